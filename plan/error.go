@@ -1,0 +1,42 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes: what went wrong, in terms a caller can act on. The web layer
+// turns a code into an HTTP status in one place; the command line into an
+// exit code.
+const (
+	ENotFound = "not_found"
+	EInvalid  = "invalid"
+	EConflict = "conflict"
+	EInternal = "internal"
+)
+
+// Error is an error with a code and a message meant for the user.
+type Error struct {
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Errorf returns an *Error with the code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, EInternal
+// for any other error, and "" for nil.
+func ErrorCode(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EInternal
+}

@@ -1,0 +1,70 @@
+package plan
+
+// Priority says whether a measure is prioritised this year or later in the
+// period (the grey text of a printed plan).
+type Priority string
+
+// The priorities.
+const (
+	PriorityNow   Priority = "now"
+	PriorityLater Priority = "later"
+)
+
+// Priorities lists the allowed priorities.
+var Priorities = []Priority{PriorityNow, PriorityLater}
+
+// MeasureStatus is how far a measure has come.
+type MeasureStatus string
+
+// The statuses of a measure.
+const (
+	MeasurePlanned   MeasureStatus = "planned"
+	MeasureOngoing   MeasureStatus = "ongoing"
+	MeasureCompleted MeasureStatus = "completed"
+	MeasureEnded     MeasureStatus = "ended"
+)
+
+// MeasureStatuses lists the allowed statuses.
+var MeasureStatuses = []MeasureStatus{MeasurePlanned, MeasureOngoing, MeasureCompleted, MeasureEnded}
+
+// Measure is a measure (tiltak) under a goal.
+type Measure struct {
+	Number int    `yaml:"number" json:"number"`
+	Title  string `yaml:"title" json:"title"`
+	// Summary is the short text under the title, before the sections.
+	Summary  Markdown `yaml:"summary,omitempty" json:"summary,omitempty"`
+	Leads    []Actor  `yaml:"leads,omitempty" json:"leads,omitempty"`
+	Partners []Actor  `yaml:"partners,omitempty" json:"partners,omitempty"`
+	// PartnersAndOthers is set where the plan ends the partner list with
+	// "and others" (m.fl.).
+	PartnersAndOthers bool          `yaml:"partners_and_others,omitempty" json:"partners_and_others,omitempty"`
+	TimeFrame         TimeFrame     `yaml:"time_frame,omitempty" json:"time_frame,omitempty"`
+	Priority          Priority      `yaml:"priority,omitempty" json:"priority,omitempty"`
+	Status            MeasureStatus `yaml:"status,omitempty" json:"status,omitempty"`
+	Sections          []Section     `yaml:"sections,omitempty" json:"sections,omitempty"`
+}
+
+// Actor is a lead or partner of a measure: an organisation, or a group or
+// role the plan names in words ("private developers", "the project manager").
+// Exactly one of Org and Text is set.
+type Actor struct {
+	Org string `yaml:"org,omitempty" json:"org,omitempty"`
+	// As is how the plan writes the organisation's name here, where it
+	// differs from the organisation's name ("TFK").
+	As   string `yaml:"as,omitempty" json:"as,omitempty"`
+	Text string `yaml:"text,omitempty" json:"text,omitempty"`
+}
+
+// TimeFrame is the years a measure runs, or a note that it is to be decided at
+// the next revision.
+type TimeFrame struct {
+	From int `yaml:"from,omitempty" json:"from,omitempty"`
+	To   int `yaml:"to,omitempty" json:"to,omitempty"`
+	// NextRevision marks a time frame to be decided at the next revision.
+	NextRevision bool `yaml:"next_revision,omitempty" json:"next_revision,omitempty"`
+	// Text is the time frame as printed, where it is words rather than years.
+	Text string `yaml:"text,omitempty" json:"text,omitempty"`
+}
+
+// IsZero reports whether no time frame is given.
+func (t TimeFrame) IsZero() bool { return t == TimeFrame{} }
