@@ -1,0 +1,195 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// idPattern is what an ID must look like: it stands in URLs and on the
+// command line.
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+func (c *checker) checkID(path, id string) {
+	if id == "" {
+		c.required(path, true)
+		return
+	}
+	if !idPattern.MatchString(id) {
+		c.add("invalid-value", SeverityError, path, "rule.id-format", Args{"Value": id})
+	}
+}
+
+func (c *checker) checkOrganisations() {
+	for i, o := range c.f.Organisations {
+		p := fmt.Sprintf("organisations[%d]", i)
+		c.checkID(p+".id", o.ID)
+		c.required(p+".name", strings.TrimSpace(o.Name) == "")
+		enum(c, p+".kind", o.Kind, OrgKinds)
+		if o.Number != "" && !ValidOrgNumber(o.Number) {
+			c.add("org-number", SeverityError, p+".number", "rule.org-number", Args{"Value": o.Number})
+		}
+		if n := o.MunicipalityNumber; n != "" {
+			want := 4
+			if o.Kind == OrgCounty {
+				want = 2
+			}
+			if len(n) != want || strings.Trim(n, "0123456789") != "" {
+				c.add("municipality-number", SeverityError, p+".municipality_number", "rule.municipality-number",
+					Args{"Value": n, "Digits": want})
+			}
+		}
+		for j, m := range o.Members {
+			c.orgRef(fmt.Sprintf("%s.members[%d]", p, j), m)
+		}
+	}
+}
+
+func (c *checker) checkProgramme() {
+	pr := c.f.Programme
+	c.checkID("programme.id", pr.ID)
+	c.required("programme.kind", pr.Kind == "")
+	enum(c, "programme.kind", pr.Kind, ProgrammeKinds)
+	c.required("programme.name", strings.TrimSpace(pr.Name) == "")
+	c.required("programme.period", pr.Period.From == 0 || pr.Period.To == 0)
+	if pr.Period.From != 0 && pr.Period.To != 0 && pr.Period.From > pr.Period.To {
+		c.add("plan-year", SeverityError, "programme.period.to", "rule.period-order", Args{"From": pr.Period.From, "To": pr.Period.To})
+	}
+	for i, p := range pr.Parties {
+		path := fmt.Sprintf("programme.parties[%d]", i)
+		c.orgRef(path+".org", p.Org)
+		c.required(path+".role", p.Role == "")
+		enum(c, path+".role", p.Role, PartyRoles)
+	}
+	for i, m := range pr.Municipalities {
+		c.orgRef(fmt.Sprintf("programme.municipalities[%d]", i), m)
+	}
+	for i, s := range pr.SDGs {
+		if s.Number < 1 || s.Number > 17 {
+			c.add("sdg-number", SeverityError, fmt.Sprintf("programme.sdgs[%d].number", i), "rule.sdg-number", Args{"Value": s.Number})
+		}
+	}
+	for i, g := range pr.Goals {
+		c.required(fmt.Sprintf("programme.goals[%d].text", i), strings.TrimSpace(g.Text) == "")
+	}
+	if pr.Capacity != nil {
+		for i, d := range pr.Capacity.Dimensions {
+			c.required(fmt.Sprintf("programme.capacity.dimensions[%d].name", i), strings.TrimSpace(d.Name) == "")
+		}
+	}
+}
+
+func (c *checker) checkPlan() {
+	p := c.f.Plan
+	c.required("plan.year", p.Year == 0)
+	c.required("plan.title", strings.TrimSpace(p.Title) == "")
+	c.required("plan.language", p.Language == "")
+	enum(c, "plan.language", p.Language, Languages)
+	enum(c, "plan.status", p.Status, Statuses)
+	period := c.f.Programme.Period
+	if p.Year != 0 && period.From != 0 && !period.Contains(p.Year) {
+		c.add("plan-year", SeverityError, "plan.year", "rule.plan-year", Args{"Year": p.Year, "From": period.From, "To": period.To})
+	}
+	for i, s := range p.Sections {
+		c.checkSection(fmt.Sprintf("plan.sections[%d]", i), s)
+	}
+}
+
+func (c *checker) checkSection(path string, s Section) {
+	c.required(path+".title", strings.TrimSpace(s.Title) == "")
+	if s.Kind != "" {
+		enum(c, path+".kind", s.Kind, SectionKinds)
+	}
+	for i, b := range s.Blocks {
+		bp := fmt.Sprintf("%s.blocks[%d]", path, i)
+		kind, id, hasID := strings.Cut(string(b), ":")
+		switch {
+		case hasID && kind == "budget":
+			if _, ok := c.budgets[id]; !ok {
+				c.add("reference", SeverityError, bp, "rule.reference-budget", Args{"ID": id})
+			}
+		case hasID && kind == "financing":
+			if !c.hasFinancing(id) {
+				c.add("reference", SeverityError, bp, "rule.reference-financing", Args{"ID": id})
+			}
+		default:
+			allowed := append(append([]Block{}, Blocks...), "budget:ID", "financing:ID")
+			enum(c, bp, b, allowed)
+		}
+	}
+}
+
+func (c *checker) hasFinancing(id string) bool {
+	for _, t := range c.f.Plan.Financing {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) checkGoals() {
+	for gi, g := range c.f.Plan.Goals {
+		gp := fmt.Sprintf("plan.goals[%d]", gi)
+		c.required(gp+".number", g.Number <= 0)
+		c.required(gp+".title", strings.TrimSpace(g.Title) == "")
+		seen := map[int]bool{}
+		for mi, m := range g.Measures {
+			mp := fmt.Sprintf("%s.measures[%d]", gp, mi)
+			c.required(mp+".number", m.Number <= 0)
+			c.required(mp+".title", strings.TrimSpace(m.Title) == "")
+			if seen[m.Number] && m.Number > 0 {
+				c.add("measure-number", SeverityError, mp+".number", "rule.measure-number", Args{"Number": m.Number, "Goal": g.Number})
+			}
+			seen[m.Number] = true
+			c.checkActors(mp+".leads", m.Leads)
+			c.checkActors(mp+".partners", m.Partners)
+			enum(c, mp+".priority", m.Priority, Priorities)
+			enum(c, mp+".status", m.Status, MeasureStatuses)
+			c.checkTimeFrame(mp, m)
+			for si, s := range m.Sections {
+				c.checkSection(fmt.Sprintf("%s.sections[%d]", mp, si), s)
+			}
+		}
+	}
+}
+
+func (c *checker) checkActors(path string, actors []Actor) {
+	for i, a := range actors {
+		ap := fmt.Sprintf("%s[%d]", path, i)
+		switch {
+		case a.Org != "" && a.Text != "":
+			c.add("invalid-value", SeverityError, ap, "rule.actor-both", nil)
+		case a.Org != "":
+			c.orgRef(ap+".org", a.Org)
+		case strings.TrimSpace(a.Text) == "":
+			c.add("required", SeverityError, ap, "rule.actor-empty", nil)
+		}
+	}
+}
+
+func (c *checker) checkSources() {
+	for i, s := range c.f.Plan.Sources {
+		p := fmt.Sprintf("plan.sources[%d]", i)
+		c.checkID(p+".id", s.ID)
+		c.required(p+".name", strings.TrimSpace(s.Name) == "")
+		if s.Org != "" {
+			c.orgRef(p+".org", s.Org)
+		}
+	}
+}
+
+// sourceRef checks that a funding-source ID names a source of the plan.
+func (c *checker) sourceRef(path, id string) bool {
+	if _, ok := c.sources[id]; !ok {
+		c.add("reference", SeverityError, path, "rule.reference-source", Args{"ID": id})
+		return false
+	}
+	return true
+}
+
+func (c *checker) goalRef(path string, n int) {
+	if _, ok := c.goals[n]; !ok {
+		c.add("reference", SeverityError, path, "rule.reference-goal", Args{"Number": n})
+	}
+}
