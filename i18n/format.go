@@ -1,0 +1,40 @@
+package i18n
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+
+	"planverk/plan"
+)
+
+// Amounts are grouped with no-break spaces in every language, as Norwegian
+// public documents write kroner; only the decimal sign of a percentage
+// follows the language.
+var groupPrinter = message.NewPrinter(language.MustParse("nb"))
+
+// Amount writes whole kroner as "10 800 000", grouped with no-break spaces.
+func Amount(a plan.Amount) string {
+	return groupPrinter.Sprint(number.Decimal(int64(a)))
+}
+
+// Percent writes a percentage (60 for 60 %) with at most one decimal and a
+// no-break space before the sign: "60 %", "74,9 %" (nb, nn), "74.9 %" (en).
+func Percent(lang Lang, p *big.Rat) string {
+	f, _ := p.Float64()
+	s := strconv.FormatFloat(f, 'f', 1, 64)
+	s = strings.TrimSuffix(s, ".0")
+	if lang != English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + "\u00a0%"
+}
+
+// Date writes a date as 19.06.2025, the form Norwegian documents use.
+func Date(d plan.Date) string {
+	return d.Time().Format("02.01.2006")
+}
