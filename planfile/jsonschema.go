@@ -1,0 +1,65 @@
+package planfile
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+
+	"github.com/invopop/jsonschema"
+
+	"planverk/plan"
+)
+
+// SchemaID is the $id of the plan-file JSON Schema.
+const SchemaID = "https://planverk.no/schema/plan-file-1.json"
+
+// Schema returns the JSON Schema of the plan-file format, generated from the
+// plan types so that it cannot drift from what Read accepts.
+func Schema() ([]byte, error) {
+	r := &jsonschema.Reflector{
+		FieldNameTag:              "yaml",
+		AllowAdditionalProperties: false,
+		DoNotReference:            false,
+		Mapper:                    mapType,
+	}
+	s := r.Reflect(&plan.File{})
+	s.ID = SchemaID
+	s.Title = "planverk plan file"
+	s.Description = "One action plan of a regional-development programme, with its programme and the organisations they name. See docs/plan-file.md."
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("plan-file schema: %w", err)
+	}
+	return append(b, '\n'), nil
+}
+
+func amountSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Description: "An amount in whole kroner: 10800000, or grouped \"10 800 000\"",
+		OneOf: []*jsonschema.Schema{
+			{Type: "integer"},
+			{Type: "string", Pattern: `^-?\d{1,3}([ \u00a0\u202f.]\d{3})*(,-)?$|^-?\d+$`},
+		},
+	}
+}
+
+var yearAmounts = reflect.TypeFor[map[int]plan.Amount]()
+
+// mapType gives the schema of the value types that YAML writes as text.
+func mapType(t reflect.Type) *jsonschema.Schema {
+	switch t {
+	case amountType:
+		return amountSchema()
+	case shareType:
+		return &jsonschema.Schema{Type: "string", Description: "A share as written: \"60 %\" or \"4/6\"",
+			Pattern: `^\s*(\d+([.,]\d+)?\s*%|\d+\s*/\s*\d+)\s*$`}
+	case dateType:
+		return &jsonschema.Schema{Type: "string", Description: "A date: 2025-06-19 or 19.06.2025",
+			Pattern: `^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$`}
+	case yearAmounts:
+		return &jsonschema.Schema{Type: "object", Description: "An amount per year",
+			PropertyNames:        &jsonschema.Schema{Type: "string", Pattern: `^\d{4}$`},
+			AdditionalProperties: amountSchema()}
+	}
+	return nil
+}
