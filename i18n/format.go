@@ -22,12 +22,25 @@ func Amount(a plan.Amount) string {
 	return groupPrinter.Sprint(number.Decimal(int64(a)))
 }
 
-// Percent writes a percentage (60 for 60 %) with at most one decimal and a
+// Percent writes a percentage (60 for 60 %) with one decimal, or more where
+// one would round it to a whole number, and a
 // no-break space before the sign: "60 %", "74,9 %" (nb, nn), "74.9 %" (en).
 func Percent(lang Lang, p *big.Rat) string {
 	f, _ := p.Float64()
-	s := strconv.FormatFloat(f, 'f', 1, 64)
-	s = strings.TrimSuffix(s, ".0")
+	var s string
+	if p.IsInt() {
+		s = p.RatString()
+	} else {
+		// One decimal, or as many more (up to four) as it takes not to show
+		// a share that is not whole as if it were: 99,99 % is not 100 %.
+		for prec := 1; prec <= 4; prec++ {
+			s = strings.TrimRight(strconv.FormatFloat(f, 'f', prec, 64), "0")
+			if !strings.HasSuffix(s, ".") {
+				break
+			}
+		}
+		s = strings.TrimSuffix(s, ".")
+	}
 	if lang != English {
 		s = strings.Replace(s, ".", ",", 1)
 	}

@@ -3,6 +3,7 @@ package i18n
 import (
 	"math/big"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"testing"
@@ -14,13 +15,26 @@ import (
 
 func catalogue(t *testing.T, l Lang) map[string]any {
 	t.Helper()
-	b, err := os.ReadFile("locales/" + string(l) + ".yaml")
-	if err != nil {
-		t.Fatal(err)
+	names, err := filepath.Glob("locales/*." + string(l) + ".yaml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no catalogues for %s", l)
 	}
-	var m map[string]any
-	if err := yaml.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
+	m := map[string]any{}
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var part map[string]any
+		if err := yaml.Unmarshal(b, &part); err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		for k, v := range part {
+			if _, dup := m[k]; dup {
+				t.Errorf("%s: %q is defined twice", n, k)
+			}
+			m[k] = v
+		}
 	}
 	return m
 }
@@ -73,6 +87,9 @@ func TestFormatting(t *testing.T) {
 	}
 	if got := Percent(English, big.NewRat(60, 1)); got != "60\u00a0%" {
 		t.Errorf("Percent en = %q", got)
+	}
+	if got := Percent(Bokmal, big.NewRat(9999, 100)); got != "99,99\u00a0%" {
+		t.Errorf("Percent of 99.99 = %q: a share that is not whole must not show as whole", got)
 	}
 	d, _ := plan.ParseDate("2025-06-19")
 	if got := Date(d); got != "19.06.2025" {
