@@ -127,3 +127,14 @@ func TestMarshalRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+func TestLeadingZeroMustBeQuoted(t *testing.T) {
+	src := minimal + "organisations:\n  - id: oslo\n    name: Oslo\n    municipality_number: 0301\n"
+	doc, err := Read("x.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Findings) != 1 || doc.Findings[0].Message != "schema.quote" || doc.Findings[0].Path != "organisations[0].municipality_number" {
+		t.Fatalf("want a schema.quote finding, got %+v", doc.Findings)
+	}
+}

@@ -141,8 +141,15 @@ func (s *schemaWalker) walk(n ast.Node, t reflect.Type, path string) {
 			s.walk(it.Value(), t.Elem(), join(path, key))
 		}
 	case reflect.String:
-		if _, ok := scalarText(n); !ok {
+		text, ok := scalarText(n)
+		if !ok {
 			s.add(n, path, "schema.expected", plan.Args{"Field": field, "Expected": "text"})
+			return
+		}
+		// An unquoted 0301 is a YAML number, read as 193: a code with a
+		// leading zero must be quoted, or it silently changes.
+		if _, isInt := n.(*ast.IntegerNode); isInt && len(text) > 1 && text[0] == '0' {
+			s.add(n, path, "schema.quote", plan.Args{"Field": field, "Value": text})
 		}
 	case reflect.Int, reflect.Int64:
 		if _, ok := n.(*ast.IntegerNode); !ok {
