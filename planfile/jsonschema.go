@@ -38,7 +38,9 @@ func amountSchema() *jsonschema.Schema {
 		Description: "An amount in whole kroner: 10800000, or grouped \"10 800 000\"",
 		OneOf: []*jsonschema.Schema{
 			{Type: "integer"},
-			{Type: "string", Pattern: `^-?\d{1,3}([ \u00a0\u202f.]\d{3})*(,-)?$|^-?\d+$`},
+			// The no-break spaces stand in the pattern as characters, not
+			// escapes, so that both ECMA and Go regular expressions read it.
+			{Type: "string", Pattern: "^-?\\d{1,3}([ \u00a0\u202f.]\\d{3})*(,-)?$|^-?\\d+$"},
 		},
 	}
 }
