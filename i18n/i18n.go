@@ -5,6 +5,7 @@ package i18n
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"math/big"
 	"os"
 	"strconv"
@@ -38,10 +39,16 @@ var bundle = loadBundle()
 func loadBundle() *goi18n.Bundle {
 	b := goi18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-	for _, l := range Langs {
-		if _, err := b.LoadMessageFileFS(locales, "locales/"+string(l)+".yaml"); err != nil {
+	// Catalogues are split by area (check.nb.yaml, web.nb.yaml); the
+	// language is the name's second-last part.
+	names, err := fs.Glob(locales, "locales/*.yaml")
+	if err != nil || len(names) == 0 {
+		panic(fmt.Sprintf("i18n: no catalogues: %v", err))
+	}
+	for _, n := range names {
+		if _, err := b.LoadMessageFileFS(locales, n); err != nil {
 			// The catalogues are embedded: a broken one is a build defect.
-			panic(fmt.Sprintf("i18n: load %s: %v", l, err))
+			panic(fmt.Sprintf("i18n: load %s: %v", n, err))
 		}
 	}
 	return b
