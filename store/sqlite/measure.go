@@ -1,0 +1,130 @@
+package sqlite
+
+import (
+	"database/sql"
+	"fmt"
+
+	"planverk/plan"
+)
+
+// Actor roles in measure_actors.
+const (
+	roleLead    = "lead"
+	rolePartner = "partner"
+)
+
+func (s *saver) saveMeasures(goalID int64, gi int, g plan.Goal) error {
+	numbers := map[int]bool{}
+	for i, m := range g.Measures {
+		path := fmt.Sprintf("plan.goals[%d].measures[%d]", gi, i)
+		if numbers[m.Number] {
+			return invalid(s.f, "goal %d has measure number %d twice", g.Number, m.Number)
+		}
+		numbers[m.Number] = true
+		tf := m.TimeFrame
+		id, err := s.insert(`
+			INSERT INTO measures (goal_id, position, number, title, summary, partners_and_others,
+				time_from, time_to, time_next_revision, time_text, priority, status)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			goalID, i, m.Number, m.Title, string(m.Summary), boolInt(m.PartnersAndOthers),
+			nullInt(tf.From), nullInt(tf.To), boolInt(tf.NextRevision), tf.Text, string(m.Priority), string(m.Status))
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if err := s.saveActors(id, roleLead, m.Leads, path+".leads"); err != nil {
+			return err
+		}
+		if err := s.saveActors(id, rolePartner, m.Partners, path+".partners"); err != nil {
+			return err
+		}
+		if err := s.saveSections("measure_id", id, m.Sections, path+".sections"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *saver) saveActors(measureID int64, role string, actors []plan.Actor, path string) error {
+	for i, a := range actors {
+		org, err := s.org(a.Org, fmt.Sprintf("%s[%d].org", path, i))
+		if err != nil {
+			return err
+		}
+		if err := s.exec(`INSERT INTO measure_actors (measure_id, role, position, organisation_id, written_as, text) VALUES (?, ?, ?, ?, ?, ?)`,
+			measureID, role, i, org, a.As, a.Text); err != nil {
+			return fmt.Errorf("%s[%d]: %w", path, i, err)
+		}
+	}
+	return nil
+}
+
+// measuresOfPlan is the FROM … WHERE clause that selects a plan's measures as m.
+const measuresOfPlan = `FROM measures m JOIN goals g ON g.id = m.goal_id WHERE g.plan_id = ?`
+
+// loadMeasures reads all of a plan's measures, grouped by goal row.
+func (r *reader) loadMeasures(planID int64) (map[int64][]plan.Measure, error) {
+	out := map[int64][]plan.Measure{}
+	type at struct {
+		goal int64
+		i    int
+	}
+	where := map[int64]at{}
+	args := []any{planID}
+	err := r.each(`
+		SELECT m.id, m.goal_id, m.number, m.title, m.summary, m.partners_and_others,
+			m.time_from, m.time_to, m.time_next_revision, m.time_text, m.priority, m.status
+		`+measuresOfPlan+` ORDER BY m.position`, args,
+		func(rows *sql.Rows) error {
+			var id, goal int64
+			var m plan.Measure
+			var from, to sql.NullInt64
+			err := rows.Scan(&id, &goal, &m.Number, &m.Title, &m.Summary, &m.PartnersAndOthers,
+				&from, &to, &m.TimeFrame.NextRevision, &m.TimeFrame.Text, &m.Priority, &m.Status)
+			m.TimeFrame.From, m.TimeFrame.To = intOf(from), intOf(to)
+			where[id] = at{goal, len(out[goal])}
+			out[goal] = append(out[goal], m)
+			return err
+		})
+	if err != nil || len(where) == 0 {
+		return out, err
+	}
+	measure := func(id int64) *plan.Measure {
+		a := where[id]
+		return &out[a.goal][a.i]
+	}
+	err = r.each(`
+		SELECT a.measure_id, a.role, coalesce(o.key, ''), a.written_as, a.text
+		FROM measure_actors a JOIN measures m ON m.id = a.measure_id JOIN goals g ON g.id = m.goal_id
+			LEFT JOIN organisations o ON o.id = a.organisation_id
+		WHERE g.plan_id = ? ORDER BY a.measure_id, a.role, a.position`, args,
+		func(rows *sql.Rows) error {
+			var id int64
+			var role string
+			var a plan.Actor
+			if err := rows.Scan(&id, &role, &a.Org, &a.As, &a.Text); err != nil {
+				return err
+			}
+			m := measure(id)
+			switch role {
+			case roleLead:
+				m.Leads = append(m.Leads, a)
+			case rolePartner:
+				m.Partners = append(m.Partners, a)
+			default:
+				return fmt.Errorf("measure actor with unknown role %q", role)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	sections, err := r.loadSections(`FROM sections s JOIN measures m ON m.id = s.measure_id
+		JOIN goals g ON g.id = m.goal_id WHERE g.plan_id = ?`, planID)
+	if err != nil {
+		return nil, fmt.Errorf("sections: %w", err)
+	}
+	for id, secs := range sections {
+		measure(id).Sections = secs
+	}
+	return out, nil
+}

@@ -1,0 +1,304 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"planverk/plan"
+	"planverk/store"
+)
+
+// saver saves one plan file in one write transaction. A plan file refers to
+// organisations, goals, funding sources, budgets and budget lines by their
+// text ids or numbers; the tables refer to rows. The maps turn the one into
+// the other as the rows are inserted, so each part must be saved after what
+// it refers to.
+type saver struct {
+	*writer
+	f       *plan.File
+	orgs    map[string]int64           // organisation id → row
+	goals   map[int]int64              // goal number → row
+	sources map[string]int64           // funding-source id → row
+	budgets map[string]int64           // budget id → row
+	lines   map[int64]map[string]int64 // budget row → line id → row
+}
+
+// SavePlan stores the file's organisations and programme, adding or updating
+// them, and its plan as the next version of the programme's plan for the year.
+func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, error) {
+	if f == nil {
+		return store.PlanVersion{}, plan.Errorf(plan.EInvalid, "no plan file to save")
+	}
+	if f.Programme.ID == "" {
+		return store.PlanVersion{}, plan.Errorf(plan.EInvalid, "the plan file's programme has no id")
+	}
+	v := store.PlanVersion{
+		ProgrammeID: f.Programme.ID,
+		Year:        f.Plan.Year,
+		Title:       f.Plan.Title,
+		Status:      f.Plan.Status,
+		Language:    f.Plan.Language,
+		// Round(0) drops the monotonic reading, so that the time saved and the
+		// time loaded back are equal.
+		SavedAt: time.Now().UTC().Round(0),
+	}
+	err := s.write(ctx, func(w *writer) error {
+		sv := &saver{writer: w, f: f, orgs: map[string]int64{}, goals: map[int]int64{},
+			sources: map[string]int64{}, budgets: map[string]int64{}, lines: map[int64]map[string]int64{}}
+		var err error
+		v.Version, err = sv.save(v.SavedAt)
+		return err
+	})
+	if err != nil {
+		var pe *plan.Error
+		if errors.As(err, &pe) {
+			return store.PlanVersion{}, err
+		}
+		return store.PlanVersion{}, fmt.Errorf("save plan %s %d: %w", f.Programme.ID, f.Plan.Year, err)
+	}
+	return v, nil
+}
+
+func (s *saver) save(savedAt time.Time) (int, error) {
+	if err := s.saveOrganisations(); err != nil {
+		return 0, err
+	}
+	programmeID, err := s.saveProgramme()
+	if err != nil {
+		return 0, withContext("programme", err)
+	}
+	p := s.f.Plan
+	next, _, err := s.queryID(`SELECT coalesce(max(version), 0) + 1 FROM plans WHERE programme_id = ? AND year = ?`,
+		programmeID, p.Year)
+	if err != nil {
+		return 0, err
+	}
+	version := int(next)
+	var hasChecks bool
+	var tolerance any
+	if p.Checks != nil {
+		hasChecks = true
+		tolerance = nullShare(p.Checks.WeightTolerance)
+	}
+	planID, err := s.insert(`
+		INSERT INTO plans (programme_id, year, version, format, title, subtitle, language, status,
+			weight_basis, has_checks, weight_tolerance, saved_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		programmeID, p.Year, version, s.f.Format, p.Title, p.Subtitle, string(p.Language), string(p.Status),
+		p.WeightBasis, boolInt(hasChecks), tolerance, savedAt.Format(savedAtFormat))
+	if err != nil {
+		return 0, err
+	}
+	steps := []struct {
+		what string
+		save func(int64) error
+	}{
+		{"organisations", s.savePlanOrganisations},
+		{"sections", func(id int64) error { return s.saveSections("plan_id", id, p.Sections, "plan.sections") }},
+		// Goals before the targets and budget lines that name them, sources
+		// before the budgets and financing tables that name them, budgets
+		// before the financing tables.
+		{"goals", s.saveGoals},
+		{"special efforts", s.saveEfforts},
+		{"targets", s.saveTargets},
+		{"sources", s.saveSources},
+		{"budgets", s.saveBudgets},
+		{"financing", s.saveFinancing},
+		{"anchoring", s.saveAnchoring},
+		{"approvals", s.saveApprovals},
+		{"references", func(id int64) error { return s.saveReferences("plan_references", "plan_id", id, p.References) }},
+	}
+	for _, st := range steps {
+		if err := st.save(planID); err != nil {
+			return 0, withContext(st.what, err)
+		}
+	}
+	return version, nil
+}
+
+// withContext says what was being saved when err happened, unless err is a
+// *plan.Error: its message is for the user and already says what is wrong.
+func withContext(what string, err error) error {
+	var pe *plan.Error
+	if errors.As(err, &pe) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// savedAtFormat writes times in UTC at a fixed width, so that saved_at sorts
+// as text in time order (RFC3339Nano drops trailing zeros, and does not).
+const savedAtFormat = "2006-01-02T15:04:05.000000000Z07:00"
+
+// planRow is a plan version's own row.
+type planRow struct {
+	id, programmeID int64
+	version         store.PlanVersion
+	format          int
+	plan            plan.Plan
+}
+
+const planColumns = `p.id, p.programme_id, pr.key, p.year, p.version, p.format, p.title, p.subtitle,
+	p.language, p.status, p.weight_basis, p.has_checks, p.weight_tolerance, p.saved_at`
+
+func scanPlanRow(sc interface{ Scan(...any) error }) (planRow, error) {
+	var r planRow
+	var hasChecks bool
+	var tolerance sql.NullString
+	var savedAt string
+	p := &r.plan
+	err := sc.Scan(&r.id, &r.programmeID, &r.version.ProgrammeID, &p.Year, &r.version.Version, &r.format,
+		&p.Title, &p.Subtitle, &p.Language, &p.Status, &p.WeightBasis, &hasChecks, &tolerance, &savedAt)
+	if err != nil {
+		return r, err
+	}
+	if hasChecks {
+		p.Checks = &plan.Checks{WeightTolerance: shareOf(tolerance)}
+	}
+	if r.version.SavedAt, err = time.Parse(savedAtFormat, savedAt); err != nil {
+		return r, fmt.Errorf("stored time %q: %w", savedAt, err)
+	}
+	r.version.Year = p.Year
+	r.version.Title = p.Title
+	r.version.Status = p.Status
+	r.version.Language = p.Language
+	return r, nil
+}
+
+// LoadPlan returns the latest version of a programme's plan for a year.
+func (s *Store) LoadPlan(ctx context.Context, programmeID string, year int) (*plan.File, store.PlanVersion, error) {
+	return s.loadPlan(ctx, programmeID, year, 0)
+}
+
+// LoadPlanVersion returns one version of a programme's plan for a year.
+func (s *Store) LoadPlanVersion(ctx context.Context, programmeID string, year, version int) (*plan.File, store.PlanVersion, error) {
+	if version <= 0 {
+		return nil, store.PlanVersion{}, plan.Errorf(plan.ENotFound, "plan %s %d has no version %d", programmeID, year, version)
+	}
+	return s.loadPlan(ctx, programmeID, year, version)
+}
+
+// loadPlan loads a version of a plan, the latest where version is 0.
+func (s *Store) loadPlan(ctx context.Context, programmeID string, year, version int) (*plan.File, store.PlanVersion, error) {
+	var f *plan.File
+	var v store.PlanVersion
+	err := s.read(ctx, func(r *reader) error {
+		row, err := scanPlanRow(r.tx.QueryRowContext(r.ctx, `
+			SELECT `+planColumns+`
+			FROM plans p JOIN programmes pr ON pr.id = p.programme_id
+			WHERE pr.key = ?1 AND p.year = ?2 AND (?3 = 0 OR p.version = ?3)
+			ORDER BY p.version DESC LIMIT 1`, programmeID, year, version))
+		if err == sql.ErrNoRows {
+			return r.notFound(programmeID, year, version)
+		}
+		if err != nil {
+			return err
+		}
+		v = row.version
+		f, err = r.loadFile(row)
+		return err
+	})
+	if err != nil {
+		var pe *plan.Error
+		if errors.As(err, &pe) {
+			return nil, store.PlanVersion{}, err
+		}
+		return nil, store.PlanVersion{}, fmt.Errorf("load plan %s %d: %w", programmeID, year, err)
+	}
+	return f, v, nil
+}
+
+// notFound says which of programme, year and version is missing.
+func (r *reader) notFound(programmeID string, year, version int) error {
+	var n int
+	err := r.tx.QueryRowContext(r.ctx, `SELECT count(*) FROM programmes WHERE key = ?`, programmeID).Scan(&n)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return plan.Errorf(plan.ENotFound, "no programme %q", programmeID)
+	}
+	if version == 0 {
+		return plan.Errorf(plan.ENotFound, "programme %q has no plan for %d", programmeID, year)
+	}
+	return plan.Errorf(plan.ENotFound, "programme %q has no version %d of its plan for %d", programmeID, version, year)
+}
+
+// loadFile rebuilds the plan file a plan version was saved from. The
+// organisations and programme are the shared records as they are now.
+func (r *reader) loadFile(row planRow) (*plan.File, error) {
+	f := &plan.File{Format: row.format, Plan: row.plan}
+	p := &f.Plan
+	var err error
+	if f.Organisations, err = r.loadPlanOrganisations(row.id); err != nil {
+		return nil, fmt.Errorf("organisations: %w", err)
+	}
+	if f.Programme, err = r.loadProgramme(row.programmeID); err != nil {
+		return nil, fmt.Errorf("programme: %w", err)
+	}
+	sections, err := r.loadSections(`FROM sections s WHERE s.plan_id = ?`, row.id)
+	if err != nil {
+		return nil, fmt.Errorf("sections: %w", err)
+	}
+	p.Sections = sections[row.id]
+	steps := []struct {
+		what string
+		load func(int64) error
+	}{
+		{"goals", func(id int64) (err error) { p.Goals, err = r.loadGoals(id); return }},
+		{"special efforts", func(id int64) (err error) { p.SpecialEfforts, err = r.loadEfforts(id); return }},
+		{"targets", func(id int64) (err error) { p.Targets, err = r.loadTargets(id); return }},
+		{"sources", func(id int64) (err error) { p.Sources, err = r.loadSources(id); return }},
+		{"budgets", func(id int64) (err error) { p.Budgets, err = r.loadBudgets(id); return }},
+		{"financing", func(id int64) (err error) { p.Financing, err = r.loadFinancing(id); return }},
+		{"anchoring", func(id int64) (err error) { p.Anchoring, err = r.loadAnchoring(id); return }},
+		{"approvals", func(id int64) (err error) { p.Approvals, err = r.loadApprovals(id); return }},
+		{"references", func(id int64) (err error) {
+			p.References, err = r.loadReferences("plan_references", "plan_id", id)
+			return
+		}},
+	}
+	for _, st := range steps {
+		if err := st.load(row.id); err != nil {
+			return nil, fmt.Errorf("%s: %w", st.what, err)
+		}
+	}
+	return f, nil
+}
+
+// Plans lists the latest version of each of a programme's plans, newest year
+// first. An unknown programme is a plan.ENotFound error.
+func (s *Store) Plans(ctx context.Context, programmeID string) ([]store.PlanVersion, error) {
+	var out []store.PlanVersion
+	err := s.read(ctx, func(r *reader) error {
+		var n int
+		if err := r.tx.QueryRowContext(r.ctx, `SELECT count(*) FROM programmes WHERE key = ?`, programmeID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return plan.Errorf(plan.ENotFound, "no programme %q", programmeID)
+		}
+		return r.each(`
+			SELECT `+planColumns+`
+			FROM plans p JOIN programmes pr ON pr.id = p.programme_id
+			WHERE pr.key = ? AND p.version = (
+				SELECT max(version) FROM plans q WHERE q.programme_id = p.programme_id AND q.year = p.year)
+			ORDER BY p.year DESC`, []any{programmeID},
+			func(rows *sql.Rows) error {
+				row, err := scanPlanRow(rows)
+				out = append(out, row.version)
+				return err
+			})
+	})
+	if err != nil {
+		var pe *plan.Error
+		if errors.As(err, &pe) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("list plans of %s: %w", programmeID, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,183 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"planverk/plan"
+)
+
+// writer is a write transaction. It prepares each distinct statement once,
+// since a plan inserts the same few statements hundreds of times.
+type writer struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (w *writer) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	// Statements prepared on the transaction close with it.
+	st, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = st
+	return st, nil
+}
+
+func (w *writer) exec(query string, args ...any) error {
+	st, err := w.stmt(query)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(w.ctx, args...)
+	return err
+}
+
+// insert runs an INSERT and returns the new row's id.
+func (w *writer) insert(query string, args ...any) (int64, error) {
+	st, err := w.stmt(query)
+	if err != nil {
+		return 0, err
+	}
+	res, err := st.ExecContext(w.ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// queryID returns the id a query selects, and false where it selects no row.
+func (w *writer) queryID(query string, args ...any) (int64, bool, error) {
+	st, err := w.stmt(query)
+	if err != nil {
+		return 0, false, err
+	}
+	var id int64
+	err = st.QueryRowContext(w.ctx, args...).Scan(&id)
+	if err == sql.ErrNoRows {
+		return 0, false, nil
+	}
+	return id, err == nil, err
+}
+
+// reader is a read-only transaction.
+type reader struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+// each runs a query and calls fn for every row.
+func (r *reader) each(query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := r.tx.QueryContext(r.ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Optional values. The plan types mark "not given" with a zero value or a nil
+// pointer; the tables with NULL, so that an amount not yet known is not 0.
+
+// nullInt maps 0 ("not given") to NULL.
+func nullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+// nullID maps 0 (no row referred to) to NULL.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func nullAmount(a *plan.Amount) any {
+	if a == nil {
+		return nil
+	}
+	return int64(*a)
+}
+
+func nullDate(d *plan.Date) any {
+	if d == nil {
+		return nil
+	}
+	return d.String()
+}
+
+func nullShare(s *plan.Share) any {
+	if s == nil {
+		return nil
+	}
+	return string(*s)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func intOf(n sql.NullInt64) int { return int(n.Int64) }
+
+func amountOf(n sql.NullInt64) *plan.Amount {
+	if !n.Valid {
+		return nil
+	}
+	return plan.Amount(n.Int64).Ptr()
+}
+
+// dateOf reads a date column. It does not use plan.ParseDate, which rejects
+// dates that do not exist: whatever was stored must come back.
+func dateOf(s sql.NullString) (*plan.Date, error) {
+	if !s.Valid {
+		return nil, nil
+	}
+	var d plan.Date
+	var m int
+	if _, err := fmt.Sscanf(s.String, "%d-%d-%d", &d.Year, &m, &d.Day); err != nil {
+		return nil, fmt.Errorf("stored date %q: %w", s.String, err)
+	}
+	d.Month = time.Month(m)
+	return &d, nil
+}
+
+func shareOf(s sql.NullString) *plan.Share {
+	if !s.Valid {
+		return nil
+	}
+	v := plan.Share(s.String)
+	return &v
+}
+
+// invalid is the error for a plan the tables cannot hold.
+func invalid(f *plan.File, format string, args ...any) error {
+	return plan.Errorf(plan.EInvalid, "plan %s %d: %s", f.Programme.ID, f.Plan.Year, fmt.Sprintf(format, args...))
+}
+
+// qualify prefixes each of a list of columns with a table alias:
+// qualify("t", "a, b") is "t.a, t.b".
+func qualify(alias, columns string) string {
+	cols := strings.Split(columns, ",")
+	for i, c := range cols {
+		cols[i] = alias + "." + strings.TrimSpace(c)
+	}
+	return strings.Join(cols, ", ")
+}
