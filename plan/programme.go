@@ -100,3 +100,11 @@ type CapacityDimension struct {
 	Name       string   `yaml:"name" json:"name"`
 	Indicators []string `yaml:"indicators" json:"indicators"`
 }
+
+// ShortNameOrName returns the short name where there is one.
+func (p Programme) ShortNameOrName() string {
+	if p.ShortName != "" {
+		return p.ShortName
+	}
+	return p.Name
+}

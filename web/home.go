@@ -1,0 +1,60 @@
+package web
+
+import (
+	"net/http"
+
+	"planverk/plan"
+	"planverk/store"
+)
+
+type homeItem struct {
+	Programme      plan.Programme
+	Municipalities []string
+	Current        *store.PlanVersion
+}
+
+// home lists the programmes with their kind, period, municipalities and
+// current plan.
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	programmes, err := s.store.Programmes(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	names, err := s.orgNames(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var items []homeItem
+	for _, p := range programmes {
+		it := homeItem{Programme: p}
+		for _, m := range p.Municipalities {
+			it.Municipalities = append(it.Municipalities, names[m])
+		}
+		plans, err := s.store.Plans(ctx, p.ID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if len(plans) > 0 {
+			it.Current = &plans[0]
+		}
+		items = append(items, it)
+	}
+	s.render(w, r, http.StatusOK, "home", &view{Data: items})
+}
+
+// orgNames maps every organisation ID to its name.
+func (s *Server) orgNames(r *http.Request) (map[string]string, error) {
+	orgs, err := s.store.Organisations(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(orgs))
+	for _, o := range orgs {
+		names[o.ID] = o.Name
+	}
+	return names, nil
+}

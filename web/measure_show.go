@@ -1,0 +1,94 @@
+package web
+
+import (
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"planverk/plan"
+)
+
+type measureView struct {
+	Plan    *planView
+	Goal    *plan.Goal
+	Measure *plan.Measure
+	Related []measureRef
+	// Goals are the other goals the measure's text names.
+	Goals []measureRef
+}
+
+type measureRef struct {
+	Goal, Number int
+	Title        string
+}
+
+// measureShow shows one measure with all its sections, its goal, its
+// organisations and the other measures its text names.
+func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) {
+	f, v, ok := s.loadPlan(w, r)
+	if !ok {
+		return
+	}
+	goalNo, err1 := strconv.Atoi(r.PathValue("goal"))
+	measureNo, err2 := strconv.Atoi(r.PathValue("measure"))
+	var goal *plan.Goal
+	var measure *plan.Measure
+	if err1 == nil && err2 == nil {
+		for gi := range f.Plan.Goals {
+			g := &f.Plan.Goals[gi]
+			if g.Number != goalNo {
+				continue
+			}
+			for mi := range g.Measures {
+				if g.Measures[mi].Number == measureNo {
+					goal, measure = g, &g.Measures[mi]
+				}
+			}
+		}
+	}
+	if measure == nil {
+		s.fail(w, r, plan.Errorf(plan.ENotFound, "no measure %s.%s", r.PathValue("goal"), r.PathValue("measure")))
+		return
+	}
+	mv := measureView{Plan: newPlanView(f, v.Version, language(r)), Goal: goal, Measure: measure}
+	mv.Related, mv.Goals = relatedMeasures(f, goal, measure)
+	s.render(w, r, http.StatusOK, "measure", &view{Title: measure.Title, Data: mv})
+}
+
+// goalMention finds where a measure's text names another goal ("delmål 2",
+// "sub-goal 3") or another measure of its own goal ("tiltak 4").
+var (
+	goalMention    = regexp.MustCompile(`(?i)\b(?:delmål|sub-goal|satsing|innsatsområde)\s+(\d+)`)
+	measureMention = regexp.MustCompile(`(?i)\b(?:tiltak|measure)\s+(\d+)`)
+)
+
+func relatedMeasures(f *plan.File, goal *plan.Goal, m *plan.Measure) ([]measureRef, []measureRef) {
+	var text strings.Builder
+	text.WriteString(string(m.Summary))
+	for _, s := range m.Sections {
+		text.WriteString("\n" + string(s.Body))
+	}
+	var measures, goals []measureRef
+	seen := map[int]bool{m.Number: true}
+	for _, sm := range measureMention.FindAllStringSubmatch(text.String(), -1) {
+		n, _ := strconv.Atoi(sm[1])
+		for _, o := range goal.Measures {
+			if o.Number == n && !seen[n] {
+				seen[n] = true
+				measures = append(measures, measureRef{goal.Number, n, o.Title})
+			}
+		}
+	}
+	seenGoal := map[int]bool{goal.Number: true}
+	for _, sm := range goalMention.FindAllStringSubmatch(text.String(), -1) {
+		n, _ := strconv.Atoi(sm[1])
+		for _, g := range f.Plan.Goals {
+			if g.Number == n && !seenGoal[n] {
+				seenGoal[n] = true
+				goals = append(goals, measureRef{Goal: n, Title: g.Title})
+			}
+		}
+	}
+	return measures, goals
+}

@@ -1,0 +1,149 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+
+	"planverk/plan"
+)
+
+// orgUse is one place where an organisation has a part in a plan.
+type orgUse struct {
+	Label string
+	Link  string
+	Role  string // message ID
+	Via   string // the group it takes part through, if any
+	Lang  plan.Language
+}
+
+type organisationView struct {
+	Organisation plan.Organisation
+	Members      []plan.Organisation
+	Groups       []plan.Organisation
+	Uses         []orgUse
+}
+
+// organisationShow shows an organisation and every programme, measure and
+// table line where it is lead, partner, party or funder, in each
+// programme's current plan.
+func (s *Server) organisationShow(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id := r.PathValue("organisation")
+	org, err := s.store.Organisation(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := organisationView{Organisation: org}
+	all, err := s.store.Organisations(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	byID := map[string]plan.Organisation{}
+	for _, o := range all {
+		byID[o.ID] = o
+		if slices.Contains(o.Members, id) {
+			v.Groups = append(v.Groups, o)
+		}
+	}
+	for _, m := range org.Members {
+		if o, ok := byID[m]; ok {
+			v.Members = append(v.Members, o)
+		}
+	}
+	programmes, err := s.store.Programmes(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, p := range programmes {
+		plans, err := s.store.Plans(ctx, p.ID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if len(plans) == 0 {
+			continue
+		}
+		f, _, err := s.store.LoadPlan(ctx, p.ID, plans[0].Year)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		v.Uses = append(v.Uses, usesIn(f, id, v.Groups)...)
+	}
+	s.render(w, r, http.StatusOK, "organisation", &view{Title: org.Name, Data: v})
+}
+
+// usesIn finds where an organisation, or a group it belongs to, has a part
+// in a plan file.
+func usesIn(f *plan.File, id string, groups []plan.Organisation) []orgUse {
+	var out []orgUse
+	pr, p := f.Programme, f.Plan
+	planLink := fmt.Sprintf("/programmes/%s/plans/%d", pr.ID, p.Year)
+	via := func(ref string) (bool, string) {
+		if ref == id {
+			return true, ""
+		}
+		for _, g := range groups {
+			if g.ID == ref {
+				return true, g.Name
+			}
+		}
+		return false, ""
+	}
+	for _, party := range pr.Parties {
+		if ok, g := via(party.Org); ok {
+			out = append(out, orgUse{Label: pr.Name, Link: "/programmes/" + pr.ID, Role: "role." + string(party.Role), Via: g, Lang: p.Language})
+		}
+	}
+	if ok, g := viaAny(via, pr.Municipalities); ok {
+		out = append(out, orgUse{Label: pr.Name, Link: "/programmes/" + pr.ID, Role: "organisation.use-municipality", Via: g, Lang: p.Language})
+	}
+	for _, goal := range p.Goals {
+		for _, m := range goal.Measures {
+			link := fmt.Sprintf("%s/goals/%d/measures/%d", planLink, goal.Number, m.Number)
+			label := fmt.Sprintf("%s – %d.%d %s", pr.ShortNameOrName(), goal.Number, m.Number, m.Title)
+			for _, a := range m.Leads {
+				if ok, g := via(a.Org); ok && a.Org != "" {
+					out = append(out, orgUse{Label: label, Link: link, Role: "organisation.use-lead", Via: g, Lang: p.Language})
+				}
+			}
+			for _, a := range m.Partners {
+				if ok, g := via(a.Org); ok && a.Org != "" {
+					out = append(out, orgUse{Label: label, Link: link, Role: "organisation.use-partner", Via: g, Lang: p.Language})
+				}
+			}
+		}
+	}
+	for _, src := range p.Sources {
+		if src.Org == "" {
+			continue
+		}
+		if ok, g := via(src.Org); ok {
+			out = append(out, orgUse{Label: fmt.Sprintf("%s – %s", p.Title, src.Name), Link: planLink, Role: "organisation.use-source", Via: g, Lang: p.Language})
+		}
+	}
+	for _, a := range p.Anchoring {
+		if ok, g := via(a.Municipality); ok {
+			out = append(out, orgUse{Label: p.Title, Link: planLink, Role: "organisation.use-anchoring", Via: g, Lang: p.Language})
+		}
+	}
+	for _, a := range p.Approvals {
+		if ok, g := via(a.Party); ok {
+			out = append(out, orgUse{Label: p.Title, Link: planLink, Role: "organisation.use-approval", Via: g, Lang: p.Language})
+		}
+	}
+	return out
+}
+
+func viaAny(via func(string) (bool, string), refs []string) (bool, string) {
+	for _, r := range refs {
+		if ok, g := via(r); ok {
+			return true, g
+		}
+	}
+	return false, ""
+}

@@ -1,0 +1,319 @@
+package web
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"planverk/i18n"
+	"planverk/plan"
+)
+
+// planView is a plan laid out for reading: every table with its computed
+// totals beside the printed ones, the findings of the rules, and the blocks
+// in the places the plan's sections put them.
+type planView struct {
+	File      *plan.File
+	Plan      *plan.Plan
+	Version   int
+	Orgs      map[string]plan.Organisation
+	Sections  []sectionView
+	Unplaced  []blockView // blocks no section placed, shown after the sections
+	Findings  []findingView
+	Errors    int
+	Warnings  int
+	Budgets   map[string]*budgetView
+	Financing map[string]*financingView
+}
+
+type sectionView struct {
+	Section plan.Section
+	ID      string
+	Blocks  []blockView
+}
+
+// blockView is one structured part of a plan in its place.
+type blockView struct {
+	Kind      string // a plan.Block name, or "budget" / "financing"
+	Budget    *budgetView
+	Financing *financingView
+}
+
+type findingView struct {
+	Severity plan.Severity
+	Rule     string
+	Message  string
+	Related  []string
+}
+
+// amountCell is a computed amount and, where the plan printed a different
+// one, the printed amount: the page shows both and never corrects either.
+type amountCell struct {
+	Value    plan.Amount
+	Present  bool
+	Printed  *plan.Amount
+	Mismatch bool
+	Mark     string
+}
+
+func cell(v plan.Amount, present bool, printed *plan.Amount, mark string) amountCell {
+	return amountCell{Value: v, Present: present, Printed: printed, Mark: mark,
+		Mismatch: printed != nil && *printed != v}
+}
+
+type budgetView struct {
+	Budget *plan.Budget
+	Years  []int
+	Rows   []budgetRow
+	Sum    []amountCell
+	Total  amountCell
+}
+
+type budgetRow struct {
+	Line   plan.BudgetLine
+	Cells  []amountCell
+	Total  amountCell
+	Goal   *plan.Goal
+	Weight plan.Share
+}
+
+type financingView struct {
+	Financing *plan.Financing
+	Sources   []plan.FundingSource
+	// ByLine is set for a table whose rows are budget lines; otherwise the
+	// single row is shown source by source, as such tables are printed.
+	ByLine  bool
+	Rows    []financingRow
+	Cells   []financingCell // the source-by-source layout
+	Sum     []amountCell
+	Total   amountCell
+	Minimum bool
+}
+
+type financingRow struct {
+	Number string
+	Label  string
+	Cells  []amountCell
+	Total  amountCell
+}
+
+type financingCell struct {
+	Source   plan.FundingSource
+	Cell     plan.FinancingCell
+	Payments string
+}
+
+func printedYear(p *plan.PrintedTotals, y int) *plan.Amount {
+	if p == nil {
+		return nil
+	}
+	if a, ok := p.Years[y]; ok {
+		return &a
+	}
+	return nil
+}
+
+func newBudgetView(f *plan.File, b *plan.Budget) *budgetView {
+	v := &budgetView{Budget: b, Years: b.Years}
+	for _, l := range b.Lines {
+		row := budgetRow{Line: l}
+		for _, y := range b.Years {
+			a, ok := l.Amounts[y]
+			row.Cells = append(row.Cells, cell(a, ok, nil, ""))
+		}
+		row.Total = cell(l.LineTotal(), true, l.PrintedTotal, l.Mark)
+		for i := range f.Plan.Goals {
+			if g := &f.Plan.Goals[i]; l.Goal != 0 && g.Number == l.Goal {
+				row.Goal, row.Weight = g, g.Weight
+			}
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	for _, y := range b.Years {
+		v.Sum = append(v.Sum, cell(b.YearTotal(y), true, printedYear(b.Printed, y), ""))
+	}
+	var total *plan.Amount
+	mark := ""
+	if b.Printed != nil {
+		total, mark = b.Printed.Total, b.Printed.Mark
+	}
+	v.Total = cell(b.Total(), true, total, mark)
+	return v
+}
+
+func newFinancingView(f *plan.File, t *plan.Financing) *financingView {
+	v := &financingView{Financing: t, Minimum: t.HasUnknown()}
+	src := map[string]plan.FundingSource{}
+	for _, s := range f.Plan.Sources {
+		src[s.ID] = s
+	}
+	for _, id := range t.Sources {
+		v.Sources = append(v.Sources, src[id])
+	}
+	var budget *plan.Budget
+	for i := range f.Plan.Budgets {
+		if f.Plan.Budgets[i].ID == t.Budget {
+			budget = &f.Plan.Budgets[i]
+		}
+	}
+	v.ByLine = len(t.Rows) != 1 || t.Rows[0].Line != ""
+	for _, r := range t.Rows {
+		row := financingRow{Label: r.Label}
+		if budget != nil {
+			for _, l := range budget.Lines {
+				if l.ID == r.Line {
+					row.Number, row.Label = l.Number, l.Label
+				}
+			}
+		}
+		for _, id := range t.Sources {
+			var c amountCell
+			for _, fc := range r.Cells {
+				if fc.Source == id && fc.Amount != nil {
+					c = cell(*fc.Amount, true, nil, fc.Mark)
+				}
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		row.Total = cell(r.RowTotal(), true, r.PrintedTotal, r.Mark)
+		v.Rows = append(v.Rows, row)
+	}
+	if !v.ByLine {
+		for _, fc := range t.Rows[0].Cells {
+			var pays []string
+			for _, p := range fc.Payments {
+				pays = append(pays, fmt.Sprintf("%s\u00a0%d", strings.TrimSpace(string(p.Share)), p.Year))
+			}
+			v.Cells = append(v.Cells, financingCell{Source: src[fc.Source], Cell: fc, Payments: strings.Join(pays, ", ")})
+		}
+	}
+	for _, id := range t.Sources {
+		var printed *plan.Amount
+		mark := ""
+		if t.Printed != nil {
+			if a, ok := t.Printed.Sources[id]; ok {
+				printed = &a
+			}
+			mark = t.Printed.Marks[id]
+		}
+		v.Sum = append(v.Sum, cell(t.SourceTotal(id), true, printed, mark))
+	}
+	var total *plan.Amount
+	if t.Printed != nil {
+		total = t.Printed.Total
+	}
+	v.Total = cell(t.Total(), true, total, "")
+	return v
+}
+
+// newPlanView lays out a plan for its page in the language of the page.
+func newPlanView(f *plan.File, version int, lang i18n.Lang) *planView {
+	v := &planView{File: f, Plan: &f.Plan, Version: version, Orgs: map[string]plan.Organisation{},
+		Budgets: map[string]*budgetView{}, Financing: map[string]*financingView{}}
+	for _, o := range f.Organisations {
+		v.Orgs[o.ID] = o
+	}
+	for i := range f.Plan.Budgets {
+		b := &f.Plan.Budgets[i]
+		v.Budgets[b.ID] = newBudgetView(f, b)
+	}
+	for i := range f.Plan.Financing {
+		t := &f.Plan.Financing[i]
+		v.Financing[t.ID] = newFinancingView(f, t)
+	}
+	placed := map[string]bool{}
+	for i, s := range f.Plan.Sections {
+		sv := sectionView{Section: s, ID: fmt.Sprintf("section-%d", i+1)}
+		for _, b := range s.Blocks {
+			if bv, ok := v.block(string(b)); ok {
+				sv.Blocks = append(sv.Blocks, bv)
+				placed[string(b)] = true
+			}
+		}
+		v.Sections = append(v.Sections, sv)
+	}
+	// Whatever the plan holds but no section placed is still shown, after
+	// the sections, so no data is ever hidden by a missing block.
+	for _, name := range v.present() {
+		if !placed[name] {
+			if bv, ok := v.block(name); ok {
+				v.Unplaced = append(v.Unplaced, bv)
+			}
+		}
+	}
+	for _, fd := range plan.Check(f) {
+		fv := findingView{Severity: fd.Severity, Rule: fd.Rule, Message: i18n.Finding(lang, fd)}
+		for _, r := range fd.Related {
+			fv.Related = append(fv.Related, i18n.Related(lang, r))
+		}
+		switch fd.Severity {
+		case plan.SeverityError:
+			v.Errors++
+		case plan.SeverityWarning:
+			v.Warnings++
+		}
+		v.Findings = append(v.Findings, fv)
+	}
+	return v
+}
+
+// present lists the blocks the plan has data for, in reading order.
+func (v *planView) present() []string {
+	p, pr := v.Plan, v.File.Programme
+	var out []string
+	add := func(ok bool, name string) {
+		if ok {
+			out = append(out, name)
+		}
+	}
+	add(len(pr.Goals) > 0, string(plan.BlockProgrammeGoals))
+	add(len(pr.SDGs) > 0, string(plan.BlockSDGs))
+	add(len(p.Targets) > 0 || len(pr.Targets) > 0, string(plan.BlockTargets))
+	add(pr.Capacity != nil, string(plan.BlockCapacity))
+	add(len(p.Goals) > 0, string(plan.BlockGoals))
+	add(len(p.SpecialEfforts) > 0, string(plan.BlockSpecialEfforts))
+	for _, b := range p.Budgets {
+		out = append(out, "budget:"+b.ID)
+	}
+	for _, t := range p.Financing {
+		out = append(out, "financing:"+t.ID)
+	}
+	add(len(p.Anchoring) > 0, string(plan.BlockAnchoring))
+	add(len(p.Approvals) > 0, string(plan.BlockApprovals))
+	return out
+}
+
+func (v *planView) block(name string) (blockView, bool) {
+	kind, id, _ := strings.Cut(name, ":")
+	switch kind {
+	case "budget":
+		b, ok := v.Budgets[id]
+		return blockView{Kind: kind, Budget: b}, ok
+	case "financing":
+		t, ok := v.Financing[id]
+		return blockView{Kind: kind, Financing: t}, ok
+	}
+	if slices.Contains(plan.Blocks, plan.Block(kind)) {
+		return blockView{Kind: kind}, true
+	}
+	return blockView{}, false
+}
+
+// OrgName is the name of an organisation, or its ID if the plan lacks it.
+func (v *planView) OrgName(id string) string {
+	if o, ok := v.Orgs[id]; ok {
+		return o.Name
+	}
+	return id
+}
+
+// ActorName is an actor as the plan writes it.
+func (v *planView) ActorName(a plan.Actor) string {
+	switch {
+	case a.As != "":
+		return a.As
+	case a.Org != "":
+		return v.OrgName(a.Org)
+	}
+	return a.Text
+}

@@ -1,0 +1,48 @@
+package web
+
+import (
+	"net/http"
+
+	"planverk/plan"
+	"planverk/store"
+)
+
+type programmeView struct {
+	Programme      plan.Programme
+	Municipalities []plan.Organisation
+	OrgNames       map[string]string
+	Plans          []store.PlanVersion
+	// Lang is the language of the programme's own text: that of its newest plan.
+	Lang plan.Language
+}
+
+func (s *Server) programmeShow(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id := r.PathValue("programme")
+	plans, err := s.store.Plans(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(plans) == 0 {
+		s.fail(w, r, plan.Errorf(plan.ENotFound, "programme %q has no plans", id))
+		return
+	}
+	f, _, err := s.store.LoadPlan(ctx, id, plans[0].Year)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := programmeView{Programme: f.Programme, Plans: plans, Lang: f.Plan.Language, OrgNames: map[string]string{}}
+	for _, o := range f.Organisations {
+		v.OrgNames[o.ID] = o.Name
+	}
+	for _, m := range f.Programme.Municipalities {
+		for _, o := range f.Organisations {
+			if o.ID == m {
+				v.Municipalities = append(v.Municipalities, o)
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "programme", &view{Title: f.Programme.Name, Data: v})
+}

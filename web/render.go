@@ -1,0 +1,167 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"planverk/i18n"
+	"planverk/plan"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+func staticHandler() http.Handler {
+	sub, _ := fs.Sub(staticFS, "static")
+	files := http.StripPrefix("/static/", http.FileServerFS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		files.ServeHTTP(w, r)
+	})
+}
+
+// pages holds every page template, each parsed together with the layout.
+type pages struct {
+	byName map[string]*template.Template
+}
+
+// markdown renders plan text. Raw HTML in it is escaped, never passed
+// through: plan text comes from many writers.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+
+var funcs = template.FuncMap{
+	// dict passes several values to a sub-template: dict "V" $v "B" .Budget.
+	"dict": func(pairs ...any) (map[string]any, error) {
+		if len(pairs)%2 != 0 {
+			return nil, fmt.Errorf("dict: odd number of arguments")
+		}
+		m := make(map[string]any, len(pairs)/2)
+		for i := 0; i < len(pairs); i += 2 {
+			m[fmt.Sprint(pairs[i])] = pairs[i+1]
+		}
+		return m, nil
+	},
+	"join": func(s []string) string { return strings.Join(s, ", ") },
+	// langName names each language in itself, as language switches do.
+	"langName": func(l i18n.Lang) string {
+		return map[i18n.Lang]string{i18n.Bokmal: "Bokmål", i18n.Nynorsk: "Nynorsk", i18n.English: "English"}[l]
+	},
+	"amount": func(v any) string {
+		switch a := v.(type) {
+		case plan.Amount:
+			return i18n.Amount(a)
+		case *plan.Amount:
+			if a == nil {
+				return ""
+			}
+			return i18n.Amount(*a)
+		}
+		return fmt.Sprint(v)
+	},
+	"date": func(d *plan.Date) string {
+		if d == nil {
+			return ""
+		}
+		return i18n.Date(*d)
+	},
+	"markdown": func(s plan.Markdown) template.HTML {
+		var b bytes.Buffer
+		if err := markdown.Convert([]byte(s), &b); err != nil {
+			return template.HTML(template.HTMLEscapeString(string(s)))
+		}
+		return template.HTML(b.String())
+	},
+	"share": func(s plan.Share) string {
+		// Written shares keep their text; only the space before % becomes
+		// a no-break space so "60 %" never breaks across lines.
+		t := strings.TrimSpace(string(s))
+		if n, ok := strings.CutSuffix(t, "%"); ok {
+			return strings.TrimSpace(n) + "\u00a0%"
+		}
+		return t
+	},
+}
+
+func parsePages() (*pages, error) {
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, n := range names {
+		base := path.Base(n)
+		if base == "layout.html" || strings.HasPrefix(base, "_") {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/_*.html", n)
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", base, err)
+		}
+		p.byName[strings.TrimSuffix(base, ".html")] = t
+	}
+	return p, nil
+}
+
+// view is what every page template gets: the language, the words, where the
+// page is, and the page's own data.
+type view struct {
+	Lang  i18n.Lang
+	Path  string
+	Title string
+	Data  any
+	// ContentLang is the language of the plan text on the page, where it
+	// differs from the interface language.
+	ContentLang string
+}
+
+// T translates a message: {{.T "plan.budget"}} or with pairs of names and
+// values, {{.T "plan.version" "Version" 2}}.
+func (v *view) T(id string, pairs ...any) string {
+	var args map[string]any
+	if len(pairs) > 0 {
+		args = map[string]any{}
+		for i := 0; i+1 < len(pairs); i += 2 {
+			args[fmt.Sprint(pairs[i])] = pairs[i+1]
+		}
+	}
+	return i18n.T(v.Lang, id, args)
+}
+
+// Langs lists the languages for the switch.
+func (v *view) Langs() []i18n.Lang { return i18n.Langs }
+
+// render writes a page. It renders into a buffer first so that a template
+// error gives a clean 500 instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v *view) {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		s.log.Error("no such template", "name", name)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	v.Lang = language(r)
+	v.Path = r.URL.RequestURI()
+	var b bytes.Buffer
+	if err := t.Execute(&b, v); err != nil {
+		s.log.Error("render", "template", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Language", string(v.Lang))
+	w.Header().Set("Vary", "Accept-Language, Cookie")
+	w.WriteHeader(status)
+	_, _ = w.Write(b.Bytes())
+}
