@@ -1,0 +1,42 @@
+// Package examples holds the two plans planverk was first built for, as plan
+// files: Driv, Drangedal's restructuring programme (bokmål), and the
+// Vest-Telemark rural-growth agreement (nynorsk). planverk serve loads them
+// into an empty database, so a new installation shows real plans at once.
+package examples
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+
+	"planverk/plan"
+	"planverk/planfile"
+)
+
+//go:embed *.yaml
+var files embed.FS
+
+// Load reads every example plan file. They are checked by this package's
+// tests, so an error here is a build defect, not bad input.
+func Load() ([]*plan.File, error) {
+	names, err := fs.Glob(files, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var out []*plan.File
+	for _, n := range names {
+		b, err := files.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := planfile.Read(n, b)
+		if err != nil {
+			return nil, fmt.Errorf("example %s: %w", n, err)
+		}
+		if doc.File == nil || plan.HasErrors(doc.Findings) {
+			return nil, fmt.Errorf("example %s does not read cleanly", n)
+		}
+		out = append(out, doc.File)
+	}
+	return out, nil
+}
