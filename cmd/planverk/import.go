@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"planverk/i18n"
+)
+
+// importPlans checks every file first and stores them only if none has an
+// error, so that a bad file leaves the database exactly as it was.
+func (e *env) importPlans(ctx context.Context, args []string) int {
+	fl := flag.NewFlagSet("import", flag.ContinueOnError)
+	fl.SetOutput(e.stderr)
+	db := dbFlag(fl)
+	langFlag := fl.String("lang", "", "language of the messages: nb, nn or en")
+	fl.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: planverk import [--db PATH-or-URL] FILE...")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return exitUnusable
+	}
+	if fl.NArg() == 0 {
+		fl.Usage()
+		return exitUnusable
+	}
+	lang := cliLang(*langFlag)
+	var results []checked
+	code := exitOK
+	for _, name := range fl.Args() {
+		r := checkFile(name)
+		results = append(results, r)
+		switch {
+		case r.unusable != nil:
+			code = exitUnusable
+		case r.hasErrors() && code == exitOK:
+			code = exitFailed
+		}
+	}
+	if code != exitOK {
+		writeText(e.stderr, e.stderr, results, lang)
+		fmt.Fprintln(e.stderr, "planverk:", i18n.T(lang, "cli.import-refused", nil))
+		return code
+	}
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "planverk:", err)
+		return exitFailed
+	}
+	defer s.Close()
+	for _, r := range results {
+		v, err := s.SavePlan(ctx, r.doc.File)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "planverk: %s: %v\n", r.name, err)
+			return exitFailed
+		}
+		fmt.Fprintln(e.stdout, i18n.T(lang, "cli.imported", map[string]any{
+			"Programme": v.ProgrammeID, "Year": v.Year, "Version": v.Version}))
+	}
+	return exitOK
+}

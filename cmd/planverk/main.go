@@ -1,0 +1,89 @@
+// Command planverk holds regional-development action plans as structured
+// data: it checks their numbers, stores them and writes them out again.
+//
+// Usage:
+//
+//	planverk serve [--addr HOST:PORT] [--db PATH-or-URL] [--no-examples]
+//	planverk check [--format text|json] [--lang nb|nn|en] FILE...
+//	planverk import [--db PATH-or-URL] FILE...
+//	planverk export [--db PATH-or-URL] [-o FILE] PROGRAMME YEAR
+//	planverk schema
+//	planverk version
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Exit codes shared by the subcommands.
+const (
+	exitOK       = 0
+	exitFailed   = 1 // the input has errors, or the command could not do its work
+	exitUnusable = 2 // a file could not be read or parsed, or the command line is wrong
+)
+
+// run is main without the process: tests call it with their own streams.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUnusable
+	}
+	env := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	switch args[0] {
+	case "serve":
+		return env.serve(ctx, args[1:])
+	case "check":
+		return env.check(args[1:])
+	case "import":
+		return env.importPlans(ctx, args[1:])
+	case "export":
+		return env.export(ctx, args[1:])
+	case "schema":
+		return env.schema(args[1:])
+	case "version", "--version":
+		fmt.Fprintln(stdout, "planverk", version)
+		return exitOK
+	case "help", "-h", "--help":
+		usage(stdout)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "planverk: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitUnusable
+}
+
+// env is what a subcommand may touch of the outside world.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `usage: planverk COMMAND [options]
+
+commands:
+  serve                        start the web application
+  check   FILE...              check plan files and print every finding
+  import  FILE...              check plan files and store them in the database
+  export  PROGRAMME YEAR       write a stored plan as a plan file
+  schema                       print the JSON Schema of the plan-file format
+  version                      print planverk's version
+
+Run "planverk COMMAND -h" for a command's options.
+`)
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"planverk/examples"
+	"planverk/store"
+	"planverk/web"
+)
+
+func (e *env) serve(ctx context.Context, args []string) int {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(e.stderr)
+	addrDef := os.Getenv("PLANVERK_ADDR")
+	if addrDef == "" {
+		addrDef = "127.0.0.1:8080"
+	}
+	addr := fl.String("addr", addrDef, "address to listen on, HOST:PORT (also PLANVERK_ADDR)")
+	db := dbFlag(fl)
+	noExamples := fl.Bool("no-examples", false, "do not load the example plans into an empty database")
+	if err := fl.Parse(args); err != nil {
+		return exitUnusable
+	}
+	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		log.Error("open database", "err", err)
+		return exitFailed
+	}
+	defer s.Close()
+	if !*noExamples {
+		if err := loadExamples(ctx, s, log); err != nil {
+			log.Error("load examples", "err", err)
+			return exitFailed
+		}
+	}
+	app, err := web.New(s, log)
+	if err != nil {
+		log.Error("start", "err", err)
+		return exitFailed
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Error("listen", "addr", *addr, "err", err)
+		return exitFailed
+	}
+	srv := &http.Server{
+		Handler:           app.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	log.Info("planverk serving", "addr", "http://"+ln.Addr().String(), "db", *db, "version", version)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		log.Error("serve", "err", err)
+		return exitFailed
+	case <-ctx.Done():
+	}
+	// SIGTERM or Ctrl-C: finish the requests under way, then stop.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		log.Error("shutdown", "err", err)
+		return exitFailed
+	}
+	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Error("serve", "err", err)
+		return exitFailed
+	}
+	log.Info("planverk stopped")
+	return exitOK
+}
+
+// loadExamples stores the example plans when the database holds no
+// programme at all, so that a first start shows real plans.
+func loadExamples(ctx context.Context, s store.Store, log *slog.Logger) error {
+	ps, err := s.Programmes(ctx)
+	if err != nil {
+		return err
+	}
+	if len(ps) > 0 {
+		return nil
+	}
+	files, err := examples.Load()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		v, err := s.SavePlan(ctx, f)
+		if err != nil {
+			return fmt.Errorf("store example %s: %w", f.Programme.ID, err)
+		}
+		log.Info("loaded example plan", "programme", v.ProgrammeID, "year", v.Year)
+	}
+	return nil
+}
