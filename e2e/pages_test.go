@@ -1,0 +1,201 @@
+package e2e_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"planverk/e2e"
+)
+
+// server is the real planverk binary, built and started once for the page
+// tests, with a fresh database that it fills with the example plans.
+type server struct {
+	URL string
+}
+
+func startServer(t *testing.T) *server {
+	t.Helper()
+	root, err := e2e.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "planverk")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/planverk")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, "serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "planverk.db"))
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		_ = cmd.Wait()
+	})
+	// The server logs one JSON line with its address once it listens.
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			var line struct {
+				Msg  string `json:"msg"`
+				Addr string `json:"addr"`
+			}
+			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "planverk serving" {
+				addr <- line.Addr
+			}
+		}
+	}()
+	select {
+	case a := <-addr:
+		return &server{URL: a}
+	case <-time.After(60 * time.Second):
+		t.Fatal("planverk serve did not start within 60 s")
+	}
+	return nil
+}
+
+// get fetches a page as a browser that asks for lang would, and returns its
+// status and body.
+func get(t *testing.T, u, lang string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", u, nil)
+	req.Header.Set("Accept-Language", lang)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+var mainPages = []string{
+	"/",
+	"/programmes/vest-telemark",
+	"/programmes/vest-telemark/plans/2025",
+	"/programmes/vest-telemark/plans/2025/goals/1/measures/2",
+	"/programmes/driv",
+	"/programmes/driv/plans/2025",
+	"/organisations/husbanken",
+	"/organisations/telemark-fylkeskommune",
+	"/no-such-page",
+}
+
+// Every main page, in every language, passes axe-core's WCAG 2.1 A and AA
+// rules with no violation and is valid HTML.
+func TestPagesAccessibleInEveryLanguage(t *testing.T) {
+	srv := startServer(t)
+	b := e2e.NewBrowser(t)
+	docs := map[string][]byte{}
+	for _, lang := range []string{"nb", "nn", "en"} {
+		p := b.Open(t, srv.URL+"/")
+		// Choose the language with the switch, as a visitor would.
+		p.ClickAndWait(fmt.Sprintf(`.langs button[value="%s"]`, lang))
+		if got := p.Attr("html", "lang"); got != lang {
+			t.Fatalf("after choosing %s the page says lang=%q", lang, got)
+		}
+		for _, path := range mainPages {
+			t.Run(lang+path, func(t *testing.T) {
+				p := p.For(t)
+				status := p.Navigate(srv.URL + path)
+				want := http.StatusOK
+				if path == "/no-such-page" {
+					want = http.StatusNotFound
+				}
+				if status != want {
+					t.Fatalf("status %d, want %d", status, want)
+				}
+				p.AssertNoAxeViolations(t)
+				if lang == "nb" {
+					_, body := get(t, srv.URL+path, lang)
+					docs[lang+path] = []byte(body)
+				}
+			})
+		}
+	}
+	e2e.AssertValidHTMLFiles(t, docs)
+}
+
+// The Vest-Telemark plan page shows every total the printed plan shows,
+// computed, in Norwegian form.
+func TestPlanPageShowsComputedTotals(t *testing.T) {
+	srv := startServer(t)
+	_, vt := get(t, srv.URL+"/programmes/vest-telemark/plans/2025", "nn")
+	for _, total := range []string{"22 000 000", "2 400 000", "10 500 000", "6 750 000", "2 350 000", "2 700 000", "300 000", "10 800 000"} {
+		if !strings.Contains(vt, strings.ReplaceAll(total, " ", "\u00a0")) {
+			t.Errorf("Vest-Telemark plan page lacks %s", total)
+		}
+	}
+	for _, s := range []string{"60\u00a0%", "19.06.2025", "11.06.2025", "blir prioritert seinare"} {
+		if !strings.Contains(vt, s) {
+			t.Errorf("Vest-Telemark plan page lacks %q", s)
+		}
+	}
+	_, driv := get(t, srv.URL+"/programmes/driv/plans/2025", "nb")
+	for _, s := range []string{"4\u00a0670\u00a0000", "min.", "ikke kjent ennå", "74,9\u00a0%"} {
+		if !strings.Contains(driv, s) {
+			t.Errorf("Driv plan page lacks %q", s)
+		}
+	}
+}
+
+// The language follows Accept-Language until the visitor chooses, and the
+// choice is remembered.
+func TestLanguageSwitchRemembered(t *testing.T) {
+	srv := startServer(t)
+	b := e2e.NewBrowser(t)
+	p := b.Open(t, srv.URL+"/programmes/driv")
+	p.ClickAndWait(`.langs button[value="en"]`)
+	if got := p.Text("h2"); got != "Action plans" {
+		t.Errorf("after choosing English: first heading %q", got)
+	}
+	if u, _ := url.Parse(p.URL()); u.Path != "/programmes/driv" {
+		t.Errorf("the switch did not return to the page: %s", p.URL())
+	}
+	p.Navigate(srv.URL + "/")
+	if got := p.Attr("html", "lang"); got != "en" {
+		t.Errorf("choice not remembered: lang=%q", got)
+	}
+	_, body := get(t, srv.URL+"/", "no")
+	if !strings.Contains(body, `<html lang="nb">`) {
+		t.Error(`Accept-Language "no" does not give bokmål`)
+	}
+}
+
+// The plan page works by keyboard alone: the first Tab reaches the skip link,
+// and following it moves focus to the main content.
+func TestKeyboardAndNarrowScreen(t *testing.T) {
+	srv := startServer(t)
+	b := e2e.NewBrowser(t)
+	p := b.Open(t, srv.URL+"/programmes/vest-telemark/plans/2025")
+	p.PressTab()
+	if f := p.FocusedElement(); !strings.Contains(f.String(), "#main") {
+		t.Errorf("first Tab focuses %s, want the skip link", f)
+	}
+	p.SetViewport(320, 800)
+	p.Navigate(srv.URL + "/programmes/vest-telemark/plans/2025")
+	if over := p.HorizontalOverflow(); over > 0 {
+		t.Errorf("at 320 px the page scrolls sideways by %d px", over)
+	}
+	p.AssertNoAxeViolations(t)
+}
