@@ -28,18 +28,27 @@ type organisationView struct {
 // table line where it is lead, partner, party or funder, in each
 // programme's current plan.
 func (s *Server) organisationShow(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	id := r.PathValue("organisation")
-	org, err := s.store.Organisation(ctx, id)
+	v, err := s.organisationUses(r, r.PathValue("organisation"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	s.render(w, r, http.StatusOK, "organisation", &view{Title: v.Organisation.Name, Data: v})
+}
+
+// organisationUses finds an organisation, its groups and members, and its
+// parts in each programme's current plan. It reads every current plan: fine
+// for a county's programmes; a national service will want an index table.
+func (s *Server) organisationUses(r *http.Request, id string) (organisationView, error) {
+	ctx := r.Context()
+	org, err := s.store.Organisation(ctx, id)
+	if err != nil {
+		return organisationView{}, err
+	}
 	v := organisationView{Organisation: org}
 	all, err := s.store.Organisations(ctx)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return v, err
 	}
 	byID := map[string]plan.Organisation{}
 	for _, o := range all {
@@ -55,26 +64,23 @@ func (s *Server) organisationShow(w http.ResponseWriter, r *http.Request) {
 	}
 	programmes, err := s.store.Programmes(ctx)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return v, err
 	}
 	for _, p := range programmes {
 		plans, err := s.store.Plans(ctx, p.ID)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return v, err
 		}
 		if len(plans) == 0 {
 			continue
 		}
 		f, _, err := s.store.LoadPlan(ctx, p.ID, plans[0].Year)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return v, err
 		}
 		v.Uses = append(v.Uses, usesIn(f, id, v.Groups)...)
 	}
-	s.render(w, r, http.StatusOK, "organisation", &view{Title: org.Name, Data: v})
+	return v, nil
 }
 
 // usesIn finds where an organisation, or a group it belongs to, has a part

@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"planverk/plan"
+)
 
 // routes lists every route of the web application in one place.
 func (s *Server) routes(mux *http.ServeMux) {
@@ -13,6 +17,18 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}", s.planShow)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}", s.measureShow)
 	mux.HandleFunc("GET /organisations/{organisation}", s.organisationShow)
+
+	mux.HandleFunc("GET /api/v1/openapi.json", s.apiOpenAPI)
+	mux.HandleFunc("GET /api/v1/programmes", s.apiProgrammes)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}", s.apiProgramme)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/plans/{year}", s.apiPlan)
+	mux.HandleFunc("GET /api/v1/measures", s.apiMeasures)
+	mux.HandleFunc("GET /api/v1/measures/{id}", s.apiMeasure)
+	mux.HandleFunc("GET /api/v1/organisations", s.apiOrganisations)
+	mux.HandleFunc("GET /api/v1/organisations/{organisation}", s.apiOrganisation)
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.apiFail(w, r, plan.Errorf(plan.ENotFound, "no API resource at %s", r.URL.Path))
+	})
 
 	// Everything else is the page that says there is nothing here, in the
 	// visitor's language, rather than the bare default.

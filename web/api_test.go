@@ -1,0 +1,166 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"planverk/examples"
+	"planverk/store/sqlite"
+)
+
+// newTestServer serves the web application over a fresh SQLite database
+// holding the example plans.
+func newTestServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "planverk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	files, err := examples.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if _, err := st.SavePlan(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(app.Handler())
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func fetch(t *testing.T, url string, header ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// Every answer of the API, good and bad, is what the OpenAPI description
+// served at /api/v1/openapi.json says it is.
+func TestAPIMatchesOpenAPI(t *testing.T) {
+	srv := newTestServer(t)
+	_, doc := fetch(t, srv.URL+"/api/v1/openapi.json")
+	var spec struct {
+		OpenAPI string                    `json:"openapi"`
+		Paths   map[string]map[string]any `json:"paths"`
+	}
+	if err := json.Unmarshal(doc, &spec); err != nil || spec.OpenAPI != "3.1.0" {
+		t.Fatalf("openapi.json: %v, version %q", err, spec.OpenAPI)
+	}
+	parsed, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("https://planverk.test/openapi.json", parsed); err != nil {
+		t.Fatal(err)
+	}
+	schema := func(name string) *jsonschema.Schema {
+		s, err := c.Compile("https://planverk.test/openapi.json#/components/schemas/" + name)
+		if err != nil {
+			t.Fatalf("schema %s: %v", name, err)
+		}
+		return s
+	}
+	// The schemas are strict enough to tell answers apart.
+	if err := schema("PlanResource").Validate(map[string]any{"type": "about:blank", "title": "Not Found", "status": 404}); err == nil {
+		t.Fatal("a problem document passes as a plan: the schemas check nothing")
+	}
+	cases := []struct {
+		path, documented, schema, contentType string
+		status                                int
+	}{
+		{"/api/v1/programmes", "/api/v1/programmes", "ProgrammeList", "application/json", 200},
+		{"/api/v1/programmes/driv", "/api/v1/programmes/{programme}", "ProgrammeResource", "application/json", 200},
+		{"/api/v1/programmes/vest-telemark/plans/2025", "/api/v1/programmes/{programme}/plans/{year}", "PlanResource", "application/json", 200},
+		{"/api/v1/programmes/driv/plans/2025?version=1&lang=nn", "/api/v1/programmes/{programme}/plans/{year}", "PlanResource", "application/json", 200},
+		{"/api/v1/measures?plan=vest-telemark/2025", "/api/v1/measures", "MeasureList", "application/json", 200},
+		{"/api/v1/measures/vest-telemark.2025.2.2", "/api/v1/measures/{id}", "MeasureResource", "application/json", 200},
+		{"/api/v1/organisations", "/api/v1/organisations", "OrganisationList", "application/json", 200},
+		{"/api/v1/organisations/husbanken", "/api/v1/organisations/{organisation}", "OrganisationResource", "application/json", 200},
+		{"/api/v1/programmes/nowhere", "/api/v1/programmes/{programme}", "Problem", "application/problem+json", 404},
+		{"/api/v1/programmes/driv/plans/twenty", "/api/v1/programmes/{programme}/plans/{year}", "Problem", "application/problem+json", 400},
+		{"/api/v1/programmes/driv/plans/2025?version=9", "/api/v1/programmes/{programme}/plans/{year}", "Problem", "application/problem+json", 404},
+		{"/api/v1/measures", "/api/v1/measures", "Problem", "application/problem+json", 400},
+		{"/api/v1/measures/vest-telemark.2025.9.9", "/api/v1/measures/{id}", "Problem", "application/problem+json", 404},
+		{"/api/v1/organisations/nobody", "/api/v1/organisations/{organisation}", "Problem", "application/problem+json", 404},
+	}
+	for _, tc := range cases {
+		t.Run(tc.path, func(t *testing.T) {
+			resp, body := fetch(t, srv.URL+tc.path)
+			if resp.StatusCode != tc.status {
+				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tc.status, body)
+			}
+			if ct := resp.Header.Get("Content-Type"); ct != tc.contentType {
+				t.Errorf("Content-Type %q, want %q", ct, tc.contentType)
+			}
+			if _, ok := spec.Paths[tc.documented]["get"]; !ok {
+				t.Fatalf("%s is not in the OpenAPI description", tc.documented)
+			}
+			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := schema(tc.schema).Validate(v); err != nil {
+				t.Errorf("response does not match %s: %v", tc.schema, err)
+			}
+		})
+	}
+}
+
+// The plan resource carries the computed totals the printed plan shows, and
+// findings in the language asked for.
+func TestAPIPlanTotalsAndFindings(t *testing.T) {
+	srv := newTestServer(t)
+	_, body := fetch(t, srv.URL+"/api/v1/programmes/vest-telemark/plans/2025")
+	var p apiPlan
+	if err := json.Unmarshal(body, &p); err != nil {
+		t.Fatal(err)
+	}
+	b := p.Totals.Budgets[0]
+	if b.Total != 22_000_000 || b.Years[2026] != 10_500_000 || b.Lines[p.File.Plan.Budgets[0].Lines[0].ID] != 10_800_000 {
+		t.Errorf("budget totals: %+v", b)
+	}
+	if f := p.Totals.Financing[0]; f.Total != 2_700_000 || f.Minimum {
+		t.Errorf("financing totals: %+v", f)
+	}
+	if len(p.Findings) != 0 {
+		t.Errorf("Vest-Telemark has no findings; got %+v", p.Findings)
+	}
+	_, body = fetch(t, srv.URL+"/api/v1/programmes/driv/plans/2025?lang=nn")
+	if err := json.Unmarshal(body, &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Findings) != 2 || !strings.Contains(p.Findings[0].Message, "oppgjeve som 75%") || p.Lang != "nn" {
+		t.Errorf("Driv findings in nynorsk: %+v", p.Findings)
+	}
+	if !p.Totals.Financing[0].Minimum || p.Totals.Financing[0].Total != 4_670_000 {
+		t.Errorf("Driv financing totals: %+v", p.Totals.Financing[0])
+	}
+}
