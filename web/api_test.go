@@ -20,7 +20,7 @@ import (
 
 // newTestServer serves the web application over a fresh SQLite database
 // holding the example plans.
-func newTestServer(t *testing.T) *httptest.Server {
+func newTestServer(t testing.TB) *httptest.Server {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "planverk.db"))
