@@ -16,6 +16,8 @@ type measureView struct {
 	Related []measureRef
 	// Goals are the other goals the measure's text names.
 	Goals []measureRef
+	// Orgs are the organisations the measure's text names.
+	Orgs []plan.Organisation
 }
 
 type measureRef struct {
@@ -53,6 +55,7 @@ func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) {
 	}
 	mv := measureView{Plan: newPlanView(f, v.Version, language(r)), Goal: goal, Measure: measure}
 	mv.Related, mv.Goals = relatedMeasures(f, goal, measure)
+	mv.Orgs = namedOrganisations(f, measure)
 	s.render(w, r, http.StatusOK, "measure", &view{Title: measure.Title, Data: mv})
 }
 
@@ -91,4 +94,24 @@ func relatedMeasures(f *plan.File, goal *plan.Goal, m *plan.Measure) ([]measureR
 		}
 	}
 	return measures, goals
+}
+
+// namedOrganisations lists the organisations whose name the measure's text
+// mentions, in the order of the plan's organisation list.
+func namedOrganisations(f *plan.File, m *plan.Measure) []plan.Organisation {
+	var text strings.Builder
+	text.WriteString(string(m.Summary))
+	for _, s := range m.Sections {
+		text.WriteString("\n" + string(s.Body))
+	}
+	body := text.String()
+	var out []plan.Organisation
+	for _, o := range f.Organisations {
+		// Whole words only: "NAV" must not match inside "NAVN".
+		re := regexp.MustCompile(`(^|[^\p{L}])` + regexp.QuoteMeta(o.Name) + `($|[^\p{L}])`)
+		if re.MatchString(body) {
+			out = append(out, o)
+		}
+	}
+	return out
 }

@@ -35,6 +35,8 @@ func TestPagesAnswer(t *testing.T) {
 		{"/programmes/vest-telemark/plans/2025", "nn", 200, []string{`lang="nn"`, "22\u00a0000\u00a0000", "Risikoreduserande tiltak ved bustadbygging", "blir prioritert seinare"}},
 		{"/programmes/vest-telemark/plans/2025?version=1", "en", 200, []string{"Version"}},
 		{"/programmes/vest-telemark/plans/2025/goals/2/measures/2", "en", 200, []string{"Verkemiddelapparatet", "Partners", "/organisations/innovasjon-norge"}},
+		// Measure 1.2's text names Husbanken and sub-goals 2 and 3.
+		{"/programmes/vest-telemark/plans/2025/goals/1/measures/2", "en", 200, []string{`<a href="/organisations/husbanken">Husbanken</a>`, `#goal-2"`, `#goal-3"`}},
 		{"/organisations/husbanken", "nb", 200, []string{"Husbanken", "Samarbeidspartner i tiltaket", "Pilot: «Gøtt nøkk»"}},
 		{"/organisations/fyresdal-kommune", "en", 200, []string{"as one of Pilotkommunane", "Lead of the measure"}},
 		{"/programmes/nowhere", "en", 404, []string{"There is nothing at this address"}},
