@@ -408,6 +408,16 @@ func (p *Page) SetViewport(width, height int) {
 	p.run(fmt.Sprintf("SetViewport(%d, %d)", width, height), chromedp.EmulateViewport(int64(width), int64(height)))
 }
 
+// EmulateMedia makes the page use the CSS of a media type, such as "print";
+// "" returns to the screen.
+func (p *Page) EmulateMedia(media string) {
+	p.t.Helper()
+	p.run("EmulateMedia("+media+")", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return err
+	}))
+}
+
 // HorizontalOverflow returns how many CSS pixels the document is wider than
 // the viewport (scrollWidth − clientWidth of the root element); 0 means that
 // there is no horizontal scrolling.

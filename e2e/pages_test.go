@@ -241,3 +241,19 @@ func TestKeyboardAndNarrowScreen(t *testing.T) {
 	}
 	p.AssertNoAxeViolations(t)
 }
+
+// Printing a plan leaves out the site's header, language switch and table of
+// contents, and keeps the plan.
+func TestPrintStylesheet(t *testing.T) {
+	srv := startServer(t)
+	b := e2e.NewBrowser(t)
+	p := b.Open(t, srv.URL+"/programmes/vest-telemark/plans/2025")
+	p.EmulateMedia("print")
+	var shown map[string]string
+	p.Eval(`({header: getComputedStyle(document.querySelector("header.site")).display,
+		toc: getComputedStyle(document.querySelector(".toc")).display,
+		budget: getComputedStyle(document.querySelector("#budget-period")).display})`, &shown)
+	if shown["header"] != "none" || shown["toc"] != "none" || shown["budget"] != "table" {
+		t.Errorf("in print: %v", shown)
+	}
+}
