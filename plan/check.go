@@ -122,7 +122,7 @@ func (c *checker) index() {
 // orgRef checks that an organisation ID names an organisation in the file.
 func (c *checker) orgRef(path, id string) {
 	if id == "" {
-		c.add("required", SeverityError, path, "rule.required", Args{"Field": lastField(path)})
+		c.add("required", SeverityError, path, "rule.required", Args{"Field": LastField(path)})
 		return
 	}
 	if _, ok := c.orgs[id]; !ok {
@@ -132,7 +132,7 @@ func (c *checker) orgRef(path, id string) {
 
 func (c *checker) required(path string, empty bool) {
 	if empty {
-		c.add("required", SeverityError, path, "rule.required", Args{"Field": lastField(path)})
+		c.add("required", SeverityError, path, "rule.required", Args{"Field": LastField(path)})
 	}
 }
 
@@ -151,7 +151,7 @@ func enum[T ~string](c *checker, path string, v T, allowed []T) {
 	for i, a := range allowed {
 		list[i] = string(a)
 	}
-	c.add("invalid-value", SeverityError, path, "rule.enum", Args{"Field": lastField(path), "Value": string(v), "Allowed": list})
+	c.add("invalid-value", SeverityError, path, "rule.enum", Args{"Field": LastField(path), "Value": string(v), "Allowed": list})
 }
 
 func (c *checker) checkFormat() {

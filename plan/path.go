@@ -2,8 +2,8 @@ package plan
 
 import "strings"
 
-// lastField returns the last field name of a path: "plan.goals[0].title" → "title".
-func lastField(path string) string {
+// LastField returns the last field name of a path: "plan.goals[0].title" → "title".
+func LastField(path string) string {
 	p := path
 	for strings.HasSuffix(p, "]") {
 		p = p[:strings.LastIndex(p, "[")]

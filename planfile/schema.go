@@ -80,7 +80,7 @@ func (s *schemaWalker) walk(n ast.Node, t reflect.Type, path string) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	field := lastStep(path)
+	field := plan.LastField(path)
 	if reflect.PointerTo(t).Implements(textUnmarshaler) {
 		text, ok := scalarText(n)
 		if !ok {
@@ -176,17 +176,6 @@ func expectedOf(t reflect.Type) string {
 		return "date"
 	}
 	return "text"
-}
-
-func lastStep(path string) string {
-	p := path
-	for strings.HasSuffix(p, "]") {
-		p = p[:strings.LastIndex(p, "[")]
-	}
-	if i := strings.LastIndex(p, "."); i >= 0 {
-		return p[i+1:]
-	}
-	return p
 }
 
 func keyText(k ast.MapKeyNode) string {
