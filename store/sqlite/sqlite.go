@@ -1,11 +1,7 @@
-// Package sqlite keeps planverk's programmes, organisations and plan versions
-// in one SQLite file, in normalised tables: a measure, a budget line or a
-// financing cell is a row of its own, so that it can later be edited, audited
-// and queried on its own, and so that the PostgreSQL store can share the
-// design while writing SQL of its own.
-//
-// A plan file is saved whole and loaded whole (store.Store); everything the
-// file holds comes back exactly, in the order it was written.
+// Package sqlite keeps planverk's data in one SQLite file: the default, which
+// needs nothing installed. The tables and queries are shared with PostgreSQL
+// (store/sqlstore); this package opens the file, keeps the SQLite schema as
+// embedded migrations, and says how SQLite wants its transactions.
 package sqlite
 
 import (
@@ -24,6 +20,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"planverk/store"
+	"planverk/store/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -36,8 +33,8 @@ var migrations embed.FS
 // SQLITE_BUSY, while reads use a pool of their own and, thanks to WAL, never
 // wait for a write (the way PocketBase does it).
 type Store struct {
-	writer *sql.DB
-	reader *sql.DB
+	*sqlstore.Store
+	writer, reader *sql.DB
 	// tempDir is removed on Close: it holds the file behind ":memory:".
 	tempDir string
 }
@@ -89,6 +86,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
+	s.Store = sqlstore.New(s.writer, s.reader, dialect{})
 	return s, nil
 }
 
@@ -122,14 +120,6 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	return err
 }
 
-// Ping reports whether the database answers reads.
-func (s *Store) Ping(ctx context.Context) error {
-	if err := s.reader.PingContext(ctx); err != nil {
-		return fmt.Errorf("ping database: %w", err)
-	}
-	return nil
-}
-
 // Close closes the database. It is safe to call more than once.
 func (s *Store) Close() error {
 	var errs []error
@@ -148,27 +138,18 @@ func (s *Store) Close() error {
 	return errors.Join(errs...)
 }
 
-// write runs fn in a transaction on the writer and commits it if fn succeeds.
-func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
-	tx, err := s.writer.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
-	if err := fn(w); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
-}
+// dialect is how SQLite wants its queries and transactions.
+type dialect struct{}
 
-// read runs fn in a read-only transaction, so that the many queries that
-// rebuild one plan all see the same snapshot even while a save commits.
-func (s *Store) read(ctx context.Context, fn func(*reader) error) error {
-	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer func() { _ = tx.Rollback() }()
-	return fn(&reader{ctx: ctx, tx: tx})
-}
+// Rebind leaves a query as it is: SQLite reads "?" and "?N" itself.
+func (dialect) Rebind(q string) string { return q }
+
+// WriteTx needs no options: the writer pool's one connection and
+// _txlock=immediate already serialise writes.
+func (dialect) WriteTx() *sql.TxOptions { return nil }
+
+func (dialect) ReadTx() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
+
+// Retry is always false: with one writer and a busy timeout, SQLite has no
+// transaction that fails for another's sake.
+func (dialect) Retry(error) bool { return false }

@@ -8,7 +8,59 @@ import (
 	"testing"
 
 	"github.com/pressly/goose/v3"
+
+	"planverk/store"
+	"planverk/store/storetest"
 )
+
+// TestStore runs the store suite on SQLite.
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) storetest.Opener {
+		path := filepath.Join(t.TempDir(), "planverk.db")
+		return func(ctx context.Context) (store.Store, error) { return Open(ctx, path) }
+	})
+}
+
+func openAt(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func openTest(t *testing.T) *Store {
+	t.Helper()
+	return openAt(t, filepath.Join(t.TempDir(), "planverk.db"))
+}
+
+func save(t *testing.T, s *Store) {
+	t.Helper()
+	if _, err := s.SavePlan(context.Background(), storetest.RichFile()); err != nil {
+		t.Fatalf("SavePlan: %v", err)
+	}
+}
+
+// TestMemory checks that ":memory:" works and leaves nothing behind.
+func TestMemory(t *testing.T) {
+	s, err := Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := s.tempDir
+	save(t, s)
+	if _, _, err := s.LoadPlan(context.Background(), "vt-bygdevekst", 2025); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("Close left the temporary database %s behind (%v)", dir, err)
+	}
+}
 
 // TestConnections checks what the DSN promises on both pools: WAL, foreign
 // keys and the busy timeout everywhere, and no writing through the readers.
@@ -47,7 +99,7 @@ func TestConnections(t *testing.T) {
 func TestOddPath(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plan verk?x=1#2%41.db")
 	s := openAt(t, path)
-	save(t, s, richFile())
+	save(t, s)
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("the database is not at %s: %v", path, err)
 	}
@@ -58,7 +110,7 @@ func TestOddPath(t *testing.T) {
 func TestMigrationsDown(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	save(t, s, richFile())
+	save(t, s)
 	fsys, err := fs.Sub(migrations, "migrations")
 	if err != nil {
 		t.Fatal(err)
@@ -82,5 +134,5 @@ func TestMigrationsDown(t *testing.T) {
 	if _, err := p.Up(ctx); err != nil {
 		t.Fatalf("up again: %v", err)
 	}
-	save(t, s, richFile())
+	save(t, s)
 }

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -13,9 +13,10 @@ import (
 // writer is a write transaction. It prepares each distinct statement once,
 // since a plan inserts the same few statements hundreds of times.
 type writer struct {
-	ctx   context.Context
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
+	ctx     context.Context
+	tx      *sql.Tx
+	dialect Dialect
+	stmts   map[string]*sql.Stmt
 }
 
 func (w *writer) stmt(query string) (*sql.Stmt, error) {
@@ -23,7 +24,7 @@ func (w *writer) stmt(query string) (*sql.Stmt, error) {
 		return st, nil
 	}
 	// Statements prepared on the transaction close with it.
-	st, err := w.tx.PrepareContext(w.ctx, query)
+	st, err := w.tx.PrepareContext(w.ctx, w.dialect.Rebind(query))
 	if err != nil {
 		return nil, err
 	}
@@ -40,17 +41,19 @@ func (w *writer) exec(query string, args ...any) error {
 	return err
 }
 
-// insert runs an INSERT and returns the new row's id.
+// insert runs an INSERT and returns the new row's id. It asks for the id with
+// RETURNING, which both engines understand, rather than LastInsertId, which
+// PostgreSQL's driver does not offer.
 func (w *writer) insert(query string, args ...any) (int64, error) {
-	st, err := w.stmt(query)
+	st, err := w.stmt(query + " RETURNING id")
 	if err != nil {
 		return 0, err
 	}
-	res, err := st.ExecContext(w.ctx, args...)
-	if err != nil {
+	var id int64
+	if err := st.QueryRowContext(w.ctx, args...).Scan(&id); err != nil {
 		return 0, err
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 // queryID returns the id a query selects, and false where it selects no row.
@@ -69,13 +72,19 @@ func (w *writer) queryID(query string, args ...any) (int64, bool, error) {
 
 // reader is a read-only transaction.
 type reader struct {
-	ctx context.Context
-	tx  *sql.Tx
+	ctx     context.Context
+	tx      *sql.Tx
+	dialect Dialect
+}
+
+// row runs a query that selects one row.
+func (r *reader) row(query string, args ...any) *sql.Row {
+	return r.tx.QueryRowContext(r.ctx, r.dialect.Rebind(query), args...)
 }
 
 // each runs a query and calls fn for every row.
 func (r *reader) each(query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := r.tx.QueryContext(r.ctx, query, args...)
+	rows, err := r.tx.QueryContext(r.ctx, r.dialect.Rebind(query), args...)
 	if err != nil {
 		return err
 	}
@@ -128,13 +137,6 @@ func nullShare(s *plan.Share) any {
 	return string(*s)
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 func intOf(n sql.NullInt64) int { return int(n.Int64) }
 
 func amountOf(n sql.NullInt64) *plan.Amount {
@@ -144,15 +146,21 @@ func amountOf(n sql.NullInt64) *plan.Amount {
 	return plan.Amount(n.Int64).Ptr()
 }
 
-// dateOf reads a date column. It does not use plan.ParseDate, which rejects
-// dates that do not exist: whatever was stored must come back.
+// dateOf reads a date column: text 'YYYY-MM-DD' in SQLite, a date in
+// PostgreSQL, which database/sql hands over as a time written in RFC 3339.
+// Either way the date is the first ten characters. It does not use
+// plan.ParseDate, which rejects dates that do not exist: whatever was stored
+// must come back.
 func dateOf(s sql.NullString) (*plan.Date, error) {
 	if !s.Valid {
 		return nil, nil
 	}
 	var d plan.Date
 	var m int
-	if _, err := fmt.Sscanf(s.String, "%d-%d-%d", &d.Year, &m, &d.Day); err != nil {
+	if len(s.String) < 10 {
+		return nil, fmt.Errorf("stored date %q is not YYYY-MM-DD", s.String)
+	}
+	if _, err := fmt.Sscanf(s.String[:10], "%d-%d-%d", &d.Year, &m, &d.Day); err != nil {
 		return nil, fmt.Errorf("stored date %q: %w", s.String, err)
 	}
 	d.Month = time.Month(m)
@@ -180,4 +188,23 @@ func qualify(alias, columns string) string {
 		cols[i] = alias + "." + strings.TrimSpace(c)
 	}
 	return strings.Join(cols, ", ")
+}
+
+// timeOf reads a time column: fixed-width text in SQLite (savedAtFormat), a
+// time in PostgreSQL.
+func timeOf(v any) (time.Time, error) {
+	switch t := v.(type) {
+	case time.Time:
+		return t.UTC(), nil
+	case string:
+		parsed, err := time.Parse(savedAtFormat, t)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("stored time %q: %w", t, err)
+		}
+		return parsed, nil
+	case []byte:
+		return timeOf(string(t))
+	default:
+		return time.Time{}, fmt.Errorf("stored time of type %T", v)
+	}
 }

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"database/sql"
@@ -80,7 +80,7 @@ func (s *saver) saveFinancingTable(id, budgetID int64, t plan.Financing, path st
 	}
 	if pt := t.Printed; pt != nil {
 		pid, err := s.insert(`INSERT INTO financing_printed_totals (financing_id, total, minimum) VALUES (?, ?, ?)`,
-			id, nullAmount(pt.Total), boolInt(pt.Minimum))
+			id, nullAmount(pt.Total), pt.Minimum)
 		if err != nil {
 			return fmt.Errorf("%s.printed: %w", path, err)
 		}

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -41,9 +41,10 @@ func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, 
 		Title:       f.Plan.Title,
 		Status:      f.Plan.Status,
 		Language:    f.Plan.Language,
-		// Round(0) drops the monotonic reading, so that the time saved and the
-		// time loaded back are equal.
-		SavedAt: time.Now().UTC().Round(0),
+		// Truncating drops the monotonic reading and what PostgreSQL cannot
+		// keep (it keeps microseconds), so that the time saved and the time
+		// loaded back are equal on both engines.
+		SavedAt: time.Now().UTC().Truncate(time.Microsecond),
 	}
 	err := s.write(ctx, func(w *writer) error {
 		sv := &saver{writer: w, f: f, orgs: map[string]int64{}, goals: map[int]int64{},
@@ -88,7 +89,7 @@ func (s *saver) save(savedAt time.Time) (int, error) {
 			weight_basis, has_checks, weight_tolerance, saved_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		programmeID, p.Year, version, s.f.Format, p.Title, p.Subtitle, string(p.Language), string(p.Status),
-		p.WeightBasis, boolInt(hasChecks), tolerance, savedAt.Format(savedAtFormat))
+		p.WeightBasis, hasChecks, tolerance, savedAt.Format(savedAtFormat))
 	if err != nil {
 		return 0, err
 	}
@@ -148,7 +149,7 @@ func scanPlanRow(sc interface{ Scan(...any) error }) (planRow, error) {
 	var r planRow
 	var hasChecks bool
 	var tolerance sql.NullString
-	var savedAt string
+	var savedAt any
 	p := &r.plan
 	err := sc.Scan(&r.id, &r.programmeID, &r.version.ProgrammeID, &p.Year, &r.version.Version, &r.format,
 		&p.Title, &p.Subtitle, &p.Language, &p.Status, &p.WeightBasis, &hasChecks, &tolerance, &savedAt)
@@ -158,8 +159,8 @@ func scanPlanRow(sc interface{ Scan(...any) error }) (planRow, error) {
 	if hasChecks {
 		p.Checks = &plan.Checks{WeightTolerance: shareOf(tolerance)}
 	}
-	if r.version.SavedAt, err = time.Parse(savedAtFormat, savedAt); err != nil {
-		return r, fmt.Errorf("stored time %q: %w", savedAt, err)
+	if r.version.SavedAt, err = timeOf(savedAt); err != nil {
+		return r, err
 	}
 	r.version.Year = p.Year
 	r.version.Title = p.Title
@@ -186,7 +187,7 @@ func (s *Store) loadPlan(ctx context.Context, programmeID string, year, version 
 	var f *plan.File
 	var v store.PlanVersion
 	err := s.read(ctx, func(r *reader) error {
-		row, err := scanPlanRow(r.tx.QueryRowContext(r.ctx, `
+		row, err := scanPlanRow(r.row(`
 			SELECT `+planColumns+`
 			FROM plans p JOIN programmes pr ON pr.id = p.programme_id
 			WHERE pr.key = ?1 AND p.year = ?2 AND (?3 = 0 OR p.version = ?3)
@@ -214,7 +215,7 @@ func (s *Store) loadPlan(ctx context.Context, programmeID string, year, version 
 // notFound says which of programme, year and version is missing.
 func (r *reader) notFound(programmeID string, year, version int) error {
 	var n int
-	err := r.tx.QueryRowContext(r.ctx, `SELECT count(*) FROM programmes WHERE key = ?`, programmeID).Scan(&n)
+	err := r.row(`SELECT count(*) FROM programmes WHERE key = ?`, programmeID).Scan(&n)
 	if err != nil {
 		return err
 	}
@@ -275,7 +276,7 @@ func (s *Store) Plans(ctx context.Context, programmeID string) ([]store.PlanVers
 	var out []store.PlanVersion
 	err := s.read(ctx, func(r *reader) error {
 		var n int
-		if err := r.tx.QueryRowContext(r.ctx, `SELECT count(*) FROM programmes WHERE key = ?`, programmeID).Scan(&n); err != nil {
+		if err := r.row(`SELECT count(*) FROM programmes WHERE key = ?`, programmeID).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {

@@ -1,18 +1,19 @@
-package sqlite
+// Package storetest is the test suite every store engine must pass: the
+// same tests, run by store/sqlite and store/postgres on a database of their
+// own, so that a plan saved on one engine comes back the same as on the other.
+package storetest
 
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/goccy/go-yaml"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"planverk/examples"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -21,22 +22,53 @@ import (
 // writes neither.
 var equate = cmpopts.EquateEmpty()
 
-func openAt(t *testing.T, path string) *Store {
+// NewDatabase makes an empty database for one test and returns how to open
+// it; each call of the Opener opens the same database anew.
+type NewDatabase func(t *testing.T) Opener
+
+// Opener opens one test's database.
+type Opener func(ctx context.Context) (store.Store, error)
+
+// Run runs the suite on an engine.
+func Run(t *testing.T, newDB NewDatabase) {
+	e := engine{newDB}
+	for _, tt := range []struct {
+		name string
+		test func(*testing.T)
+	}{
+		{"RoundTrip", e.testRoundTrip},
+		{"Versions", e.testVersions},
+		{"NotFound", e.testNotFound},
+		{"Invalid", e.testInvalid},
+		{"Reopen", e.testReopen},
+		{"SharedRecords", e.testSharedRecords},
+		{"Concurrent", e.testConcurrent},
+		{"Examples", e.testExamples},
+	} {
+		t.Run(tt.name, tt.test)
+	}
+}
+
+type engine struct{ newDB NewDatabase }
+
+// open opens a database and closes it when the test ends.
+func open(t *testing.T, o Opener) store.Store {
 	t.Helper()
-	s, err := Open(context.Background(), path)
+	s, err := o(context.Background())
 	if err != nil {
-		t.Fatalf("Open: %v", err)
+		t.Fatalf("open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
 }
 
-func openTest(t *testing.T) *Store {
+// openTest opens a new, empty database.
+func (e engine) openTest(t *testing.T) store.Store {
 	t.Helper()
-	return openAt(t, filepath.Join(t.TempDir(), "planverk.db"))
+	return open(t, e.newDB(t))
 }
 
-func save(t *testing.T, s *Store, f *plan.File) store.PlanVersion {
+func save(t *testing.T, s store.Store, f *plan.File) store.PlanVersion {
 	t.Helper()
 	v, err := s.SavePlan(context.Background(), f)
 	if err != nil {
@@ -45,7 +77,7 @@ func save(t *testing.T, s *Store, f *plan.File) store.PlanVersion {
 	return v
 }
 
-func load(t *testing.T, s *Store, programme string, year int) (*plan.File, store.PlanVersion) {
+func load(t *testing.T, s store.Store, programme string, year int) (*plan.File, store.PlanVersion) {
 	t.Helper()
 	f, v, err := s.LoadPlan(context.Background(), programme, year)
 	if err != nil {
@@ -54,10 +86,10 @@ func load(t *testing.T, s *Store, programme string, year int) (*plan.File, store
 	return f, v
 }
 
-func TestRoundTrip(t *testing.T) {
-	emptyChecks := richFile()
+func (e engine) testRoundTrip(t *testing.T) {
+	emptyChecks := RichFile()
 	emptyChecks.Plan.Checks = &plan.Checks{}
-	noChecks := richFile()
+	noChecks := RichFile()
 	noChecks.Plan.Checks = nil
 	noChecks.Programme.Capacity = nil
 	noChecks.Programme.Signed = nil
@@ -70,14 +102,14 @@ func TestRoundTrip(t *testing.T) {
 		name string
 		f    *plan.File
 	}{
-		{"rich", richFile()},
+		{"rich", RichFile()},
 		{"empty checks", emptyChecks},
 		{"no checks or capacity", noChecks},
 		{"minimal", minimal},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := openTest(t)
+			s := e.openTest(t)
 			before := time.Now()
 			v := save(t, s, tt.f)
 			got, lv := load(t, s, tt.f.Programme.ID, tt.f.Plan.Year)
@@ -99,13 +131,13 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-func TestVersions(t *testing.T) {
+func (e engine) testVersions(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	first := richFile()
+	s := e.openTest(t)
+	first := RichFile()
 	v1 := save(t, s, first)
 
-	second := richFile()
+	second := RichFile()
 	second.Plan.Title = "Handlingsplan 2025, revidert"
 	second.Plan.Status = plan.StatusDraft
 	second.Plan.Goals[1].Measures = second.Plan.Goals[1].Measures[:1]
@@ -135,7 +167,7 @@ func TestVersions(t *testing.T) {
 	}
 
 	// Another year counts its versions from 1.
-	next := richFile()
+	next := RichFile()
 	next.Plan.Year = 2026
 	next.Plan.Title = "Handlingsplan 2026"
 	if v := save(t, s, next); v.Version != 1 {
@@ -160,10 +192,10 @@ func TestVersions(t *testing.T) {
 	}
 }
 
-func TestNotFound(t *testing.T) {
+func (e engine) testNotFound(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	save(t, s, richFile())
+	s := e.openTest(t)
+	save(t, s, RichFile())
 	errs := map[string]error{}
 	_, _, errs["unknown programme"] = s.LoadPlan(ctx, "nope", 2025)
 	_, _, errs["unknown year"] = s.LoadPlan(ctx, "vt-bygdevekst", 2024)
@@ -184,7 +216,7 @@ func TestNotFound(t *testing.T) {
 	}
 }
 
-func TestInvalid(t *testing.T) {
+func (e engine) testInvalid(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
 		name   string
@@ -207,8 +239,8 @@ func TestInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := openTest(t)
-			f := richFile()
+			s := e.openTest(t)
+			f := RichFile()
 			tt.change(f)
 			_, err := s.SavePlan(ctx, f)
 			var pe *plan.Error
@@ -229,19 +261,19 @@ func TestInvalid(t *testing.T) {
 			}
 		})
 	}
-	s := openTest(t)
+	s := e.openTest(t)
 	if _, err := s.SavePlan(ctx, nil); plan.ErrorCode(err) != plan.EInvalid {
 		t.Errorf("SavePlan(nil) error %v, want code %q", err, plan.EInvalid)
 	}
 }
 
-func TestReopen(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "planverk.db")
-	s, err := Open(context.Background(), path)
+func (e engine) testReopen(t *testing.T) {
+	opener := e.newDB(t)
+	s, err := opener(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := save(t, s, richFile())
+	v := save(t, s, RichFile())
 	if err := s.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
 	}
@@ -249,42 +281,26 @@ func TestReopen(t *testing.T) {
 		t.Errorf("second Close: %v", err)
 	}
 	// Opening again runs the migrations again: they must find nothing to do.
-	s = openAt(t, path)
+	s = open(t, opener)
 	got, lv := load(t, s, "vt-bygdevekst", 2025)
-	if diff := cmp.Diff(richFile(), got, equate); diff != "" {
+	if diff := cmp.Diff(RichFile(), got, equate); diff != "" {
 		t.Errorf("file after reopening (-saved +loaded):\n%s", diff)
 	}
 	if diff := cmp.Diff(v, lv); diff != "" {
 		t.Errorf("version after reopening (-saved +loaded):\n%s", diff)
 	}
-	if v := save(t, s, richFile()); v.Version != 2 {
+	if v := save(t, s, RichFile()); v.Version != 2 {
 		t.Errorf("save after reopening gave version %d, want 2", v.Version)
 	}
 }
 
-func TestMemory(t *testing.T) {
-	s, err := Open(context.Background(), ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := s.tempDir
-	save(t, s, richFile())
-	load(t, s, "vt-bygdevekst", 2025)
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(dir); !os.IsNotExist(err) {
-		t.Errorf("Close left the temporary database %s behind (%v)", dir, err)
-	}
-}
-
-// TestSharedRecords saves two programmes that share organisations: the
+// testSharedRecords saves two programmes that share organisations: the
 // organisation is one record, updated by the later file, and a file may name
 // an organisation stored by another without carrying it.
-func TestSharedRecords(t *testing.T) {
+func (e engine) testSharedRecords(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	save(t, s, richFile())
+	s := e.openTest(t)
+	save(t, s, RichFile())
 
 	other := &plan.File{
 		Format: plan.FormatVersion,
@@ -317,7 +333,7 @@ func TestSharedRecords(t *testing.T) {
 	if len(ps) != 2 || ps[0].ID != "vt-bygdevekst" || ps[1].ID != "driv" {
 		t.Fatalf("Programmes = %v, want vt-bygdevekst then driv (by name)", ps)
 	}
-	if diff := cmp.Diff(richFile().Programme, ps[0], equate); diff != "" {
+	if diff := cmp.Diff(RichFile().Programme, ps[0], equate); diff != "" {
 		t.Errorf("Programmes[0] (-saved +listed):\n%s", diff)
 	}
 	orgs, err := s.Organisations(ctx)
@@ -331,12 +347,12 @@ func TestSharedRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(richFile().Organisations[0], vt, equate); diff != "" {
+	if diff := cmp.Diff(RichFile().Organisations[0], vt, equate); diff != "" {
 		t.Errorf("Organisation (-saved +loaded):\n%s", diff)
 	}
 
 	// Saving the programme again replaces its parts rather than adding to them.
-	changed := richFile()
+	changed := RichFile()
 	changed.Programme.Parties = changed.Programme.Parties[:1]
 	changed.Programme.Capacity.Dimensions = nil
 	save(t, s, changed)
@@ -346,18 +362,18 @@ func TestSharedRecords(t *testing.T) {
 	}
 }
 
-// TestConcurrent reads while writing, for the race detector and for the
+// testConcurrent reads while writing, for the race detector and for the
 // split between the writer and the readers.
-func TestConcurrent(t *testing.T) {
+func (e engine) testConcurrent(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	save(t, s, richFile())
+	s := e.openTest(t)
+	save(t, s, RichFile())
 	var wg sync.WaitGroup
 	errs := make(chan error, 64)
 	for range 4 {
 		wg.Go(func() {
 			for range 5 {
-				if _, err := s.SavePlan(ctx, richFile()); err != nil {
+				if _, err := s.SavePlan(ctx, RichFile()); err != nil {
 					errs <- err
 				}
 			}
@@ -369,7 +385,7 @@ func TestConcurrent(t *testing.T) {
 					errs <- err
 					continue
 				}
-				if diff := cmp.Diff(richFile(), f, equate); diff != "" {
+				if diff := cmp.Diff(RichFile(), f, equate); diff != "" {
 					errs <- errors.New(diff)
 				}
 			}
@@ -389,27 +405,19 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
-// TestExamples round-trips the example plans, where they are there and read.
-func TestExamples(t *testing.T) {
-	names, _ := filepath.Glob("../../examples/*.yaml")
-	if len(names) == 0 {
-		t.Skip("no example plan files in examples/ yet")
+// testExamples round-trips the example plans.
+func (e engine) testExamples(t *testing.T) {
+	files, err := examples.Load()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, name := range names {
-		t.Run(filepath.Base(name), func(t *testing.T) {
-			b, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var f plan.File
-			if err := yaml.UnmarshalWithOptions(b, &f, yaml.Strict()); err != nil {
-				t.Skipf("%s does not read as a plan file yet: %v", name, err)
-			}
-			s := openTest(t)
-			save(t, s, &f)
+	for _, f := range files {
+		t.Run(f.Programme.ID, func(t *testing.T) {
+			s := e.openTest(t)
+			save(t, s, f)
 			got, _ := load(t, s, f.Programme.ID, f.Plan.Year)
-			if diff := cmp.Diff(&f, got, equate); diff != "" {
-				t.Errorf("loaded file differs from %s (-file +loaded):\n%s", name, diff)
+			if diff := cmp.Diff(f, got, equate); diff != "" {
+				t.Errorf("loaded file differs from the example (-file +loaded):\n%s", diff)
 			}
 		})
 	}

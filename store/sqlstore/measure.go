@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"database/sql"
@@ -26,8 +26,8 @@ func (s *saver) saveMeasures(goalID int64, gi int, g plan.Goal) error {
 			INSERT INTO measures (goal_id, position, number, title, summary, partners_and_others,
 				time_from, time_to, time_next_revision, time_text, priority, status)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			goalID, i, m.Number, m.Title, string(m.Summary), boolInt(m.PartnersAndOthers),
-			nullInt(tf.From), nullInt(tf.To), boolInt(tf.NextRevision), tf.Text, string(m.Priority), string(m.Status))
+			goalID, i, m.Number, m.Title, string(m.Summary), m.PartnersAndOthers,
+			nullInt(tf.From), nullInt(tf.To), tf.NextRevision, tf.Text, string(m.Priority), string(m.Status))
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -150,12 +150,13 @@ func (s *Store) Organisations(ctx context.Context) ([]plan.Organisation, error) 
 	var out []plan.Organisation
 	err := s.read(ctx, func(r *reader) error {
 		var err error
-		out, err = r.loadOrganisations(`SELECT ` + organisationColumns + ` FROM organisations o ORDER BY o.name, o.key`)
+		out, err = r.loadOrganisations(`SELECT ` + organisationColumns + ` FROM organisations o`)
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list organisations: %w", err)
 	}
+	sortByName(out, func(o plan.Organisation) string { return o.Name }, func(o plan.Organisation) string { return o.ID })
 	return out, nil
 }
 

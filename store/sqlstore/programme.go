@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -101,7 +101,7 @@ func (s *saver) saveProgramme() (int64, error) {
 func (r *reader) loadProgramme(id int64) (plan.Programme, error) {
 	var p plan.Programme
 	var signed sql.NullString
-	err := r.tx.QueryRowContext(r.ctx, `
+	err := r.row(`
 		SELECT key, kind, name, short_name, period_from, period_to, signed, description
 		FROM programmes WHERE id = ?`, id).
 		Scan(&p.ID, &p.Kind, &p.Name, &p.ShortName, &p.Period.From, &p.Period.To, &signed, &p.Description)
@@ -181,7 +181,7 @@ func (r *reader) loadProgramme(id int64) (plan.Programme, error) {
 func (r *reader) loadCapacity(programmeID int64) (*plan.CapacityFramework, error) {
 	var c plan.CapacityFramework
 	var id int64
-	err := r.tx.QueryRowContext(r.ctx, `SELECT id, title, note FROM capacity_frameworks WHERE programme_id = ?`, programmeID).
+	err := r.row(`SELECT id, title, note FROM capacity_frameworks WHERE programme_id = ?`, programmeID).
 		Scan(&id, &c.Title, &c.Note)
 	if err == sql.ErrNoRows {
 		return nil, nil
@@ -227,7 +227,7 @@ func (s *Store) Programmes(ctx context.Context) ([]plan.Programme, error) {
 	var out []plan.Programme
 	err := s.read(ctx, func(r *reader) error {
 		var ids []int64
-		err := r.each(`SELECT id FROM programmes ORDER BY name, key`, nil, func(rows *sql.Rows) error {
+		err := r.each(`SELECT id FROM programmes`, nil, func(rows *sql.Rows) error {
 			var id int64
 			err := rows.Scan(&id)
 			ids = append(ids, id)
@@ -248,5 +248,6 @@ func (s *Store) Programmes(ctx context.Context) ([]plan.Programme, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list programmes: %w", err)
 	}
+	sortByName(out, func(p plan.Programme) string { return p.Name }, func(p plan.Programme) string { return p.ID })
 	return out, nil
 }

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"database/sql"
@@ -20,7 +20,7 @@ func targetValues(t plan.Target, goal any) []any {
 	if t.Period != nil {
 		from, to = t.Period.From, t.Period.To
 	}
-	return []any{string(t.Kind), t.Label, t.Value, t.Unit, from, to, nullInt(t.Year), boolInt(t.Gross), goal, string(t.Note)}
+	return []any{string(t.Kind), t.Label, t.Value, t.Unit, from, to, nullInt(t.Year), t.Gross, goal, string(t.Note)}
 }
 
 // scanTarget reads targetColumns followed by the goal column.
