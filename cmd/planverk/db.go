@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"planverk/store"
+	"planverk/store/postgres"
 	"planverk/store/sqlite"
 )
 
@@ -27,7 +28,11 @@ func dbFlag(fl *flag.FlagSet) *string {
 // openStore opens the database a --db value names.
 func openStore(ctx context.Context, dsn string) (store.Store, error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, fmt.Errorf("this version of planverk stores plans in SQLite only; give --db a file path")
+		s, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open database: %w", err)
+		}
+		return s, nil
 	}
 	s, err := sqlite.Open(ctx, strings.TrimPrefix(dsn, "sqlite:"))
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"planverk/planfile"
+	"planverk/store/postgres"
 )
 
 // planverk runs the command line in-process and returns its exit code and output.
@@ -123,8 +124,38 @@ func TestUnknownFieldNamesAllowedFields(t *testing.T) {
 
 // Import, export and import again gives the same plan, and the second import
 // is a new version of the same plan.
+// On PostgreSQL too, where PLANVERK_TEST_POSTGRES names a server.
 func TestImportExportRoundTrip(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "planverk.db")
+	for engine, db := range testDatabases(t) {
+		t.Run(engine, func(t *testing.T) { importExportRoundTrip(t, db) })
+	}
+}
+
+// testDatabases returns a new database per engine the tests can reach: a
+// SQLite file always, and a PostgreSQL database where PLANVERK_TEST_POSTGRES
+// names a server.
+func testDatabases(t *testing.T) map[string]string {
+	t.Helper()
+	dbs := map[string]string{"sqlite": filepath.Join(t.TempDir(), "planverk.db")}
+	base := os.Getenv(postgres.TestURLVariable)
+	if base == "" {
+		t.Logf("%s is not set: PostgreSQL is not tested", postgres.TestURLVariable)
+		return dbs
+	}
+	dsn, drop, err := postgres.CreateTestDatabase(context.Background(), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := drop(); err != nil {
+			t.Error(err)
+		}
+	})
+	dbs["postgres"] = dsn
+	return dbs
+}
+
+func importExportRoundTrip(t *testing.T, db string) {
 	for _, ex := range exampleFiles {
 		code, out, errOut := planverk(t, "import", "--db", db, ex)
 		if code != exitOK || !strings.Contains(out, "version 1") {
