@@ -1,0 +1,73 @@
+package auth
+
+import "slices"
+
+// Resource is what an action is about, reduced to what the policy needs.
+type Resource struct {
+	// Programme is the key of the programme the resource belongs to; "" for
+	// installation-wide resources (organisations, users, schemes).
+	Programme string
+	// Published says whether the plan or resource is published, that is
+	// open to everyone.
+	Published bool
+	// MeasureLeads are the keys of the organisations leading the measure,
+	// for EditMeasure.
+	MeasureLeads []string
+}
+
+// Can reports whether s may do a to r. It is the whole authorisation policy
+// of planverk, pure so that it can be tested as a table, and it denies
+// whatever it does not explicitly allow: an unknown action, an unknown role
+// or a subject without a user id gets no more than an anonymous visitor.
+//
+//   - A system administrator may do every action.
+//   - An anonymous visitor may only view published plans.
+//   - A logged-in user without a role in the programme may view its
+//     published plans, nothing more.
+//   - Every role may view the programme's plans, published or not, and
+//     their history.
+//   - Reviewer, lead, editor and admin may comment.
+//   - Editor and admin may edit plans and measures and delete measures.
+//   - A lead may edit a measure its organisation leads; no other measure,
+//     no plan-level field, and it may not delete.
+//   - Only the programme's admin may edit the programme and manage its
+//     members.
+//   - Creating programmes, editing organisations, managing users and
+//     editing the support-scheme catalogue are for system administrators
+//     only. Organisations are shared by every programme, so an admin of one
+//     programme may not change them either.
+func Can(s Subject, a Action, r Resource) bool {
+	if !a.Valid() {
+		return false
+	}
+	if s.Anonymous() {
+		return a == ViewPlan && r.Published
+	}
+	if s.SystemAdmin {
+		return true
+	}
+	role := s.RoleIn(r.Programme)
+	switch a {
+	case ViewPlan:
+		return role != "" || r.Published
+	case ViewHistory:
+		return role != ""
+	case Comment:
+		return role == RoleReviewer || role == RoleLead || role == RoleEditor || role == RoleAdmin
+	case EditPlan, DeleteMeasure:
+		return role == RoleEditor || role == RoleAdmin
+	case EditMeasure:
+		switch role {
+		case RoleEditor, RoleAdmin:
+			return true
+		case RoleLead:
+			return s.Organisation != "" && slices.Contains(r.MeasureLeads, s.Organisation)
+		}
+		return false
+	case EditProgramme, ManageMembers:
+		return role == RoleAdmin
+	}
+	// CreateProgramme, EditOrganisation, ManageUsers, EditSchemes: system
+	// administrators only, answered above.
+	return false
+}
