@@ -13,6 +13,10 @@ const (
 	EInvalid  = "invalid"
 	EConflict = "conflict"
 	EInternal = "internal"
+	// EUnauthorized: the caller must say who they are (log in, or give a
+	// valid API token). EForbidden: the caller is known and may not do this.
+	EUnauthorized = "unauthorized"
+	EForbidden    = "forbidden"
 )
 
 // Error is an error with a code and a message meant for the user.
