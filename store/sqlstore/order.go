@@ -15,7 +15,10 @@ import (
 // PostgreSQL follows the database's collation.
 var (
 	collatorMu sync.Mutex
-	collator   = collate.New(language.Norwegian)
+	// Nynorsk, not "no" or "nb": x/text has the Norwegian tailoring (æ, ø,
+	// å after z) under nn only, and falls back to the root order, which
+	// puts å with a, for the others. Bokmål sorts the same way.
+	collator = collate.New(language.MustParse("nn"))
 )
 
 // sortByName orders items by name, then by key where names are equal.
