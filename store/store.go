@@ -33,6 +33,31 @@ type Store interface {
 	Organisations(ctx context.Context) ([]plan.Organisation, error)
 	// Organisation returns one organisation; an unknown ID is plan.ENotFound.
 	Organisation(ctx context.Context, id string) (plan.Organisation, error)
+	// EditPlan changes the latest version of a plan: in one transaction it
+	// loads that version, lets change alter it, and saves the result as the
+	// next version, with the edit's author and summary and every difference
+	// from the version before (plan.Diff). A change that alters nothing
+	// saves nothing and returns the latest version. An error from change is
+	// returned as it is, and nothing is saved.
+	//
+	// change may run more than once (PostgreSQL retries a transaction that
+	// lost to a concurrent one), each time on a freshly loaded plan, so it
+	// must do nothing but alter the plan it is given. An edit whose
+	// Submission was seen before changes nothing and returns the version
+	// that submission made, with Repeated set.
+	EditPlan(ctx context.Context, programmeID string, year int, e Edit, change func(*plan.File) error) (PlanVersion, error)
+	// History lists the recorded changes to a plan, newest first: all of
+	// them, or those inside one measure (q.Goal and q.Measure).
+	History(ctx context.Context, programmeID string, year int, q HistoryQuery) ([]ChangeRecord, error)
+	// SetPublished opens a plan to everyone, or closes it again.
+	SetPublished(ctx context.Context, programmeID string, year int, published bool, by int64) error
+	// AddComment adds a reviewer's comment to a plan or one of its measures.
+	AddComment(ctx context.Context, c Comment) (Comment, error)
+	// Comments lists a plan's comments, oldest first.
+	Comments(ctx context.Context, programmeID string, year int) ([]Comment, error)
+
+	Accounts
+
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
 	// Close releases the database.
@@ -48,4 +73,58 @@ type PlanVersion struct {
 	Status      plan.Status
 	Language    plan.Language
 	SavedAt     time.Time
+	// Author is the user who saved the version (0 for a command or an
+	// import without one), AuthorName their name then, Summary what they
+	// said the change was.
+	Author     int64
+	AuthorName string
+	Summary    string
+	// Published says whether the plan (every version of it) is open to
+	// everyone.
+	Published bool
+	// Repeated is set by EditPlan when the edit's submission had already
+	// made this version.
+	Repeated bool
+}
+
+// Edit describes who changes a plan, and why.
+type Edit struct {
+	// Author is the user making the change; 0 for none.
+	Author int64
+	// Summary says in a few words what the change is.
+	Summary string
+	// Submission identifies the form or request that asked for the change,
+	// so that the same form sent twice changes the plan once; "" for none.
+	Submission string
+}
+
+// HistoryQuery narrows History; the zero value asks for everything.
+type HistoryQuery struct {
+	// Goal and Measure, when both are set, ask for one measure's changes.
+	Goal, Measure int
+	// Limit caps the number of changes; 0 means no cap.
+	Limit int
+}
+
+// ChangeRecord is one recorded change, with the version that made it.
+type ChangeRecord struct {
+	Version    int
+	SavedAt    time.Time
+	Author     int64
+	AuthorName string
+	Summary    string
+	plan.Change
+}
+
+// Comment is a remark on a plan, or on one of its measures (Goal and
+// Measure set).
+type Comment struct {
+	ID            int64
+	ProgrammeID   string
+	Year          int
+	Goal, Measure int
+	Author        int64
+	AuthorName    string
+	Text          string
+	At            time.Time
 }

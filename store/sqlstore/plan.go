@@ -26,6 +26,11 @@ type saver struct {
 	lines   map[int64]map[string]int64 // budget row → line id → row
 }
 
+func newSaver(w *writer, f *plan.File) *saver {
+	return &saver{writer: w, f: f, orgs: map[string]int64{}, goals: map[int]int64{},
+		sources: map[string]int64{}, budgets: map[string]int64{}, lines: map[int64]map[string]int64{}}
+}
+
 // SavePlan stores the file's organisations and programme, adding or updating
 // them, and its plan as the next version of the programme's plan for the year.
 func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, error) {
@@ -47,11 +52,22 @@ func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, 
 		SavedAt: time.Now().UTC().Truncate(time.Microsecond),
 	}
 	err := s.write(ctx, func(w *writer) error {
-		sv := &saver{writer: w, f: f, orgs: map[string]int64{}, goals: map[int]int64{},
-			sources: map[string]int64{}, budgets: map[string]int64{}, lines: map[int64]map[string]int64{}}
-		var err error
-		v.Version, err = sv.save(v.SavedAt)
-		return err
+		sv := newSaver(w, f)
+		// The version before, if any, for the changes this save makes.
+		before, _, err := w.reader().latest(f.Programme.ID, f.Plan.Year)
+		if err != nil && plan.ErrorCode(err) != plan.ENotFound {
+			return err
+		}
+		version, planID, err := sv.save(v.SavedAt)
+		if err != nil {
+			return err
+		}
+		v.Version = version
+		var changes []plan.Change
+		if before != nil {
+			changes = plan.Diff(before, f)
+		}
+		return w.recordEdit(planID, store.Edit{}, changes)
 	})
 	if err != nil {
 		var pe *plan.Error
@@ -63,19 +79,21 @@ func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, 
 	return v, nil
 }
 
-func (s *saver) save(savedAt time.Time) (int, error) {
+// save saves the file as the next version of its plan, and returns the
+// version number and the new version's row.
+func (s *saver) save(savedAt time.Time) (int, int64, error) {
 	if err := s.saveOrganisations(); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	programmeID, err := s.saveProgramme()
 	if err != nil {
-		return 0, withContext("programme", err)
+		return 0, 0, withContext("programme", err)
 	}
 	p := s.f.Plan
 	next, _, err := s.queryID(`SELECT coalesce(max(version), 0) + 1 FROM plans WHERE programme_id = ? AND year = ?`,
 		programmeID, p.Year)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	version := int(next)
 	var hasChecks bool
@@ -91,7 +109,7 @@ func (s *saver) save(savedAt time.Time) (int, error) {
 		programmeID, p.Year, version, s.f.Format, p.Title, p.Subtitle, string(p.Language), string(p.Status),
 		p.WeightBasis, hasChecks, tolerance, savedAt.Format(savedAtFormat))
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	steps := []struct {
 		what string
@@ -114,10 +132,10 @@ func (s *saver) save(savedAt time.Time) (int, error) {
 	}
 	for _, st := range steps {
 		if err := st.save(planID); err != nil {
-			return 0, withContext(st.what, err)
+			return 0, 0, withContext(st.what, err)
 		}
 	}
-	return version, nil
+	return version, planID, nil
 }
 
 // withContext says what was being saved when err happened, unless err is a
@@ -143,7 +161,16 @@ type planRow struct {
 }
 
 const planColumns = `p.id, p.programme_id, pr.key, p.year, p.version, p.format, p.title, p.subtitle,
-	p.language, p.status, p.weight_basis, p.has_checks, p.weight_tolerance, p.saved_at`
+	p.language, p.status, p.weight_basis, p.has_checks, p.weight_tolerance, p.saved_at,
+	coalesce(e.author_id, 0), coalesce(u.name, ''), coalesce(e.summary, ''), pub.id IS NOT NULL`
+
+// planFrom joins a plan version to its programme, who saved it and whether
+// the plan is published, for planColumns.
+const planFrom = `plans p
+	JOIN programmes pr ON pr.id = p.programme_id
+	LEFT JOIN plan_edits e ON e.plan_id = p.id
+	LEFT JOIN users u ON u.id = e.author_id
+	LEFT JOIN plan_publications pub ON pub.programme_id = p.programme_id AND pub.year = p.year`
 
 func scanPlanRow(sc interface{ Scan(...any) error }) (planRow, error) {
 	var r planRow
@@ -152,7 +179,8 @@ func scanPlanRow(sc interface{ Scan(...any) error }) (planRow, error) {
 	var savedAt any
 	p := &r.plan
 	err := sc.Scan(&r.id, &r.programmeID, &r.version.ProgrammeID, &p.Year, &r.version.Version, &r.format,
-		&p.Title, &p.Subtitle, &p.Language, &p.Status, &p.WeightBasis, &hasChecks, &tolerance, &savedAt)
+		&p.Title, &p.Subtitle, &p.Language, &p.Status, &p.WeightBasis, &hasChecks, &tolerance, &savedAt,
+		&r.version.Author, &r.version.AuthorName, &r.version.Summary, &r.version.Published)
 	if err != nil {
 		return r, err
 	}
@@ -188,8 +216,7 @@ func (s *Store) loadPlan(ctx context.Context, programmeID string, year, version 
 	var v store.PlanVersion
 	err := s.read(ctx, func(r *reader) error {
 		row, err := scanPlanRow(r.row(`
-			SELECT `+planColumns+`
-			FROM plans p JOIN programmes pr ON pr.id = p.programme_id
+			SELECT `+planColumns+` FROM `+planFrom+`
 			WHERE pr.key = ?1 AND p.year = ?2 AND (?3 = 0 OR p.version = ?3)
 			ORDER BY p.version DESC LIMIT 1`, programmeID, year, version))
 		if err == sql.ErrNoRows {
@@ -283,8 +310,7 @@ func (s *Store) Plans(ctx context.Context, programmeID string) ([]store.PlanVers
 			return plan.Errorf(plan.ENotFound, "no programme %q", programmeID)
 		}
 		return r.each(`
-			SELECT `+planColumns+`
-			FROM plans p JOIN programmes pr ON pr.id = p.programme_id
+			SELECT `+planColumns+` FROM `+planFrom+`
 			WHERE pr.key = ? AND p.version = (
 				SELECT max(version) FROM plans q WHERE q.programme_id = p.programme_id AND q.year = p.year)
 			ORDER BY p.year DESC`, []any{programmeID},

@@ -1,0 +1,137 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"planverk/plan"
+	"planverk/store"
+)
+
+// EditPlan changes the latest version of a plan and saves the result as the
+// next version, recording who changed what (see store.Store).
+func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e store.Edit, change func(*plan.File) error) (store.PlanVersion, error) {
+	var v store.PlanVersion
+	err := s.write(ctx, func(w *writer) error {
+		r := w.reader()
+		if e.Submission != "" {
+			seen, ok, err := r.submitted(e.Submission)
+			if err != nil || ok {
+				v = seen
+				return err
+			}
+		}
+		before, row, err := r.latest(programmeID, year)
+		if err != nil {
+			return err
+		}
+		// A second load rather than a deep copy: the plan change alters is
+		// then certainly not the one the differences are taken against.
+		after, err := r.loadFile(row)
+		if err != nil {
+			return err
+		}
+		if err := change(after); err != nil {
+			return err
+		}
+		if after.Programme.ID != programmeID || after.Plan.Year != year {
+			return plan.Errorf(plan.EInvalid, "an edit of plan %s %d cannot move it to %s %d",
+				programmeID, year, after.Programme.ID, after.Plan.Year)
+		}
+		changes := plan.Diff(before, after)
+		if len(changes) == 0 {
+			v = row.version
+			return nil
+		}
+		v = store.PlanVersion{ProgrammeID: programmeID, Year: year, Title: after.Plan.Title,
+			Status: after.Plan.Status, Language: after.Plan.Language,
+			SavedAt: time.Now().UTC().Truncate(time.Microsecond), Author: e.Author, Summary: e.Summary,
+			Published: row.version.Published}
+		sv := newSaver(w, after)
+		version, planID, err := sv.save(v.SavedAt)
+		if err != nil {
+			return err
+		}
+		v.Version = version
+		if err := w.recordEdit(planID, e, changes); err != nil {
+			return err
+		}
+		if e.Author != 0 {
+			if err := r.row(`SELECT name FROM users WHERE id = ?`, e.Author).Scan(&v.AuthorName); err != nil {
+				return fmt.Errorf("author %d: %w", e.Author, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		var pe *plan.Error
+		if errors.As(err, &pe) {
+			return store.PlanVersion{}, err
+		}
+		return store.PlanVersion{}, fmt.Errorf("edit plan %s %d: %w", programmeID, year, err)
+	}
+	return v, nil
+}
+
+// reader reads inside the write transaction, so that an edit sees its own
+// writes and nothing another transaction has not committed.
+func (w *writer) reader() *reader {
+	return &reader{ctx: w.ctx, tx: w.tx, dialect: w.dialect}
+}
+
+// latest loads the latest version of a plan and its row.
+func (r *reader) latest(programmeID string, year int) (*plan.File, planRow, error) {
+	row, err := scanPlanRow(r.row(`
+		SELECT `+planColumns+` FROM `+planFrom+`
+		WHERE pr.key = ? AND p.year = ?
+		ORDER BY p.version DESC LIMIT 1`, programmeID, year))
+	if err == sql.ErrNoRows {
+		return nil, row, r.notFound(programmeID, year, 0)
+	}
+	if err != nil {
+		return nil, row, err
+	}
+	f, err := r.loadFile(row)
+	return f, row, err
+}
+
+// submitted returns the version a submission made, if it made one.
+func (r *reader) submitted(submission string) (store.PlanVersion, bool, error) {
+	row, err := scanPlanRow(r.row(`
+		SELECT `+planColumns+` FROM `+planFrom+` WHERE e.submission = ?`, submission))
+	if err == sql.ErrNoRows {
+		return store.PlanVersion{}, false, nil
+	}
+	if err != nil {
+		return store.PlanVersion{}, false, err
+	}
+	row.version.Repeated = true
+	return row.version, true, nil
+}
+
+// recordEdit notes who made a version and why, and how it differs from the
+// version before.
+func (w *writer) recordEdit(planID int64, e store.Edit, changes []plan.Change) error {
+	if e.Author != 0 || e.Summary != "" || e.Submission != "" {
+		var submission any
+		if e.Submission != "" {
+			submission = e.Submission
+		}
+		if err := w.exec(`INSERT INTO plan_edits (plan_id, author_id, summary, submission) VALUES (?, ?, ?, ?)`,
+			planID, nullID(e.Author), e.Summary, submission); err != nil {
+			return fmt.Errorf("record edit: %w", err)
+		}
+	}
+	for i, c := range changes {
+		if err := w.exec(`
+			INSERT INTO plan_changes (plan_id, position, path, kind, before, after, goal_number, measure_number)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			planID, i, c.Path, c.Kind, c.Before, c.After, nullInt(c.Goal), nullInt(c.Measure)); err != nil {
+			return fmt.Errorf("record change %s: %w", c.Path, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,36 @@
+package sqlstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"planverk/plan"
+)
+
+// SetPublished opens a plan to everyone, or closes it again. Publishing a
+// published plan keeps the time it was first published.
+func (s *Store) SetPublished(ctx context.Context, programmeID string, year int, published bool, by int64) error {
+	err := s.write(ctx, func(w *writer) error {
+		id, err := w.reader().planExists(programmeID, year)
+		if err != nil {
+			return err
+		}
+		if !published {
+			return w.exec(`DELETE FROM plan_publications WHERE programme_id = ? AND year = ?`, id, year)
+		}
+		return w.exec(`
+			INSERT INTO plan_publications (programme_id, year, published_at, published_by) VALUES (?, ?, ?, ?)
+			ON CONFLICT (programme_id, year) DO NOTHING`,
+			id, year, time.Now().UTC().Format(savedAtFormat), nullID(by))
+	})
+	if err != nil {
+		var pe *plan.Error
+		if errors.As(err, &pe) {
+			return err
+		}
+		return fmt.Errorf("publish plan %s %d: %w", programmeID, year, err)
+	}
+	return nil
+}
