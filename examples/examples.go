@@ -5,12 +5,14 @@
 package examples
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"io/fs"
 
 	"planverk/plan"
 	"planverk/planfile"
+	"planverk/store"
 )
 
 //go:embed *.yaml
@@ -37,6 +39,28 @@ func Load() ([]*plan.File, error) {
 			return nil, fmt.Errorf("example %s does not read cleanly", n)
 		}
 		out = append(out, doc.File)
+	}
+	return out, nil
+}
+
+// Install stores the example plans and publishes them, as a first start
+// does: they are public documents, open to everyone.
+func Install(ctx context.Context, st store.Store) ([]store.PlanVersion, error) {
+	files, err := Load()
+	if err != nil {
+		return nil, err
+	}
+	var out []store.PlanVersion
+	for _, f := range files {
+		v, err := st.SavePlan(ctx, f)
+		if err != nil {
+			return nil, fmt.Errorf("store example %s: %w", f.Programme.ID, err)
+		}
+		if err := st.SetPublished(ctx, v.ProgrammeID, v.Year, true, 0); err != nil {
+			return nil, fmt.Errorf("publish example %s: %w", f.Programme.ID, err)
+		}
+		v.Published = true
+		out = append(out, v)
 	}
 	return out, nil
 }
