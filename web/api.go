@@ -165,7 +165,7 @@ func planURL(programme string, year int) string {
 }
 
 func (s *Server) apiProgrammeOf(r *http.Request, p plan.Programme) (apiProgramme, error) {
-	plans, err := s.store.Plans(r.Context(), p.ID)
+	plans, err := s.visiblePlans(r, p.ID)
 	if err != nil {
 		return apiProgramme{}, err
 	}
@@ -228,9 +228,9 @@ func (s *Server) apiLoadPlan(r *http.Request, programme, yearText string) (*plan
 		if err != nil || n < 1 {
 			return nil, store.PlanVersion{}, plan.Errorf(plan.EInvalid, "version must be a whole number from 1, not %q", q)
 		}
-		return s.store.LoadPlanVersion(r.Context(), programme, year, n)
+		return s.loadVisiblePlan(r, programme, year, n)
 	}
-	return s.store.LoadPlan(r.Context(), programme, year)
+	return s.loadVisiblePlan(r, programme, year, 0)
 }
 
 func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {

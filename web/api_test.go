@@ -28,16 +28,10 @@ func newTestServer(t testing.TB) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	files, err := examples.Load()
-	if err != nil {
+	if _, err := examples.Install(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range files {
-		if _, err := st.SavePlan(ctx, f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

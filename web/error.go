@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
 
 	"planverk/plan"
 )
@@ -15,6 +17,10 @@ func statusOf(err error) int {
 		return http.StatusBadRequest
 	case plan.EConflict:
 		return http.StatusConflict
+	case plan.EUnauthorized:
+		return http.StatusUnauthorized
+	case plan.EForbidden:
+		return http.StatusForbidden
 	}
 	return http.StatusInternalServerError
 }
@@ -27,6 +33,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch status {
 	case http.StatusNotFound:
 		msg = "error.not-found"
+	case http.StatusUnauthorized, http.StatusForbidden:
+		msg = "error.forbidden"
 	case http.StatusInternalServerError:
 		s.log.Error("request failed", "path", r.URL.Path, "err", err)
 	default:
@@ -38,3 +46,27 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	s.render(w, r, status, "error", &view{Title: http.StatusText(status), Data: msg})
 }
+
+func errUnauthorized(msg string) error { return plan.Errorf(plan.EUnauthorized, "%s", msg) }
+
+// deny answers a request the person may not make: anonymous visitors are
+// sent to log in and brought back, API callers get 401 or 403, and people
+// who are logged in are told they lack the rights.
+func (s *Server) deny(w http.ResponseWriter, r *http.Request) {
+	wh := whoOf(r)
+	switch {
+	case wh.API:
+		s.apiFail(w, r, plan.Errorf(plan.EForbidden, "your account may not do this"))
+	case wh.User == nil && isAPI(r):
+		s.apiFail(w, r, errUnauthorized("log in or give an API token (Authorization: Bearer TOKEN)"))
+	case wh.User == nil && r.Method == http.MethodGet:
+		http.Redirect(w, r, "/login?return="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+	case wh.User == nil:
+		s.errorPage(w, r, http.StatusUnauthorized, "error.log-in")
+	default:
+		s.errorPage(w, r, http.StatusForbidden, "error.forbidden")
+	}
+}
+
+// isAPI reports whether a request is for the JSON API.
+func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -33,10 +34,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		for _, m := range p.Municipalities {
 			it.Municipalities = append(it.Municipalities, names[m])
 		}
-		plans, err := s.store.Plans(ctx, p.ID)
+		plans, err := s.visiblePlans(r, p.ID)
 		if err != nil {
 			s.fail(w, r, err)
 			return
+		}
+		if len(plans) == 0 && !can(r, auth.ViewHistory, auth.Resource{Programme: p.ID}) {
+			continue // nothing of it is open to this person
 		}
 		if len(plans) > 0 {
 			it.Current = &plans[0]

@@ -67,7 +67,7 @@ func (s *Server) organisationUses(r *http.Request, id string) (organisationView,
 		return v, err
 	}
 	for _, p := range programmes {
-		plans, err := s.store.Plans(ctx, p.ID)
+		plans, err := s.visiblePlans(r, p.ID)
 		if err != nil {
 			return v, err
 		}

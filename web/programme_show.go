@@ -19,7 +19,7 @@ type programmeView struct {
 func (s *Server) programmeShow(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id := r.PathValue("programme")
-	plans, err := s.store.Plans(ctx, id)
+	plans, err := s.visiblePlans(r, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return

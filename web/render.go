@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
+	_ "time/tzdata" // Europe/Oslo, also where the system has no zone files
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -54,6 +56,7 @@ var funcs = template.FuncMap{
 		return m, nil
 	},
 	"join": func(s []string) string { return strings.Join(s, ", ") },
+	"add":  func(a, b int) int { return a + b },
 	// langName names each language in itself, as language switches do.
 	"langName": func(l i18n.Lang) string {
 		return map[i18n.Lang]string{i18n.Bokmal: "Bokmål", i18n.Nynorsk: "Nynorsk", i18n.English: "English"}[l]
@@ -124,6 +127,8 @@ type view struct {
 	// ContentLang is the language of the plan text on the page, where it
 	// differs from the interface language.
 	ContentLang string
+	// Who is the person viewing the page.
+	Who *who
 }
 
 // T translates a message: {{.T "plan.budget"}} or with pairs of names and
@@ -153,6 +158,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	v.Lang = language(r)
 	v.Path = r.URL.RequestURI()
+	v.Who = whoOf(r)
 	var b bytes.Buffer
 	if err := t.Execute(&b, v); err != nil {
 		s.log.Error("render", "template", name, "err", err)
@@ -165,3 +171,20 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.WriteHeader(status)
 	_, _ = w.Write(b.Bytes())
 }
+
+// i18nTitle translates a page title in the request's language.
+func i18nTitle(r *http.Request, id string, pairs ...any) string {
+	return (&view{Lang: language(r)}).T(id, pairs...)
+}
+
+// oslo is the time zone times are shown in: planverk's users are in Norway.
+var oslo = func() *time.Location {
+	l, err := time.LoadLocation("Europe/Oslo")
+	if err != nil {
+		return time.UTC
+	}
+	return l
+}()
+
+// Time writes a moment as Norwegian time, 19.06.2025 14:03.
+func (v *view) Time(t time.Time) string { return t.In(oslo).Format("02.01.2006 15:04") }

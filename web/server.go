@@ -3,28 +3,63 @@
 package web
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"time"
 
+	"github.com/alexedwards/scs/v2"
+
+	"planverk/auth"
 	"planverk/store"
 )
 
+// Config is what an operator sets for the web application.
+type Config struct {
+	// PublicURL is where users reach planverk, such as
+	// https://planverk.example.no: the base of invitation links and of the
+	// OpenID callback. An https URL makes cookies Secure.
+	PublicURL string
+	// OIDC, when set, offers log-in through an OpenID provider.
+	OIDC *auth.OIDC
+	// OIDCName is the provider's name on the log-in button ("ID-porten").
+	OIDCName string
+}
+
 // Server serves planverk over HTTP. It holds no state of its own beyond
-// what is fixed at start-up, so several copies can run behind a load balancer.
+// what is fixed at start-up (sessions and log-in failures are in the
+// database), so several copies can run behind a load balancer.
 type Server struct {
-	store store.Store
-	log   *slog.Logger
-	pages *pages
+	store    store.Store
+	log      *slog.Logger
+	pages    *pages
+	cfg      Config
+	public   *url.URL
+	sessions *scs.SessionManager
+	// now is the clock, replaced in tests.
+	now func() time.Time
+	// sleep waits before answering a throttled log-in, replaced in tests.
+	sleep func(time.Duration)
 }
 
 // New returns a Server over the store. It parses every template now, so
 // that a broken template stops start-up instead of a request.
-func New(st store.Store, log *slog.Logger) (*Server, error) {
+func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	p, err := parsePages()
 	if err != nil {
 		return nil, err
 	}
-	return &Server{store: st, log: log, pages: p}, nil
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = "http://127.0.0.1:8080"
+	}
+	public, err := url.Parse(cfg.PublicURL)
+	if err != nil || (public.Scheme != "http" && public.Scheme != "https") || public.Host == "" {
+		return nil, fmt.Errorf("public URL %q: want http(s)://HOST[:PORT]", cfg.PublicURL)
+	}
+	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep}
+	s.sessions = newSessions(st, public.Scheme == "https")
+	return s, nil
 }
 
 // Handler returns the HTTP handler with every route and middleware.
@@ -32,5 +67,5 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	s.routes(mux)
 	protect := http.NewCrossOriginProtection()
-	return s.recoverPanics(s.logRequests(securityHeaders(protect.Handler(mux))))
+	return s.recoverPanics(s.logRequests(securityHeaders(protect.Handler(s.sessions.LoadAndSave(s.authenticate(mux))))))
 }

@@ -1,0 +1,107 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// form is a form as submitted: what the person typed, kept to be shown
+// again, and what is wrong with it, field by field. Messages are catalogue
+// ids, translated when the page is rendered.
+type form struct {
+	Values url.Values
+	// Errors maps a field's name to its message; Fields keeps the fields
+	// with errors in the order they were found, for the summary at the top.
+	Errors fieldErrors
+	Fields []string
+}
+
+type fieldErrors map[string]fieldError
+
+func (e fieldErrors) has(name string) bool { _, ok := e[name]; return ok }
+
+type fieldError struct {
+	ID   string
+	Args []any
+}
+
+func newForm(v url.Values) *form {
+	if v == nil {
+		v = url.Values{}
+	}
+	return &form{Values: v, Errors: map[string]fieldError{}}
+}
+
+// Get returns what was typed in a field, without surrounding space.
+func (f *form) Get(name string) string { return strings.TrimSpace(f.Values.Get(name)) }
+
+// Raw returns what was typed in a field exactly, for passwords and text
+// whose spacing matters.
+func (f *form) Raw(name string) string { return f.Values.Get(name) }
+
+// Fail notes what is wrong with a field; the first problem of a field wins.
+func (f *form) Fail(name, id string, args ...any) {
+	if _, ok := f.Errors[name]; ok {
+		return
+	}
+	f.Errors[name] = fieldError{ID: id, Args: args}
+	f.Fields = append(f.Fields, name)
+}
+
+// Required fails an empty field.
+func (f *form) Required(names ...string) {
+	for _, n := range names {
+		if f.Get(n) == "" {
+			f.Fail(n, "form.required")
+		}
+	}
+}
+
+// OK reports whether the form has no errors.
+func (f *form) OK() bool { return len(f.Errors) == 0 }
+
+// Error returns a field's message translated, "" when it has none.
+func (f *form) Error(v *view, name string) string {
+	e, ok := f.Errors[name]
+	if !ok {
+		return ""
+	}
+	return v.T(e.ID, e.Args...)
+}
+
+// parseForm reads a posted form, refusing bodies over 1 MiB.
+func parseForm(w http.ResponseWriter, r *http.Request) (*form, bool) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	if err := r.ParseForm(); err != nil {
+		return nil, false
+	}
+	return newForm(r.PostForm), true
+}
+
+// newSubmission returns a random key for a form, so that the same form
+// sent twice makes one change.
+func newSubmission() string {
+	b := make([]byte, 18)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// safeReturn keeps a return address to a path on this site: never an open
+// redirect.
+func safeReturn(back string) string {
+	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.ContainsAny(back, "\\\r\n") {
+		return "/"
+	}
+	return back
+}
+
+// option is one choice of a select: shown as a catalogue message (ID) or
+// as text (Label).
+type option struct {
+	Value string
+	ID    string
+	Label string
+}
