@@ -6,7 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"planverk/auth"
 	"planverk/plan"
+	"planverk/store"
 )
 
 type measureView struct {
@@ -18,6 +20,11 @@ type measureView struct {
 	Goals []measureRef
 	// Orgs are the organisations the measure's text names.
 	Orgs []plan.Organisation
+	// CanEdit, CanDelete: what the person may do with the measure.
+	CanEdit, CanDelete bool
+	Comments           []store.Comment
+	Saved              bool
+	CommentEmpty       bool
 }
 
 type measureRef struct {
@@ -32,23 +39,8 @@ func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	goalNo, err1 := strconv.Atoi(r.PathValue("goal"))
-	measureNo, err2 := strconv.Atoi(r.PathValue("measure"))
-	var goal *plan.Goal
-	var measure *plan.Measure
-	if err1 == nil && err2 == nil {
-		for gi := range f.Plan.Goals {
-			g := &f.Plan.Goals[gi]
-			if g.Number != goalNo {
-				continue
-			}
-			for mi := range g.Measures {
-				if g.Measures[mi].Number == measureNo {
-					goal, measure = g, &g.Measures[mi]
-				}
-			}
-		}
-	}
+	goalNo, measureNo, _ := measureNumbers(r)
+	goal, measure := findMeasure(f, goalNo, measureNo)
 	if measure == nil {
 		s.fail(w, r, plan.Errorf(plan.ENotFound, "no measure %s.%s", r.PathValue("goal"), r.PathValue("measure")))
 		return
@@ -56,6 +48,24 @@ func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) {
 	mv := measureView{Plan: newPlanView(f, v.Version, language(r)), Goal: goal, Measure: measure}
 	mv.Related, mv.Goals = relatedMeasures(f, goal, measure)
 	mv.Orgs = namedOrganisations(f, measure)
+	mv.Plan.Perms = permsFor(r, v.ProgrammeID, v.Published)
+	res := measureResource(v.ProgrammeID, v.Published, measure)
+	mv.CanEdit = can(r, auth.EditMeasure, res)
+	mv.CanDelete = can(r, auth.DeleteMeasure, res)
+	mv.Saved = r.URL.Query().Get("saved") != ""
+	mv.CommentEmpty = r.URL.Query().Get("comment") == "empty"
+	if mv.Plan.Perms.History {
+		comments, err := s.store.Comments(r.Context(), v.ProgrammeID, v.Year)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, c := range comments {
+			if c.Goal == goalNo && c.Measure == measureNo {
+				mv.Comments = append(mv.Comments, c)
+			}
+		}
+	}
 	s.render(w, r, http.StatusOK, "measure", &view{Title: measure.Title, Data: mv})
 }
 

@@ -16,6 +16,8 @@ func (s *Server) planShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pv := newPlanView(f, v.Version, language(r))
+	pv.Perms = permsFor(r, v.ProgrammeID, v.Published)
+	pv.Published = v.Published
 	s.render(w, r, http.StatusOK, "plan", &view{Title: f.Plan.Title, Data: pv})
 }
 
@@ -35,9 +37,9 @@ func (s *Server) loadPlan(w http.ResponseWriter, r *http.Request) (*plan.File, s
 			s.fail(w, r, plan.Errorf(plan.EInvalid, "version must be a whole number"))
 			return nil, v, false
 		}
-		f, v, err = s.store.LoadPlanVersion(r.Context(), r.PathValue("programme"), year, n)
+		f, v, err = s.loadVisiblePlan(r, r.PathValue("programme"), year, n)
 	} else {
-		f, v, err = s.store.LoadPlan(r.Context(), r.PathValue("programme"), year)
+		f, v, err = s.loadVisiblePlan(r, r.PathValue("programme"), year, 0)
 	}
 	if err != nil {
 		s.fail(w, r, err)

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"net/http"
+
 	"fmt"
+	"planverk/auth"
 	"slices"
 	"strings"
 
@@ -24,6 +27,34 @@ type planView struct {
 	Warnings  int
 	Budgets   map[string]*budgetView
 	Financing map[string]*financingView
+	// Perms says what the person viewing may do with the plan.
+	Perms planPerms
+	// Latest is the plan's latest version; Version is older when an
+	// earlier one is shown.
+	Latest    int
+	Published bool
+}
+
+// planPerms are the plan's actions the person may take, for the links and
+// buttons a page shows. Each handler checks again: a link shown is never
+// the permission itself.
+type planPerms struct {
+	History, EditPlan, EditMeasures, Members, Publish, Comment bool
+}
+
+// permsFor works out planPerms for the person behind a request.
+func permsFor(r *http.Request, programmeID string, published bool) planPerms {
+	res := auth.Resource{Programme: programmeID, Published: published}
+	return planPerms{
+		History:  can(r, auth.ViewHistory, res),
+		EditPlan: can(r, auth.EditPlan, res),
+		// A lead may edit some measures; each measure's own link is
+		// decided on its page.
+		EditMeasures: can(r, auth.EditPlan, res) || whoOf(r).Subject.RoleIn(programmeID) == auth.RoleLead,
+		Members:      can(r, auth.ManageMembers, res),
+		Publish:      can(r, auth.EditProgramme, res),
+		Comment:      can(r, auth.Comment, res),
+	}
 }
 
 type sectionView struct {

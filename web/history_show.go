@@ -1,0 +1,92 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"planverk/auth"
+	"planverk/plan"
+	"planverk/store"
+)
+
+// historyEntry is one saved version and the changes it made.
+type historyEntry struct {
+	Version    int
+	At         store.ChangeRecord
+	AuthorName string
+	Summary    string
+	Changes    []plan.Change
+	// Restorable are the measures this version removed, which can be put
+	// back.
+	Restorable []plan.Change
+}
+
+type historyView struct {
+	ProgrammeID string
+	Year        int
+	PlanTitle   string
+	Lang        plan.Language
+	// Goal and Measure are set for a measure's history.
+	Goal, Measure int
+	MeasureTitle  string
+	Entries       []historyEntry
+	CanRestore    bool
+}
+
+// historyShow shows who changed a plan, or one measure, when, and what the
+// values were before and after.
+func (s *Server) historyShow(w http.ResponseWriter, r *http.Request) {
+	f, v, ok := s.loadPlan(w, r)
+	if !ok {
+		return
+	}
+	res := auth.Resource{Programme: v.ProgrammeID, Published: v.Published}
+	if !can(r, auth.ViewHistory, res) {
+		s.deny(w, r)
+		return
+	}
+	hv := historyView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
+		CanRestore: can(r, auth.DeleteMeasure, res)}
+	q := store.HistoryQuery{Limit: 2000}
+	title := i18nTitle(r, "history.plan-title")
+	if r.PathValue("measure") != "" {
+		g, m, ok := measureNumbers(r)
+		if !ok {
+			s.fail(w, r, plan.Errorf(plan.ENotFound, "no such measure"))
+			return
+		}
+		q.Goal, q.Measure = g, m
+		hv.Goal, hv.Measure = g, m
+		if _, cur := findMeasure(f, g, m); cur != nil {
+			hv.MeasureTitle = cur.Title
+		}
+		title = i18nTitle(r, "history.measure-title", "Number", fmt.Sprintf("%d.%d", g, m))
+	}
+	records, err := s.store.History(r.Context(), v.ProgrammeID, v.Year, q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, c := range records {
+		n := len(hv.Entries)
+		if n == 0 || hv.Entries[n-1].Version != c.Version {
+			hv.Entries = append(hv.Entries, historyEntry{Version: c.Version, At: c, AuthorName: c.AuthorName, Summary: c.Summary})
+			n++
+		}
+		e := &hv.Entries[n-1]
+		e.Changes = append(e.Changes, c.Change)
+		if c.Kind == plan.ChangeRemoved && c.Measure != 0 && isMeasurePath(c.Path) {
+			e.Restorable = append(e.Restorable, c.Change)
+		}
+	}
+	s.render(w, r, http.StatusOK, "history", &view{Title: title, Data: hv})
+}
+
+// isMeasurePath reports whether a change path names a whole measure, as in
+// plan.goals[2].measures[3].
+func isMeasurePath(path string) bool {
+	var g, m int
+	var rest string
+	n, _ := fmt.Sscanf(path, "plan.goals[%d].measures[%d]%s", &g, &m, &rest)
+	return n == 2
+}

@@ -1,0 +1,72 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"planverk/auth"
+	"planverk/plan"
+	"planverk/store"
+)
+
+// measureCreate adds a measure at the end of a goal, numbered after its
+// last. The form's submission key makes it happen once, however many times
+// the form is sent: a double click or a resent request finds the measure
+// the first one made.
+func (s *Server) measureCreate(w http.ResponseWriter, r *http.Request) {
+	fm, ok := parseForm(w, r)
+	if !ok {
+		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
+		return
+	}
+	f, v, ok := s.loadPlan(w, r)
+	if !ok {
+		return
+	}
+	goalNo, err := strconv.Atoi(r.PathValue("goal"))
+	g := findGoal(f, goalNo)
+	if err != nil || g == nil {
+		s.fail(w, r, plan.Errorf(plan.ENotFound, "no goal %s", r.PathValue("goal")))
+		return
+	}
+	if !can(r, auth.EditPlan, auth.Resource{Programme: v.ProgrammeID, Published: v.Published}) {
+		s.deny(w, r)
+		return
+	}
+	var m plan.Measure
+	applyMeasureForm(fm, f, &m)
+	if !fm.OK() {
+		s.renderMeasureEdit(w, r, http.StatusUnprocessableEntity, f, v, g, nil, fm, nil)
+		return
+	}
+	number := 0
+	saved, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
+		store.Edit{Author: whoOf(r).User.ID, Summary: fm.Get("change_note"), Submission: fm.Get("submission")},
+		func(cur *plan.File) error {
+			cg := findGoal(cur, goalNo)
+			if cg == nil {
+				return plan.Errorf(plan.EConflict, "goal %d is no longer in the plan", goalNo)
+			}
+			var nm plan.Measure
+			applyMeasureForm(newForm(fm.Values), cur, &nm)
+			nm.Number = 1
+			for _, o := range cg.Measures {
+				nm.Number = max(nm.Number, o.Number+1)
+			}
+			number = nm.Number
+			cg.Measures = append(cg.Measures, nm)
+			return nil
+		})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if saved.Repeated {
+		// The same form again: go where the first one went, the goal's
+		// measures.
+		http.Redirect(w, r, fmt.Sprintf("/programmes/%s/plans/%d#goal-%d", v.ProgrammeID, v.Year, goalNo), http.StatusSeeOther)
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/programmes/%s/plans/%d/goals/%d/measures/%d?saved=1", v.ProgrammeID, v.Year, goalNo, number), http.StatusSeeOther)
+}
