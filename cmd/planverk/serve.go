@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
+	"planverk/auth"
 	"planverk/examples"
 	"planverk/store"
 	"planverk/web"
@@ -26,6 +27,11 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	addr := fl.String("addr", addrDef, "address to listen on, HOST:PORT (also PLANVERK_ADDR)")
 	db := dbFlag(fl)
 	noExamples := fl.Bool("no-examples", false, "do not load the example plans into an empty database")
+	publicURL := fl.String("public-url", envOr("PLANVERK_PUBLIC_URL", ""),
+		"where users reach planverk, e.g. https://planverk.example.no: the base of invitation links and of the OpenID callback; https makes cookies Secure (also PLANVERK_PUBLIC_URL; default http://ADDR)")
+	oidcIssuer := fl.String("oidc-issuer", envOr("PLANVERK_OIDC_ISSUER", ""), "OpenID Connect issuer URL, e.g. https://idporten.no/ (also PLANVERK_OIDC_ISSUER); empty turns OpenID log-in off")
+	oidcClient := fl.String("oidc-client-id", envOr("PLANVERK_OIDC_CLIENT_ID", ""), "OpenID Connect client id (also PLANVERK_OIDC_CLIENT_ID)")
+	oidcName := fl.String("oidc-name", envOr("PLANVERK_OIDC_NAME", "ID-porten"), "the provider's name on the log-in page (also PLANVERK_OIDC_NAME)")
 	if err := fl.Parse(args); err != nil {
 		return exitUnusable
 	}
@@ -42,7 +48,23 @@ func (e *env) serve(ctx context.Context, args []string) int {
 			return exitFailed
 		}
 	}
-	app, err := web.New(s, log)
+	cfg := web.Config{PublicURL: *publicURL, OIDCName: *oidcName}
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = "http://" + *addr
+	}
+	if *oidcIssuer != "" {
+		// The secret only from the environment: a flag would show it to
+		// everyone who can list the machine's processes.
+		cfg.OIDC, err = auth.NewOIDC(ctx, auth.OIDCConfig{Issuer: *oidcIssuer, ClientID: *oidcClient,
+			ClientSecret: os.Getenv("PLANVERK_OIDC_CLIENT_SECRET"),
+			RedirectURL:  strings.TrimSuffix(cfg.PublicURL, "/") + "/login/oidc/callback",
+			Scopes:       []string{"profile", "email"}})
+		if err != nil {
+			log.Error("openid connect", "issuer", *oidcIssuer, "err", err)
+			return exitFailed
+		}
+	}
+	app, err := web.New(s, log, cfg)
 	if err != nil {
 		log.Error("start", "err", err)
 		return exitFailed
@@ -93,16 +115,20 @@ func loadExamples(ctx context.Context, s store.Store, log *slog.Logger) error {
 	if len(ps) > 0 {
 		return nil
 	}
-	files, err := examples.Load()
+	versions, err := examples.Install(ctx, s)
 	if err != nil {
 		return err
 	}
-	for _, f := range files {
-		v, err := s.SavePlan(ctx, f)
-		if err != nil {
-			return fmt.Errorf("store example %s: %w", f.Programme.ID, err)
-		}
+	for _, v := range versions {
 		log.Info("loaded example plan", "programme", v.ProgrammeID, "year", v.Year)
 	}
 	return nil
+}
+
+// envOr returns the environment variable's value, or def where it is empty.
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
 }
