@@ -41,6 +41,12 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/history", s.historyShow)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/publish", s.planPublish)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/comments", s.commentSave)
+	// plan structure: plan fields, goals, measure order, targets, anchoring, approvals
+
+	// money: budgets and financing
+
+	// programmes, organisations and users
+
 	mux.HandleFunc("GET /organisations/{organisation}", s.organisationShow)
 
 	mux.HandleFunc("GET /api/v1/openapi.json", s.apiOpenAPI)
@@ -51,6 +57,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/measures/{id}", s.apiMeasure)
 	mux.HandleFunc("GET /api/v1/organisations", s.apiOrganisations)
 	mux.HandleFunc("GET /api/v1/organisations/{organisation}", s.apiOrganisation)
+	// write API
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, plan.Errorf(plan.ENotFound, "no API resource at %s", r.URL.Path))
 	})
