@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 
 	"planverk/auth"
 	"planverk/plan"
@@ -131,6 +133,9 @@ func (s *Server) measureConflict(w http.ResponseWriter, r *http.Request, f *plan
 	if base, err := strconv.Atoi(fm.Get("base")); err == nil && base < v.Version {
 		if before, _, err := s.store.LoadPlanVersion(r.Context(), v.ProgrammeID, v.Year, base); err == nil {
 			c.Changes = plan.MeasureChanges(plan.Diff(before, f), goalNo, measureNo)
+			if bg, bm := findMeasure(before, goalNo, measureNo); bm != nil && m != nil {
+				mergeForm(fm, measureValues(before, bg, bm), measureValues(f, g, m))
+			}
 		}
 		// Who changed it: the latest version that touched the measure.
 		if hist, err := s.store.History(r.Context(), v.ProgrammeID, v.Year, store.HistoryQuery{Goal: goalNo, Measure: measureNo, Limit: 1}); err == nil && len(hist) > 0 {
@@ -155,4 +160,30 @@ func editSummary(fm *form, fallback string, goal, measure int) string {
 	}
 	_ = fallback
 	return fmt.Sprintf("%d.%d", goal, measure)
+}
+
+// mergeForm merges what the person typed with what someone else saved
+// meanwhile, field by field, against the values the form was opened with
+// (base): a field the person left as it was takes the other's value, so
+// that saving again keeps the other's change; a field both changed keeps
+// what the person typed and is marked, with the other's value, for them to
+// decide.
+func mergeForm(fm *form, base, current url.Values) {
+	for name := range current {
+		mine, theirs, was := fm.Values.Get(name), current.Get(name), base.Get(name)
+		switch {
+		case theirs == was || mine == theirs:
+			// Only the person changed it, or nobody, or both alike.
+		case sameText(mine, was):
+			fm.Values.Set(name, theirs)
+		default:
+			fm.Fail(name, "form.both-changed", "Value", theirs)
+		}
+	}
+}
+
+// sameText compares form values as keepText does: space around text, and
+// the line ends browsers send, do not count.
+func sameText(a, b string) bool {
+	return strings.TrimSpace(strings.ReplaceAll(a, "\r\n", "\n")) == strings.TrimSpace(b)
 }

@@ -48,9 +48,16 @@ func (e *env) serve(ctx context.Context, args []string) int {
 			return exitFailed
 		}
 	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Error("listen", "addr", *addr, "err", err)
+		return exitFailed
+	}
+	defer ln.Close()
 	cfg := web.Config{PublicURL: *publicURL, OIDCName: *oidcName}
 	if cfg.PublicURL == "" {
-		cfg.PublicURL = "http://" + *addr
+		// The address listened on, with the port chosen where :0 was asked.
+		cfg.PublicURL = "http://" + ln.Addr().String()
 	}
 	if *oidcIssuer != "" {
 		// The secret only from the environment: a flag would show it to
@@ -69,11 +76,6 @@ func (e *env) serve(ctx context.Context, args []string) int {
 		log.Error("start", "err", err)
 		return exitFailed
 	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		log.Error("listen", "addr", *addr, "err", err)
-		return exitFailed
-	}
 	srv := &http.Server{
 		Handler:           app.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -82,6 +84,7 @@ func (e *env) serve(ctx context.Context, args []string) int {
 		IdleTimeout:       2 * time.Minute,
 	}
 	log.Info("planverk serving", "addr", "http://"+ln.Addr().String(), "db", *db, "version", version)
+	go app.Tidy(ctx, time.Hour)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

@@ -1,0 +1,215 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"planverk/auth"
+)
+
+// The people of the authorisation matrix. All but the anonymous visitor,
+// the other programme's administrator and the system administrator have a
+// role in vest-telemark; "lead" works for the organisation that leads
+// measure 1.1 there, "lead-other" for one that leads nothing.
+var matrixRoles = []string{"anonymous", "reader", "reviewer", "lead", "lead-other", "editor", "admin", "other-admin", "sysadmin"}
+
+// Sets of roles, for the table.
+var (
+	everyone   = matrixRoles
+	loggedIn   = matrixRoles[1:]
+	members    = []string{"reader", "reviewer", "lead", "lead-other", "editor", "admin", "sysadmin"}
+	commenters = []string{"reviewer", "lead", "lead-other", "editor", "admin", "sysadmin"}
+	measureEds = []string{"lead", "editor", "admin", "sysadmin"}
+	planEds    = []string{"editor", "admin", "sysadmin"}
+	progAdmins = []string{"admin", "sysadmin"}
+	sysadmins  = []string{"sysadmin"}
+)
+
+// matrixCase is one route: who may use it. Bodies are empty or harmless, so
+// that an allowed request fails validation (400, 409, 422) or shows a page
+// rather than changing anything, except where a case is marked last: those
+// change state, and run after every other case of the same person.
+type matrixCase struct {
+	method, pattern, path string
+	allowed            []string
+	form               url.Values
+	last               bool
+}
+
+// matrix is every route of the web application and the API that needs a
+// decision. TestMatrixCoversRoutes keeps it complete: a route missing here
+// fails the test, so a new route cannot go unchecked.
+func matrix(ids map[string]int64) []matrixCase {
+	vt := "/programmes/vest-telemark/plans/2025"
+	m11 := vt + "/goals/1/measures/1"
+	reader := strconv.FormatInt(ids["reader"], 10)
+	return []matrixCase{
+		{"GET", "/login", "/login", everyone, nil, false},
+		{"GET", "/account", "/account", loggedIn, nil, false},
+		{"POST", "/account/password", "/account/password", loggedIn, url.Values{}, false},
+		{"POST", "/account/tokens", "/account/tokens", loggedIn, url.Values{}, false},
+		{"POST", "/account/tokens/{token}/delete", "/account/tokens/0/delete", loggedIn, url.Values{}, false},
+		{"GET", "/programmes/{programme}/members", "/programmes/vest-telemark/members", progAdmins, nil, false},
+		{"POST", "/programmes/{programme}/members/invite", "/programmes/vest-telemark/members/invite", progAdmins, url.Values{}, false},
+		{"POST", "/programmes/{programme}/members/{user}/role", "/programmes/vest-telemark/members/" + reader + "/role", progAdmins, url.Values{}, false},
+
+		{"GET", "/{$}", "/", everyone, nil, false},
+		{"GET", "/programmes/{programme}", "/programmes/vest-telemark", everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}", vt, everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}", m11, everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/edit", m11 + "/edit", measureEds, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/edit", m11 + "/edit", measureEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/history", m11 + "/history", members, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/new", vt + "/goals/1/measures/new", planEds, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/new", vt + "/goals/1/measures/new", planEds, url.Values{}, false},
+		{"POST", "/programmes/{programme}/plans/{year}/measures/restore", vt + "/measures/restore", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/plans/{year}/history", vt + "/history", members, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/comments", vt + "/comments", commenters, url.Values{}, false},
+		{"POST", "/programmes/{programme}/plans/{year}/publish", vt + "/publish", progAdmins, url.Values{"publish": {"yes"}}, true},
+		{"POST", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/delete", m11 + "/delete", planEds, url.Values{}, true},
+	}
+}
+
+// public are routes open to everyone by nature: they need no row.
+var public = []string{
+	"GET /static/", "GET /healthz", "POST /language", "POST /login", "POST /login/oidc",
+	"GET /login/oidc/callback", "POST /logout", "GET /invitations/{token}", "POST /invitations/{token}",
+	"GET /organisations/{organisation}", "GET /api/v1/openapi.json", "GET /api/v1/programmes",
+	"GET /api/v1/programmes/{programme}", "GET /api/v1/programmes/{programme}/plans/{year}",
+	"GET /api/v1/measures", "GET /api/v1/measures/{id}", "GET /api/v1/organisations",
+	"GET /api/v1/organisations/{organisation}",
+}
+
+// TestMatrix asks every route as every kind of person and checks that
+// exactly those the table names get through. Denied is 401, 403 or, for a
+// page, a redirect to the log-in page; anything else is let through.
+func TestMatrix(t *testing.T) {
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			for _, role := range matrixRoles {
+				t.Run(role, func(t *testing.T) {
+					t.Parallel()
+					fx := newFixture(t, engine)
+					ids := matrixPeople(fx)
+					c := fx.anonymous()
+					if role != "anonymous" {
+						c = fx.login(role + "@example.no")
+					}
+					cases := matrix(ids)
+					slices.SortStableFunc(cases, func(a, b matrixCase) int {
+						switch {
+						case a.last == b.last:
+							return 0
+						case a.last:
+							return 1
+						}
+						return -1
+					})
+					for _, tc := range cases {
+						var resp *http.Response
+						var body string
+						if tc.method == "GET" {
+							resp, body = c.get(tc.path)
+						} else {
+							resp, body = c.post(tc.path, tc.form)
+						}
+						denied := resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden ||
+							(resp.StatusCode == http.StatusSeeOther && strings.HasPrefix(resp.Header.Get("Location"), "/login"))
+						want := slices.Contains(tc.allowed, role)
+						if denied == want {
+							verdict := "denied"
+							if !denied {
+								verdict = "allowed"
+							}
+							t.Errorf("%s %s as %s: %s (status %d), want the opposite\n%.300s", tc.method, tc.path, role, verdict, resp.StatusCode, body)
+						}
+						if resp.StatusCode >= 500 {
+							t.Errorf("%s %s as %s: status %d", tc.method, tc.path, role, resp.StatusCode)
+						}
+					}
+				})
+			}
+		})
+	}
+}
+
+// matrixPeople makes the matrix's users and returns their ids by role.
+func matrixPeople(fx *fixture) map[string]int64 {
+	ids := map[string]int64{}
+	for _, p := range []struct {
+		role, org string
+		sys       bool
+		programme string
+		access    auth.Role
+	}{
+		{"reader", "", false, "vest-telemark", auth.RoleReader},
+		{"reviewer", "telemark-fylkeskommune", false, "vest-telemark", auth.RoleReviewer},
+		{"lead", "pilotkommunane", false, "vest-telemark", auth.RoleLead},
+		{"lead-other", "nissedal-kommune", false, "vest-telemark", auth.RoleLead},
+		{"editor", "", false, "vest-telemark", auth.RoleEditor},
+		{"admin", "", false, "vest-telemark", auth.RoleAdmin},
+		{"other-admin", "", false, "driv", auth.RoleAdmin},
+		{"sysadmin", "", true, "", ""},
+	} {
+		ids[p.role] = fx.user(p.role+"@example.no", p.org, p.sys, p.programme, p.access).ID
+	}
+	return ids
+}
+
+// TestMatrixCoversRoutes reads the routes from routes.go and fails for any
+// that neither the matrix nor the list of public routes names.
+func TestMatrixCoversRoutes(t *testing.T) {
+	src, err := os.ReadFile("routes.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, p := range public {
+		known[p] = true
+	}
+	for _, tc := range matrix(map[string]int64{}) {
+		known[tc.method+" "+tc.pattern] = true
+	}
+	for _, m := range regexp.MustCompile(`mux\.Handle(?:Func)?\("([A-Z]+ [^"]+)"`).FindAllStringSubmatch(string(src), -1) {
+		if !known[m[1]] {
+			t.Errorf("route %q is in neither the authorisation matrix nor the public routes", m[1])
+		}
+	}
+}
+
+// TestUnpublishedHidden: a plan that is not published is not found for
+// anyone outside the programme, on its page, its measures and the API, and
+// is not listed; its members see it.
+func TestUnpublishedHidden(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	matrixPeople(fx)
+	if err := fx.store.SetPublished(context.Background(), "vest-telemark", 2025, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{"/programmes/vest-telemark/plans/2025", "/programmes/vest-telemark/plans/2025/goals/1/measures/1",
+		"/api/v1/programmes/vest-telemark/plans/2025", "/api/v1/measures/vest-telemark.2025.1.1"}
+	for _, who := range []string{"anonymous", "other-admin", "reader", "sysadmin"} {
+		c := fx.anonymous()
+		if who != "anonymous" {
+			c = fx.login(who + "@example.no")
+		}
+		hidden := who == "anonymous" || who == "other-admin"
+		for _, p := range paths {
+			resp, _ := c.get(p)
+			if got := resp.StatusCode == http.StatusNotFound; got != hidden {
+				t.Errorf("GET %s as %s: status %d, hidden %v", p, who, resp.StatusCode, hidden)
+			}
+		}
+		_, home := c.get("/")
+		if listed := strings.Contains(home, "/programmes/vest-telemark\""); listed == hidden {
+			t.Errorf("home page as %s lists the unpublished programme: %v", who, listed)
+		}
+	}
+}

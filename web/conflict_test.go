@@ -1,0 +1,157 @@
+package web
+
+import (
+	"context"
+	"html"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"planverk/auth"
+)
+
+// formValues reads the values an edit page's form holds, as a browser
+// would send them back unchanged.
+func formValues(page string) url.Values {
+	v := url.Values{}
+	name := regexp.MustCompile(` name="([^"]+)"`)
+	value := regexp.MustCompile(` value="([^"]*)"`)
+	for _, tag := range regexp.MustCompile(`<input type="(?:hidden|text|email)"[^>]*>`).FindAllString(page, -1) {
+		n, val := name.FindStringSubmatch(tag), value.FindStringSubmatch(tag)
+		if n == nil {
+			continue
+		}
+		if val == nil {
+			val = []string{"", ""}
+		}
+		v.Set(n[1], html.UnescapeString(val[1]))
+	}
+	for _, m := range regexp.MustCompile(`(?s)<textarea[^>]*? name="([^"]+)"[^>]*>\n?(.*?)</textarea>`).FindAllStringSubmatch(page, -1) {
+		v.Set(m[1], html.UnescapeString(m[2]))
+	}
+	for _, m := range regexp.MustCompile(`(?s)<select[^>]*? name="([^"]+)"[^>]*>(.*?)</select>`).FindAllStringSubmatch(page, -1) {
+		if sel := regexp.MustCompile(`<option value="([^"]*)" selected`).FindStringSubmatch(m[2]); sel != nil {
+			v.Set(m[1], html.UnescapeString(sel[1]))
+		} else {
+			v.Set(m[1], "")
+		}
+	}
+	for _, m := range regexp.MustCompile(`<input type="checkbox" value="on"[^>]*? name="([^"]+)"[^>]*? checked`).FindAllStringSubmatch(page, -1) {
+		v.Set(m[1], "on")
+	}
+	return v
+}
+
+const m11 = "/programmes/vest-telemark/plans/2025/goals/1/measures/1"
+
+// TestStaleEditRefused: two editors open the same measure; the second save
+// is refused, shows what the first changed, keeps what the second typed,
+// and overwrites nothing.
+func TestStaleEditRefused(t *testing.T) {
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			fx := newFixture(t, engine)
+			fx.user("kari@example.no", "", false, "vest-telemark", auth.RoleEditor)
+			fx.user("ola@example.no", "", false, "vest-telemark", auth.RoleEditor)
+			kari, ola := fx.login("kari@example.no"), fx.login("ola@example.no")
+			_, karisPage := kari.get(m11 + "/edit")
+			_, olasPage := ola.get(m11 + "/edit")
+
+			// Saving the form unchanged changes nothing.
+			if resp, _ := kari.post(m11+"/edit", formValues(karisPage)); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("unchanged save: status %d", resp.StatusCode)
+			}
+			if _, v, _ := fx.store.LoadPlan(context.Background(), "vest-telemark", 2025); v.Version != 1 {
+				t.Fatalf("an unchanged save made version %d", v.Version)
+			}
+
+			kf := formValues(karisPage)
+			kf.Set("title", "Innsikt og kartlegging, Karis tittel")
+			if resp, _ := kari.post(m11+"/edit", kf); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("first save: status %d", resp.StatusCode)
+			}
+			of := formValues(olasPage)
+			of.Set("summary", "Olas nye samandrag")
+			resp, page := ola.post(m11+"/edit", of)
+			if resp.StatusCode != http.StatusConflict {
+				t.Fatalf("stale save: status %d, want 409", resp.StatusCode)
+			}
+			for _, want := range []string{"kari lagret endringer", "Innsikt og kartlegging, Karis tittel", "Olas nye samandrag"} {
+				if !strings.Contains(page, want) {
+					t.Errorf("the conflict page lacks %q", want)
+				}
+			}
+			f, v, err := fx.store.LoadPlan(context.Background(), "vest-telemark", 2025)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, m := findMeasure(f, 1, 1)
+			if v.Version != 2 || m.Title != "Innsikt og kartlegging, Karis tittel" || strings.Contains(string(m.Summary), "Olas") {
+				t.Errorf("after the refused save: version %d, title %q, summary %.40q", v.Version, m.Title, m.Summary)
+			}
+			// The form now holds the measure as it is: saving again is a
+			// knowing choice, and goes through, keeping Kari's title.
+			resp, _ = ola.post(m11+"/edit", formValues(page))
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("save after the conflict: status %d", resp.StatusCode)
+			}
+			f, _, _ = fx.store.LoadPlan(context.Background(), "vest-telemark", 2025)
+			if _, m := findMeasure(f, 1, 1); m.Title != "Innsikt og kartlegging, Karis tittel" || m.Summary != "Olas nye samandrag" {
+				t.Errorf("after saving again: title %q, summary %q", m.Title, m.Summary)
+			}
+			// The measure's history names both authors.
+			_, hist := kari.get(m11 + "/history")
+			if !strings.Contains(hist, "kari") || !strings.Contains(hist, "ola") || !strings.Contains(hist, "Olas nye samandrag") {
+				t.Errorf("the history does not show both changes with their authors")
+			}
+		})
+	}
+}
+
+// TestDoubleSubmitOnce sends the same new-measure form ten times at once:
+// exactly one measure is made.
+func TestDoubleSubmitOnce(t *testing.T) {
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			fx := newFixture(t, engine)
+			fx.user("kari@example.no", "", false, "vest-telemark", auth.RoleEditor)
+			kari := fx.login("kari@example.no")
+			before, _, _ := fx.store.LoadPlan(context.Background(), "vest-telemark", 2025)
+			n := len(findGoal(before, 1).Measures)
+			_, page := kari.get("/programmes/vest-telemark/plans/2025/goals/1/measures/new")
+			form := formValues(page)
+			form.Set("title", "Eitt nytt tiltak")
+			if form.Get("submission") == "" {
+				t.Fatal("the new-measure form has no submission key")
+			}
+			var wg sync.WaitGroup
+			codes := make(chan int, 10)
+			for range 10 {
+				wg.Go(func() {
+					resp, _ := kari.post("/programmes/vest-telemark/plans/2025/goals/1/measures/new", form)
+					codes <- resp.StatusCode
+				})
+			}
+			wg.Wait()
+			close(codes)
+			for c := range codes {
+				if c != http.StatusSeeOther {
+					t.Errorf("a submission answered %d, want 303", c)
+				}
+			}
+			after, v, _ := fx.store.LoadPlan(context.Background(), "vest-telemark", 2025)
+			count := 0
+			for _, m := range findGoal(after, 1).Measures {
+				if m.Title == "Eitt nytt tiltak" {
+					count++
+				}
+			}
+			if count != 1 || len(findGoal(after, 1).Measures) != n+1 || v.Version != 2 {
+				t.Errorf("ten submissions made %d measures (goal has %d, had %d), version %d", count, len(findGoal(after, 1).Measures), n, v.Version)
+			}
+		})
+	}
+}
