@@ -38,9 +38,9 @@ var (
 // change state, and run after every other case of the same person.
 type matrixCase struct {
 	method, pattern, path string
-	allowed            []string
-	form               url.Values
-	last               bool
+	allowed               []string
+	form                  url.Values
+	last                  bool
 }
 
 // matrix is every route of the web application and the API that needs a
