@@ -18,6 +18,12 @@ import (
 	"planverk/e2e"
 )
 
+// The system administrator every test server has.
+const (
+	adminEmail    = "sara@example.no"
+	adminPassword = "sara sitt lange passord"
+)
+
 // server is the real planverk binary, built and started once for the page
 // tests, with a fresh database that it fills with the example plans.
 type server struct {
@@ -37,8 +43,15 @@ func startServer(t *testing.T) *server {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
+	db := filepath.Join(dir, "planverk.db")
+	// A system administrator, made the way an operator makes the first one.
+	add := exec.Command(bin, "user", "add", "--db", db, "--email", adminEmail, "--name", "Sara Systemansvarleg", "--admin")
+	add.Stdin = strings.NewReader(adminPassword + "\n")
+	if out, err := add.CombinedOutput(); err != nil {
+		t.Fatalf("user add: %v\n%s", err, out)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "planverk.db"))
+	cmd := exec.CommandContext(ctx, bin, "serve", "--addr", "127.0.0.1:0", "--db", db)
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
