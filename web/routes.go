@@ -42,6 +42,21 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/publish", s.planPublish)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/comments", s.commentSave)
 	// plan structure: plan fields, goals, measure order, targets, anchoring, approvals
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/edit", s.planEdit)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/edit", s.planSave)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/goals/new", s.goalNew)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/goals/new", s.goalCreate)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/goals/{goal}/edit", s.goalEdit)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/goals/{goal}/edit", s.goalSave)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/goals/{goal}/delete", s.goalDelete)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/goals/{goal}/move", s.goalMove)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/move", s.measureMove)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/targets/edit", s.targetsEdit)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/targets/edit", s.targetsSave)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/anchoring/edit", s.anchoringEdit)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/anchoring/edit", s.anchoringSave)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/approvals/edit", s.approvalsEdit)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/approvals/edit", s.approvalsSave)
 
 	// money: budgets and financing
 

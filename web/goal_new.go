@@ -1,0 +1,22 @@
+package web
+
+import (
+	"net/http"
+
+	"planverk/auth"
+)
+
+// goalNew shows the form for a new goal, added after the plan's last.
+func (s *Server) goalNew(w http.ResponseWriter, r *http.Request) {
+	f, v, ok := s.loadPlan(w, r)
+	if !ok {
+		return
+	}
+	if !can(r, auth.EditPlan, planResource(v)) {
+		s.deny(w, r)
+		return
+	}
+	fm := newForm(nil)
+	fm.Values.Set("submission", newSubmission())
+	s.renderGoalEdit(w, r, http.StatusOK, f, v, nil, fm, nil, "")
+}
