@@ -126,6 +126,15 @@ type apiProblem struct {
 	Title  string `json:"title"`
 	Status int    `json:"status"`
 	Detail string `json:"detail,omitempty"`
+	// Errors lists what is wrong with a request's body, place by place.
+	Errors []apiFieldError `json:"errors,omitempty"`
+}
+
+// apiFieldError is one thing wrong with a body.
+type apiFieldError struct {
+	// Pointer is where in the body, as a JSON pointer (RFC 6901): /measure/title.
+	Pointer string `json:"pointer"`
+	Detail  string `json:"detail"`
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -139,6 +148,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // apiFail answers with a problem document; statusOf decides the status, as
 // it does for pages.
 func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
+	var refusal *apiRefusal
+	if errors.As(err, &refusal) {
+		s.writeRefusal(w, r, refusal)
+		return
+	}
 	status := statusOf(err)
 	p := apiProblem{Type: "about:blank", Title: http.StatusText(status), Status: status}
 	var pe *plan.Error
@@ -146,6 +160,9 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("api request failed", "path", r.URL.Path, "err", err)
 	} else if errors.As(err, &pe) {
 		p.Detail = pe.Message
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="planverk"`)
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(status)
@@ -192,7 +209,7 @@ func (s *Server) apiProgrammes(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Programmes = append(out.Programmes, ap)
 	}
-	writeJSON(w, http.StatusOK, out)
+	writeTagged(w, r, http.StatusOK, etagOf(out), out)
 }
 
 func (s *Server) apiProgramme(w http.ResponseWriter, r *http.Request) {
@@ -209,7 +226,7 @@ func (s *Server) apiProgramme(w http.ResponseWriter, r *http.Request) {
 				s.apiFail(w, r, err)
 				return
 			}
-			writeJSON(w, http.StatusOK, ap)
+			writeTagged(w, r, http.StatusOK, etagOf(ap), ap)
 			return
 		}
 	}
@@ -233,13 +250,21 @@ func (s *Server) apiLoadPlan(r *http.Request, programme, yearText string) (*plan
 	return s.loadVisiblePlan(r, programme, year, 0)
 }
 
+// apiPlan answers with a plan. Its ETag is that of the plan file alone:
+// the totals and findings follow from it, and a client that writes the
+// plan back sends the file.
 func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 	f, v, err := s.apiLoadPlan(r, r.PathValue("programme"), r.PathValue("year"))
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	lang := apiLang(r)
+	w.Header().Set("Vary", "Accept-Language")
+	writeTagged(w, r, http.StatusOK, etagOf(f), apiPlanOf(f, v, apiLang(r)))
+}
+
+// apiPlanOf is the plan resource of a plan file, with findings in lang.
+func apiPlanOf(f *plan.File, v store.PlanVersion, lang i18n.Lang) apiPlan {
 	out := apiPlan{ProgrammeID: v.ProgrammeID, Year: v.Year, Version: v.Version, SavedAt: v.SavedAt, File: *f,
 		Lang: lang, Findings: []apiFinding{}, Totals: computeTotals(f)}
 	for _, fd := range plan.Check(f) {
@@ -249,7 +274,7 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Findings = append(out.Findings, af)
 	}
-	writeJSON(w, http.StatusOK, out)
+	return out
 }
 
 func computeTotals(f *plan.File) apiTotals {
@@ -310,7 +335,8 @@ func (s *Server) apiMeasures(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, apiMeasureList{Measures: measuresOf(f)})
+	out := apiMeasureList{Measures: measuresOf(f)}
+	writeTagged(w, r, http.StatusOK, etagOf(out), out)
 }
 
 func (s *Server) apiMeasure(w http.ResponseWriter, r *http.Request) {
@@ -328,7 +354,7 @@ func (s *Server) apiMeasure(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, m := range measuresOf(f) {
 		if m.ID == id {
-			writeJSON(w, http.StatusOK, m)
+			writeTagged(w, r, http.StatusOK, etagOf(m.Measure), m)
 			return
 		}
 	}
@@ -344,7 +370,8 @@ func (s *Server) apiOrganisations(w http.ResponseWriter, r *http.Request) {
 	if orgs == nil {
 		orgs = []plan.Organisation{}
 	}
-	writeJSON(w, http.StatusOK, apiOrganisationList{Organisations: orgs})
+	out := apiOrganisationList{Organisations: orgs}
+	writeTagged(w, r, http.StatusOK, etagOf(out), out)
 }
 
 func (s *Server) apiOrganisation(w http.ResponseWriter, r *http.Request) {
@@ -358,5 +385,5 @@ func (s *Server) apiOrganisation(w http.ResponseWriter, r *http.Request) {
 		role := strings.TrimPrefix(strings.TrimPrefix(u.Role, "role."), "organisation.use-")
 		out.Uses = append(out.Uses, apiUse{Label: u.Label, URL: u.Link, Role: role, Via: u.Via})
 	}
-	writeJSON(w, http.StatusOK, out)
+	writeTagged(w, r, http.StatusOK, etagOf(out), out)
 }

@@ -87,6 +87,14 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"POST", "/programmes/{programme}/plans/{year}/anchoring/edit", vt + "/anchoring/edit", planEds, url.Values{}, false},
 		{"GET", "/programmes/{programme}/plans/{year}/approvals/edit", vt + "/approvals/edit", planEds, nil, false},
 		{"POST", "/programmes/{programme}/plans/{year}/approvals/edit", vt + "/approvals/edit", planEds, url.Values{}, false},
+		{"POST", "/api/v1/measures", "/api/v1/measures?plan=vest-telemark/2025", planEds, url.Values{}, false},
+		{"PUT", "/api/v1/measures/{id}", "/api/v1/measures/vest-telemark.2025.1.1", measureEds, nil, false},
+		{"PATCH", "/api/v1/measures/{id}", "/api/v1/measures/vest-telemark.2025.1.1", measureEds, nil, false},
+		{"DELETE", "/api/v1/measures/{id}", "/api/v1/measures/vest-telemark.2025.1.1", planEds, nil, false},
+		{"PUT", "/api/v1/programmes/{programme}/plans/{year}", "/api/v1/programmes/vest-telemark/plans/2025", planEds, nil, false},
+		{"POST", "/api/v1/programmes/{programme}/plans/{year}/publish", "/api/v1/programmes/vest-telemark/plans/2025/publish", progAdmins, url.Values{}, false},
+		{"GET", "/api/v1/programmes/{programme}/plans/{year}/history", "/api/v1/programmes/vest-telemark/plans/2025/history", members, nil, false},
+		{"POST", "/api/v1/programmes/{programme}/plans/{year}/comments", "/api/v1/programmes/vest-telemark/plans/2025/comments", commenters, url.Values{}, false},
 		{"POST", "/programmes/{programme}/plans/{year}/publish", vt + "/publish", progAdmins, url.Values{"publish": {"yes"}}, true},
 		{"POST", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/delete", m11 + "/delete", planEds, url.Values{}, true},
 	}
@@ -130,10 +138,13 @@ func TestMatrix(t *testing.T) {
 					for _, tc := range cases {
 						var resp *http.Response
 						var body string
-						if tc.method == "GET" {
+						switch tc.method {
+						case "GET":
 							resp, body = c.get(tc.path)
-						} else {
+						case "POST":
 							resp, body = c.post(tc.path, tc.form)
+						default:
+							resp, body = c.send(tc.method, tc.path)
 						}
 						denied := resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden ||
 							(resp.StatusCode == http.StatusSeeOther && strings.HasPrefix(resp.Header.Get("Location"), "/login"))

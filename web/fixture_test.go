@@ -147,6 +147,16 @@ func (c *client) post(path string, form url.Values) (*http.Response, string) {
 	return c.do(req)
 }
 
+// send makes a request with any method and an empty form body, as the
+// authorisation matrix needs for PUT, PATCH and DELETE.
+func (c *client) send(method, path string) (*http.Response, string) {
+	c.fx.t.Helper()
+	req, _ := http.NewRequest(method, c.fx.srv.URL+path, strings.NewReader(""))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", c.fx.srv.URL)
+	return c.do(req)
+}
+
 func (c *client) do(req *http.Request) (*http.Response, string) {
 	c.fx.t.Helper()
 	resp, err := c.hc.Do(req)

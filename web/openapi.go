@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -14,12 +15,29 @@ import (
 
 // The OpenAPI 3.1 description of the API. The schemas are generated from the
 // API's Go types, so the description cannot drift from what the handlers
-// write; the paths are listed here, next to what they return.
+// read and write; the operations are listed here, next to what they take
+// and return.
 
 type apiOperation struct {
-	path, summary string
-	params        []map[string]any
-	response      any // a value of the response type
+	method, path, summary string
+	params                []map[string]any
+	// request is a value of the body's type, nil for none; requestSchema,
+	// where set, is the body's schema instead (a merge patch has none of
+	// its own), and requestMedia its media type (application/json).
+	request       any
+	requestSchema map[string]any
+	requestMedia  string
+	// status is the answer's status when all goes well, 200 by default;
+	// response a value of its type, nil for no body.
+	status   int
+	response any
+	// auth: the operation needs an account (a bearer token); reads without
+	// it answer anonymous callers too. ifMatch: it takes If-Match, and
+	// refuses a write without it. idempotent: it takes Idempotency-Key.
+	auth, ifMatch, idempotent bool
+	// errors are the problem statuses it may answer beyond 400, 401 and
+	// 404 (and 403 where auth is set, 412 and 428 where ifMatch is).
+	errors []int
 }
 
 var pathParam = func(name, desc string) map[string]any {
@@ -31,23 +49,75 @@ var queryParam = func(name, desc string, required bool) map[string]any {
 }
 
 var (
-	langParam    = queryParam("lang", "Language of messages: nb, nn or en (default from Accept-Language).", false)
-	versionParam = queryParam("version", "An earlier version of the plan (1, 2, …); the latest by default.", false)
+	langParam      = queryParam("lang", "Language of messages: nb, nn or en (default from Accept-Language).", false)
+	versionParam   = queryParam("version", "An earlier version of the plan (1, 2, …); the latest by default.", false)
+	programmeParam = pathParam("programme", "The programme's ID, such as vest-telemark.")
+	yearParam      = pathParam("year", "The plan's year, such as 2025.")
+	measureIDParam = pathParam("id", "PROGRAMME.YEAR.GOAL.MEASURE, such as vest-telemark.2025.2.2.")
 )
 
+// bodyErrors are the statuses of a request with a JSON body.
+var bodyErrors = []int{413, 415, 422}
+
 var apiOperations = []apiOperation{
-	{"/programmes", "All programmes, each with its plans", nil, apiProgrammeList{}},
-	{"/programmes/{programme}", "One programme with its plans",
-		[]map[string]any{pathParam("programme", "The programme's ID, such as vest-telemark.")}, apiProgramme{}},
-	{"/programmes/{programme}/plans/{year}", "A plan with its computed totals and the findings of the rules",
-		[]map[string]any{pathParam("programme", "The programme's ID."), pathParam("year", "The plan's year, such as 2025."), versionParam, langParam}, apiPlan{}},
-	{"/measures", "The measures of one plan",
-		[]map[string]any{queryParam("plan", "The plan as PROGRAMME/YEAR, such as vest-telemark/2025.", true), versionParam}, apiMeasureList{}},
-	{"/measures/{id}", "One measure",
-		[]map[string]any{pathParam("id", "PROGRAMME.YEAR.GOAL.MEASURE, such as vest-telemark.2025.2.2.")}, apiMeasure{}},
-	{"/organisations", "All organisations", nil, apiOrganisationList{}},
-	{"/organisations/{organisation}", "An organisation and its parts in the current plans",
-		[]map[string]any{pathParam("organisation", "The organisation's ID, such as husbanken.")}, apiOrganisation{}},
+	{method: "get", path: "/programmes", summary: "All programmes, each with its plans", response: apiProgrammeList{}},
+	{method: "get", path: "/programmes/{programme}", summary: "One programme with its plans",
+		params: []map[string]any{programmeParam}, response: apiProgramme{}},
+	{method: "get", path: "/programmes/{programme}/plans/{year}", summary: "A plan with its computed totals and the findings of the rules",
+		params: []map[string]any{programmeParam, yearParam, versionParam, langParam}, response: apiPlan{}},
+	{method: "put", path: "/programmes/{programme}/plans/{year}", summary: "Replace a plan with a plan file, as a new version",
+		params: []map[string]any{programmeParam, yearParam, langParam}, request: plan.File{}, response: apiPlan{},
+		auth: true, ifMatch: true, idempotent: true, errors: append([]int{409}, bodyErrors...)},
+	{method: "post", path: "/programmes/{programme}/plans/{year}/publish", summary: "Publish a plan, or close it to the programme's members again",
+		params: []map[string]any{programmeParam, yearParam}, request: apiPublish{}, response: apiPublication{},
+		auth: true, errors: bodyErrors},
+	{method: "get", path: "/programmes/{programme}/plans/{year}/history", summary: "The recorded changes to a plan, newest first",
+		params: []map[string]any{programmeParam, yearParam,
+			queryParam("goal", "With measure: the changes to one measure, by its goal's number.", false),
+			queryParam("measure", "With goal: the changes to one measure, by its number.", false)},
+		response: apiHistory{}, auth: true},
+	{method: "post", path: "/programmes/{programme}/plans/{year}/comments", summary: "Comment on a plan or one of its measures",
+		params: []map[string]any{programmeParam, yearParam}, request: apiCommentWrite{}, status: 201, response: apiComment{},
+		auth: true, errors: bodyErrors},
+	{method: "get", path: "/measures", summary: "The measures of one plan",
+		params: []map[string]any{queryParam("plan", "The plan as PROGRAMME/YEAR, such as vest-telemark/2025.", true), versionParam}, response: apiMeasureList{}},
+	{method: "post", path: "/measures", summary: "Add a measure to a goal of a plan; Location is its address",
+		params:  []map[string]any{queryParam("plan", "The plan as PROGRAMME/YEAR, such as vest-telemark/2025.", true)},
+		request: apiMeasureWrite{}, status: 201, response: apiMeasure{},
+		auth: true, idempotent: true, errors: append([]int{409}, bodyErrors...)},
+	{method: "get", path: "/measures/{id}", summary: "One measure",
+		params: []map[string]any{measureIDParam}, response: apiMeasure{}},
+	{method: "put", path: "/measures/{id}", summary: "Replace a measure; another goal moves it there",
+		params: []map[string]any{measureIDParam}, request: apiMeasureWrite{}, response: apiMeasure{},
+		auth: true, ifMatch: true, idempotent: true, errors: append([]int{409}, bodyErrors...)},
+	{method: "patch", path: "/measures/{id}", summary: "Change part of a measure with a JSON merge patch (RFC 7396) of its goal and measure",
+		params: []map[string]any{measureIDParam}, requestMedia: "application/merge-patch+json",
+		requestSchema: map[string]any{"type": "object", "additionalProperties": false,
+			"description": "A JSON merge patch of MeasureWrite: the members to change; null removes one.",
+			"properties": map[string]any{
+				"goal":    map[string]any{"type": []string{"integer", "null"}},
+				"measure": map[string]any{"type": []string{"object", "null"}}}},
+		response: apiMeasure{}, auth: true, ifMatch: true, idempotent: true, errors: append([]int{409}, bodyErrors...)},
+	{method: "delete", path: "/measures/{id}", summary: "Remove a measure (the plan's history keeps it)",
+		params: []map[string]any{measureIDParam}, status: 204, auth: true, ifMatch: true, idempotent: true},
+	{method: "get", path: "/organisations", summary: "All organisations", response: apiOrganisationList{}},
+	{method: "get", path: "/organisations/{organisation}", summary: "An organisation and its parts in the current plans",
+		params: []map[string]any{pathParam("organisation", "The organisation's ID, such as husbanken.")}, response: apiOrganisation{}},
+}
+
+// apiResponses are the answers operations share, by status.
+var apiResponses = map[int]struct{ name, desc string }{
+	304: {"NotModified", "Not modified: the resource still has the ETag If-None-Match named."},
+	400: {"BadRequest", "The request is malformed: a parameter that is not a number, a body that is not JSON, or a member the body's type does not have (detail names it)."},
+	401: {"Unauthorized", "No account: the operation needs an API token (Authorization: Bearer TOKEN), or the token is not valid."},
+	403: {"Forbidden", "The token's user may not do this."},
+	404: {"NotFound", "There is no such resource, or none the caller may read."},
+	409: {"Conflict", "The plan changed so that the request no longer applies, such as a goal that is gone."},
+	412: {"PreconditionFailed", "If-Match does not name the resource's current ETag: someone changed it since it was read. ETag is the current one; nothing was saved."},
+	413: {"ContentTooLarge", "The body is larger than 1 MiB."},
+	415: {"UnsupportedMediaType", "The body is not of the media type the operation takes (application/json; application/merge-patch+json for PATCH)."},
+	422: {"UnprocessableContent", "The body has the right shape but values that do not pass: errors lists each with a JSON pointer."},
+	428: {"PreconditionRequired", "The write has no If-Match. Read the resource and send its ETag, so as not to overwrite a change made since."},
 }
 
 var amountType = reflect.TypeFor[plan.Amount]()
@@ -87,43 +157,122 @@ var openAPIDoc = sync.OnceValues(buildOpenAPI)
 func buildOpenAPI() ([]byte, error) {
 	r := &jsonschema.Reflector{Mapper: apiMapType, Namer: schemaName, AllowAdditionalProperties: true}
 	components := map[string]*jsonschema.Schema{}
-	paths := map[string]any{}
-	problemRef := map[string]any{"$ref": "#/components/schemas/Problem"}
-	errorResponse := func(desc string) map[string]any {
-		return map[string]any{"description": desc, "content": map[string]any{"application/problem+json": map[string]any{"schema": problemRef}}}
-	}
-	for _, op := range append(apiOperations, apiOperation{response: apiProblem{}}) {
-		s := r.Reflect(op.response)
+	schemaRef := func(v any) map[string]any {
+		s := r.Reflect(v)
 		for name, def := range s.Definitions {
 			components[name] = def
 		}
-		if op.path == "" {
-			continue
+		return map[string]any{"$ref": "#/components/schemas/" + schemaName(reflect.TypeOf(v))}
+	}
+	problem := map[string]any{"application/problem+json": map[string]any{"schema": schemaRef(apiProblem{})}}
+	header := func(desc string) map[string]any {
+		return map[string]any{"description": desc, "schema": map[string]any{"type": "string"}}
+	}
+	etagHeader := map[string]any{"$ref": "#/components/headers/ETag"}
+	responses := map[string]any{}
+	for status, resp := range apiResponses {
+		out := map[string]any{"description": resp.desc, "content": problem}
+		switch status {
+		case 304:
+			out = map[string]any{"description": resp.desc, "headers": map[string]any{"ETag": etagHeader}}
+		case 401:
+			out["headers"] = map[string]any{"WWW-Authenticate": header(`Bearer realm="planverk"`)}
+		case 412:
+			out["headers"] = map[string]any{"ETag": etagHeader}
 		}
-		params := op.params
-		if params == nil {
-			params = []map[string]any{}
+		responses[resp.name] = out
+	}
+	paths := map[string]map[string]any{}
+	for _, op := range apiOperations {
+		params := append([]map[string]any{}, op.params...)
+		status := op.status
+		if status == 0 {
+			status = http.StatusOK
 		}
-		paths["/api/v1"+op.path] = map[string]any{"get": map[string]any{
-			"summary":    op.summary,
-			"parameters": params,
-			"responses": map[string]any{
-				"200": map[string]any{"description": "OK", "content": map[string]any{"application/json": map[string]any{
-					"schema": map[string]any{"$ref": "#/components/schemas/" + schemaName(reflect.TypeOf(op.response))}}}},
-				"400": errorResponse("The request is malformed, such as a year that is not a number."),
-				"404": errorResponse("There is no such resource."),
-			},
-		}}
+		ok := map[string]any{"description": http.StatusText(status), "headers": map[string]any{}}
+		if op.response != nil {
+			ok["content"] = map[string]any{"application/json": map[string]any{"schema": schemaRef(op.response)}}
+			ok["headers"].(map[string]any)["ETag"] = etagHeader
+		}
+		switch {
+		case status == http.StatusCreated:
+			ok["headers"].(map[string]any)["Location"] = header("The new resource's address.")
+		case op.method == "put" || op.method == "patch":
+			ok["headers"].(map[string]any)["Content-Location"] = header("The measure's new address, where the write moved or renumbered it.")
+		}
+		// Any request may carry a token that is not valid: 401.
+		codes := []int{400, 401, 404}
+		if op.method == "get" {
+			params = append(params, map[string]any{"$ref": "#/components/parameters/IfNoneMatch"})
+			codes = append(codes, 304)
+		}
+		if op.auth {
+			codes = append(codes, 403)
+		}
+		if op.ifMatch {
+			params = append(params, map[string]any{"$ref": "#/components/parameters/IfMatch"})
+			codes = append(codes, 412, 428)
+		}
+		if op.idempotent {
+			params = append(params, map[string]any{"$ref": "#/components/parameters/IdempotencyKey"})
+		}
+		codes = append(codes, op.errors...)
+		resps := map[string]any{strconv.Itoa(status): ok}
+		for _, c := range codes {
+			resps[strconv.Itoa(c)] = map[string]any{"$ref": "#/components/responses/" + apiResponses[c].name}
+		}
+		o := map[string]any{"summary": op.summary, "parameters": params, "responses": resps}
+		if op.request != nil || op.requestSchema != nil {
+			media, schema := op.requestMedia, op.requestSchema
+			if media == "" {
+				media = "application/json"
+			}
+			if schema == nil {
+				schema = schemaRef(op.request)
+			}
+			o["requestBody"] = map[string]any{"required": true, "content": map[string]any{media: map[string]any{"schema": schema}}}
+		}
+		if op.auth {
+			o["security"] = []map[string]any{{"bearerAuth": []string{}}}
+		}
+		if paths["/api/v1"+op.path] == nil {
+			paths["/api/v1"+op.path] = map[string]any{}
+		}
+		paths["/api/v1"+op.path][op.method] = o
 	}
 	doc := map[string]any{
 		"openapi": "3.1.0",
 		"info": map[string]any{
-			"title":       "planverk API",
-			"version":     "1",
-			"description": "Read access to programmes, action plans (with computed totals and the findings of the rules), measures and organisations. Errors are application/problem+json (RFC 9457).",
+			"title":   "planverk API",
+			"version": "1",
+			"description": "Programmes, action plans (with computed totals and the findings of the rules), measures and organisations; " +
+				"and, with an API token, writes with the rights of the token's user. Every resource has an ETag; a write that replaces " +
+				"or removes one needs If-Match. Errors are application/problem+json (RFC 9457).",
 		},
-		"paths":      paths,
-		"components": map[string]any{"schemas": components},
+		// Reads answer anonymous callers (published plans) as well as
+		// token holders (what their account may read).
+		"security": []map[string]any{{}, {"bearerAuth": []string{}}},
+		"paths":    paths,
+		"components": map[string]any{
+			"schemas":   components,
+			"responses": responses,
+			"headers": map[string]any{
+				"ETag": header("The resource's entity tag: send it in If-Match to change the resource, or in If-None-Match to ask whether it changed."),
+			},
+			"parameters": map[string]any{
+				"IfMatch": map[string]any{"name": "If-Match", "in": "header", "required": true, "schema": map[string]any{"type": "string"},
+					"description": "The ETag of the version the change starts from. Without it: 428; if the resource has changed since: 412, and nothing is saved."},
+				"IfNoneMatch": map[string]any{"name": "If-None-Match", "in": "header", "required": false, "schema": map[string]any{"type": "string"},
+					"description": "An ETag the caller holds: 304 Not Modified if the resource still has it."},
+				"IdempotencyKey": map[string]any{"name": "Idempotency-Key", "in": "header", "required": false,
+					"schema":      map[string]any{"type": "string", "maxLength": apiKeyLimit},
+					"description": "A key unique to this change, such as a UUID. The same request sent again with the same key (a retry after a lost answer) changes nothing and gets the first answer."},
+			},
+			"securitySchemes": map[string]any{
+				"bearerAuth": map[string]any{"type": "http", "scheme": "bearer",
+					"description": "An API token, made on the account page or with planverk token add; it has the rights of its user."},
+			},
+		},
 	}
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {

@@ -73,6 +73,14 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/organisations", s.apiOrganisations)
 	mux.HandleFunc("GET /api/v1/organisations/{organisation}", s.apiOrganisation)
 	// write API
+	mux.HandleFunc("POST /api/v1/measures", s.apiMeasureCreate)
+	mux.HandleFunc("PUT /api/v1/measures/{id}", s.apiMeasurePut)
+	mux.HandleFunc("PATCH /api/v1/measures/{id}", s.apiMeasurePatch)
+	mux.HandleFunc("DELETE /api/v1/measures/{id}", s.apiMeasureDelete)
+	mux.HandleFunc("PUT /api/v1/programmes/{programme}/plans/{year}", s.apiPlanPut)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/plans/{year}/publish", s.apiPlanPublish)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/plans/{year}/history", s.apiPlanHistory)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/plans/{year}/comments", s.apiCommentCreate)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, plan.Errorf(plan.ENotFound, "no API resource at %s", r.URL.Path))
 	})
