@@ -33,6 +33,9 @@ type Store interface {
 	Organisations(ctx context.Context) ([]plan.Organisation, error)
 	// Organisation returns one organisation; an unknown ID is plan.ENotFound.
 	Organisation(ctx context.Context, id string) (plan.Organisation, error)
+	// SaveOrganisation adds an organisation or updates the one with its id,
+	// members included, outside any plan; an unknown member is plan.EInvalid.
+	SaveOrganisation(ctx context.Context, o plan.Organisation) error
 	// EditPlan changes the latest version of a plan: in one transaction it
 	// loads that version, lets change alter it, and saves the result as the
 	// next version, with the edit's author and summary and every difference

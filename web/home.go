@@ -14,6 +14,13 @@ type homeItem struct {
 	Current        *store.PlanVersion
 }
 
+// homeView is the list of programmes, and whether the viewer may start one
+// (and add organisations, which is the same system administrator's right).
+type homeView struct {
+	Items     []homeItem
+	CanCreate bool
+}
+
 // home lists the programmes with their kind, period, municipalities and
 // current plan.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
@@ -47,7 +54,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		}
 		items = append(items, it)
 	}
-	s.render(w, r, http.StatusOK, "home", &view{Data: items})
+	s.render(w, r, http.StatusOK, "home", &view{Data: homeView{Items: items, CanCreate: can(r, auth.CreateProgramme, auth.Resource{})}})
 }
 
 // orgNames maps every organisation ID to its name.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 
+	"planverk/auth"
 	"planverk/plan"
 )
 
@@ -22,6 +23,8 @@ type organisationView struct {
 	Members      []plan.Organisation
 	Groups       []plan.Organisation
 	Uses         []orgUse
+	// CanEdit says whether the viewer may edit the organisation.
+	CanEdit bool
 }
 
 // organisationShow shows an organisation and every programme, measure and
@@ -33,6 +36,7 @@ func (s *Server) organisationShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	v.CanEdit = can(r, auth.EditOrganisation, auth.Resource{})
 	s.render(w, r, http.StatusOK, "organisation", &view{Title: v.Organisation.Name, Data: v})
 }
 

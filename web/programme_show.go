@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -14,6 +15,9 @@ type programmeView struct {
 	Plans          []store.PlanVersion
 	// Lang is the language of the programme's own text: that of its newest plan.
 	Lang plan.Language
+	// CanEdit and CanManageMembers say which of the programme's admin pages
+	// the viewer may open.
+	CanEdit, CanManageMembers bool
 }
 
 func (s *Server) programmeShow(w http.ResponseWriter, r *http.Request) {
@@ -33,7 +37,9 @@ func (s *Server) programmeShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := programmeView{Programme: f.Programme, Plans: plans, Lang: f.Plan.Language, OrgNames: map[string]string{}}
+	v := programmeView{Programme: f.Programme, Plans: plans, Lang: f.Plan.Language, OrgNames: map[string]string{},
+		CanEdit:          can(r, auth.EditProgramme, auth.Resource{Programme: id}),
+		CanManageMembers: can(r, auth.ManageMembers, auth.Resource{Programme: id})}
 	for _, o := range f.Organisations {
 		v.OrgNames[o.ID] = o.Name
 	}

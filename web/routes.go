@@ -61,6 +61,17 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// money: budgets and financing
 
 	// programmes, organisations and users
+	mux.HandleFunc("GET /programmes/new", s.programmeNew)
+	mux.HandleFunc("POST /programmes/new", s.programmeCreate)
+	mux.HandleFunc("GET /programmes/{programme}/edit", s.programmeEdit)
+	mux.HandleFunc("POST /programmes/{programme}/edit", s.programmeSave)
+	mux.HandleFunc("GET /organisations/new", s.organisationNew)
+	mux.HandleFunc("POST /organisations/new", s.organisationCreate)
+	mux.HandleFunc("GET /organisations/{organisation}/edit", s.organisationEdit)
+	mux.HandleFunc("POST /organisations/{organisation}/edit", s.organisationSave)
+	mux.HandleFunc("GET /users", s.usersShow)
+	mux.HandleFunc("POST /users/invite", s.userInvite)
+	mux.HandleFunc("POST /users/{user}", s.userSave)
 
 	mux.HandleFunc("GET /organisations/{organisation}", s.organisationShow)
 

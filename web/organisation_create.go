@@ -1,0 +1,50 @@
+package web
+
+import (
+	"net/http"
+
+	"planverk/auth"
+	"planverk/plan"
+)
+
+// organisationCreate adds an organisation. Its id is unique: the same form
+// sent again finds the organisation it made and goes there, while another
+// organisation's id is an error beside the field.
+func (s *Server) organisationCreate(w http.ResponseWriter, r *http.Request) {
+	fm, ok := parseForm(w, r)
+	if !ok {
+		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
+		return
+	}
+	if !can(r, auth.EditOrganisation, auth.Resource{}) {
+		s.deny(w, r)
+		return
+	}
+	o := plan.Organisation{ID: adminCheckKey(fm, "id")}
+	applyOrganisationForm(fm, &o)
+	if !fm.OK() {
+		s.renderOrganisationEdit(w, r, http.StatusUnprocessableEntity, plan.Organisation{}, true, fm, nil)
+		return
+	}
+	ctx := r.Context()
+	adminCreating.Lock()
+	defer adminCreating.Unlock()
+	had, err := s.store.Organisation(ctx, o.ID)
+	switch {
+	case err == nil && fingerprint(had) == fingerprint(o):
+		http.Redirect(w, r, "/organisations/"+o.ID, http.StatusSeeOther)
+		return
+	case err == nil:
+		fm.Fail("id", "admin.id-taken")
+		s.renderOrganisationEdit(w, r, http.StatusUnprocessableEntity, plan.Organisation{}, true, fm, nil)
+		return
+	case plan.ErrorCode(err) != plan.ENotFound:
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.store.SaveOrganisation(ctx, o); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/organisations/"+o.ID, http.StatusSeeOther)
+}
