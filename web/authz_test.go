@@ -106,6 +106,12 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"GET", "/users", "/users", sysadmins, nil, false},
 		{"POST", "/users/invite", "/users/invite", sysadmins, url.Values{}, false},
 		{"POST", "/users/{user}", "/users/" + reader, sysadmins, url.Values{}, false},
+		{"GET", "/programmes/{programme}/plans/{year}/budgets/{budget}/edit", vt + "/budgets/period/edit", planEds, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/budgets/{budget}/edit", vt + "/budgets/period/edit", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/plans/{year}/financing/{table}/edit", vt + "/financing/2025/edit", planEds, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/financing/{table}/edit", vt + "/financing/2025/edit", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/plans/{year}/sources/edit", vt + "/sources/edit", planEds, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/sources/edit", vt + "/sources/edit", planEds, url.Values{}, false},
 		{"POST", "/programmes/{programme}/plans/{year}/publish", vt + "/publish", progAdmins, url.Values{"publish": {"yes"}}, true},
 		{"POST", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/delete", m11 + "/delete", planEds, url.Values{}, true},
 	}

@@ -59,6 +59,12 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/approvals/edit", s.approvalsSave)
 
 	// money: budgets and financing
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/budgets/{budget}/edit", s.budgetEdit)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/budgets/{budget}/edit", s.budgetSave)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/financing/{table}/edit", s.financingEdit)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/financing/{table}/edit", s.financingSave)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/sources/edit", s.sourcesEdit)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/sources/edit", s.sourcesSave)
 
 	// programmes, organisations and users
 	mux.HandleFunc("GET /programmes/new", s.programmeNew)

@@ -1,0 +1,97 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"planverk/plan"
+	"planverk/store"
+)
+
+// budgetEditView is the budget form: the grid of amounts, and beside it
+// the totals as the plan page computes them from what is saved, for
+// reference; they are never typed in.
+type budgetEditView struct {
+	ProgrammeID string
+	Year        int
+	PlanTitle   string
+	// Lang is the language the plan is written in: labels are in it.
+	Lang     plan.Language
+	Budget   *plan.Budget
+	Form     *form
+	Rows     []moneyRow
+	New      moneyRow
+	Goals    []option
+	Computed *budgetView
+	Findings []findingView
+	Conflict *conflictView
+	// Added is set when the form comes back after a year column was added,
+	// for its amounts to be filled in.
+	Added bool
+}
+
+// moneyRow is one row of a money grid as the form shows it.
+type moneyRow struct {
+	// Prefix starts the names of the row's fields: "line-0-", "new-".
+	Prefix string
+	// Name is the row's label as saved, for its header and for the
+	// accessible names of its fields; "" for the new row.
+	Name string
+	// Total is the row's computed total, where the row is saved.
+	Total *amountCell
+	// ByLine is set for a financing row that finances a budget line
+	// (chosen in a list) rather than one with a label of its own.
+	ByLine bool
+}
+
+// budgetEdit shows the form that edits a budget.
+func (s *Server) budgetEdit(w http.ResponseWriter, r *http.Request) {
+	f, v, ok := s.loadPlan(w, r)
+	if !ok {
+		return
+	}
+	b, _ := findBudget(f, r.PathValue("budget"))
+	if b == nil {
+		s.fail(w, r, plan.Errorf(plan.ENotFound, "no budget %q", r.PathValue("budget")))
+		return
+	}
+	if !canEditMoney(r, v) {
+		s.deny(w, r)
+		return
+	}
+	fm := newForm(budgetValues(b))
+	fm.Values.Set("base", strconv.Itoa(v.Version))
+	fm.Values.Set("etag", fingerprint(b))
+	fm.Values.Set("submission", newSubmission())
+	s.renderBudgetEdit(w, r, http.StatusOK, f, v, b, fm, nil)
+}
+
+func (s *Server) renderBudgetEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
+	b *plan.Budget, fm *form, conflict *conflictView) {
+	_, bi := findBudget(f, b.ID)
+	ev := budgetEditView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
+		Budget: b, Form: fm, Computed: newBudgetView(f, b), Conflict: conflict,
+		Findings: moneyFindings(f, fmt.Sprintf("plan.budgets[%d]", bi), language(r)),
+		New:      moneyRow{Prefix: "new-"}, Added: r.Method == http.MethodGet && r.URL.Query().Get("added") == "1"}
+	for i := range moneyCount(fm, "lines") {
+		p := budgetRowPrefix(i)
+		row := moneyRow{Prefix: p, Name: fm.Get(p + "label")}
+		if li := slices.IndexFunc(b.Lines, func(l plan.BudgetLine) bool { return l.ID == fm.Get(p+"id") }); li >= 0 {
+			row.Name = b.Lines[li].Label
+			row.Total = &ev.Computed.Rows[li].Total
+		}
+		ev.Rows = append(ev.Rows, row)
+	}
+	ev.Goals = []option{{Value: "", ID: "money.no-goal"}}
+	for _, g := range f.Plan.Goals {
+		ev.Goals = append(ev.Goals, option{Value: strconv.Itoa(g.Number), Label: fmt.Sprintf("%d. %s", g.Number, g.Title)})
+	}
+	var goals []string
+	for _, row := range ev.Rows {
+		goals = append(goals, row.Prefix+"goal")
+	}
+	ev.Goals = moneyOptions(ev.Goals, fm, goals...)
+	s.render(w, r, status, "budget_edit", &view{Title: i18nTitle(r, "money.budget-title", "Title", b.Title), Data: ev})
+}
