@@ -18,10 +18,15 @@ import (
 //go:embed *.yaml
 var files embed.FS
 
+// PlanFiles matches the example plan files, named PROGRAMME-YEAR.yaml; the
+// other YAML files here (the support-scheme catalogue, the glossary) are
+// not plans.
+const PlanFiles = "*-[0-9][0-9][0-9][0-9].yaml"
+
 // Load reads every example plan file. They are checked by this package's
 // tests, so an error here is a build defect, not bad input.
 func Load() ([]*plan.File, error) {
-	names, err := fs.Glob(files, "*.yaml")
+	names, err := fs.Glob(files, PlanFiles)
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ func TestExamplesCheckClean(t *testing.T) {
 	expectedWarnings := map[string][]string{
 		"driv-2025.yaml": {"share-label", "share-label"},
 	}
-	files, _ := filepath.Glob("*.yaml")
+	files, _ := filepath.Glob(PlanFiles)
 	if len(files) < 2 {
 		t.Fatalf("want both example plans, found %v", files)
 	}

@@ -49,6 +49,12 @@ type Store interface {
 	// Submission was seen before changes nothing and returns the version
 	// that submission made, with Repeated set.
 	EditPlan(ctx context.Context, programmeID string, year int, e Edit, change func(*plan.File) error) (PlanVersion, error)
+	// CreatePlan stores a new programme with its first plan, like SavePlan,
+	// but only if no programme has the file's programme id: otherwise it is
+	// plan.EConflict and nothing is saved. An Edit whose Submission was seen
+	// before saves nothing and returns the version that submission made,
+	// with Repeated set, so that a form sent twice starts one programme.
+	CreatePlan(ctx context.Context, f *plan.File, e Edit) (PlanVersion, error)
 	// History lists the recorded changes to a plan, newest first: all of
 	// them, or those inside one measure (q.Goal and q.Measure).
 	History(ctx context.Context, programmeID string, year int, q HistoryQuery) ([]ChangeRecord, error)

@@ -335,11 +335,16 @@ func TestProgrammeNew(t *testing.T) {
 	if _, page := b.get("/"); !strings.Contains(page, `href="/programmes/new"`) {
 		t.Errorf("the home page offers a system administrator no new-programme link")
 	}
-	if resp, _ := b.get("/programmes/new"); resp.StatusCode != http.StatusOK {
+	resp, newPage := b.get("/programmes/new")
+	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("new form: status %d", resp.StatusCode)
 	}
 	form := url.Values{"id": {"midt-telemark"}, "name": {"Omstilling Midt-Telemark"}, "kind": {"restructuring-programme"},
-		"period_from": {"2026"}, "period_to": {"2031"}, "year": {"2026"}, "title": {"Handlingsplan 2026"}, "language": {"nn"}}
+		"period_from": {"2026"}, "period_to": {"2031"}, "year": {"2026"}, "title": {"Handlingsplan 2026"}, "language": {"nn"},
+		"submission": {adminForm(newPage).Get("submission")}}
+	if form.Get("submission") == "" {
+		t.Fatal("the new-programme form has no submission key")
+	}
 	resp, page := b.post("/programmes/new", form)
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/programmes/midt-telemark" {
 		t.Fatalf("create: status %d, location %q\n%s", resp.StatusCode, resp.Header.Get("Location"), page)
@@ -374,9 +379,10 @@ func TestProgrammeNew(t *testing.T) {
 		t.Errorf("plans after the form was sent twice: %+v", plans)
 	}
 
-	// Another programme's id.
+	// Another programme's id, in a new form.
 	driv := e.programme("driv")
 	form.Set("id", "driv")
+	form.Set("submission", "another-form")
 	resp, page = b.post("/programmes/new", form)
 	if resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("duplicate id: status %d, want 422", resp.StatusCode)

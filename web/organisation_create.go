@@ -2,10 +2,18 @@ package web
 
 import (
 	"net/http"
+	"sync"
 
 	"planverk/auth"
 	"planverk/plan"
 )
+
+// organisationCreating makes the check for a taken id and the save one
+// step within this process. SaveOrganisation updates an organisation that
+// exists, so two copies of planverk creating the same new id at the same
+// moment could still both save; for a system administrator's rare
+// creations that risk is taken knowingly.
+var organisationCreating sync.Mutex
 
 // organisationCreate adds an organisation. Its id is unique: the same form
 // sent again finds the organisation it made and goes there, while another
@@ -27,8 +35,8 @@ func (s *Server) organisationCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	adminCreating.Lock()
-	defer adminCreating.Unlock()
+	organisationCreating.Lock()
+	defer organisationCreating.Unlock()
 	had, err := s.store.Organisation(ctx, o.ID)
 	switch {
 	case err == nil && fingerprint(had) == fingerprint(o):

@@ -3,25 +3,18 @@ package web
 import (
 	"net/http"
 	"slices"
-	"sync"
 
 	"planverk/auth"
 	"planverk/plan"
+	"planverk/store"
 )
-
-// adminCreating serialises the look for an id and the save that takes it, for
-// programmes and organisations, so that a form sent twice at once (a double
-// click) finds the first one's result rather than saving twice. It guards
-// one process only: the store has no create-only save, so copies behind a
-// load balancer can still race, which for a system administrator's rare
-// creations is a risk taken knowingly.
-var adminCreating sync.Mutex
 
 // programmeCreate starts a programme: the programme with its first, empty
 // plan (a draft, not published), and the person who started it as its
-// administrator. The id is unique; the same form sent again finds the
-// programme it made and goes there, while another programme's id is an
-// error beside the field.
+// administrator. The id is unique; the same form sent again (its
+// submission key) finds the programme it made and goes there, while another
+// programme's id is an error beside the field. The store checks and saves
+// in one transaction, so copies of planverk cannot both create it.
 func (s *Server) programmeCreate(w http.ResponseWriter, r *http.Request) {
 	fm, ok := parseForm(w, r)
 	if !ok {
@@ -39,29 +32,22 @@ func (s *Server) programmeCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	id := f.Programme.ID
-	adminCreating.Lock()
-	defer adminCreating.Unlock()
-	programmes, err := s.store.Programmes(ctx)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if i := slices.IndexFunc(programmes, func(p plan.Programme) bool { return p.ID == id }); i >= 0 {
-		if s.sameNewProgramme(r, programmes[i], f) {
-			http.Redirect(w, r, "/programmes/"+id, http.StatusSeeOther)
-			return
-		}
+	user := whoOf(r).User.ID
+	v, err := s.store.CreatePlan(ctx, f, store.Edit{Author: user, Submission: fm.Get("submission")})
+	if plan.ErrorCode(err) == plan.EConflict {
 		fm.Fail("id", "admin.id-taken")
 		s.renderProgrammeNew(w, r, http.StatusUnprocessableEntity, fm)
 		return
 	}
-	if _, err := s.store.SavePlan(ctx, f); err != nil {
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.store.SetRole(ctx, whoOf(r).User.ID, id, auth.RoleAdmin); err != nil {
-		s.fail(w, r, err)
-		return
+	if !v.Repeated {
+		if err := s.store.SetRole(ctx, user, id, auth.RoleAdmin); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	http.Redirect(w, r, "/programmes/"+id, http.StatusSeeOther)
 }
@@ -88,17 +74,4 @@ func newProgrammeFile(fm *form) *plan.File {
 	return &plan.File{Format: plan.FormatVersion,
 		Programme: plan.Programme{ID: id, Kind: kind, Name: fm.Get("name"), Period: period},
 		Plan:      plan.Plan{Year: year, Title: fm.Get("title"), Language: lang, Status: plan.StatusDraft}}
-}
-
-// sameNewProgramme reports whether a stored programme is the one this form
-// made before: the same programme, with a plan for the year with the same
-// title and language. The plan store keeps no submission key for a new
-// plan, so the repeat is known by what it asks for.
-func (s *Server) sameNewProgramme(r *http.Request, p plan.Programme, f *plan.File) bool {
-	want := f.Programme
-	if p.Kind != want.Kind || p.Name != want.Name || p.Period != want.Period {
-		return false
-	}
-	got, _, err := s.store.LoadPlan(r.Context(), p.ID, f.Plan.Year)
-	return err == nil && got.Plan.Title == f.Plan.Title && got.Plan.Language == f.Plan.Language
 }

@@ -23,6 +23,7 @@ func (s *Server) programmeNew(w http.ResponseWriter, r *http.Request) {
 	}
 	fm := newForm(nil)
 	fm.Values.Set("language", string(plan.Bokmal))
+	fm.Values.Set("submission", newSubmission())
 	s.renderProgrammeNew(w, r, http.StatusOK, fm)
 }
 
