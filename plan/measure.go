@@ -41,7 +41,10 @@ type Measure struct {
 	TimeFrame         TimeFrame     `yaml:"time_frame,omitempty" json:"time_frame,omitempty"`
 	Priority          Priority      `yaml:"priority,omitempty" json:"priority,omitempty"`
 	Status            MeasureStatus `yaml:"status,omitempty" json:"status,omitempty"`
-	Sections          []Section     `yaml:"sections,omitempty" json:"sections,omitempty"`
+	// Schemes are the ids of the support schemes (in planverk's catalogue)
+	// the measure uses or points people to, such as Husbanken's loans.
+	Schemes  []string  `yaml:"schemes,omitempty" json:"schemes,omitempty"`
+	Sections []Section `yaml:"sections,omitempty" json:"sections,omitempty"`
 }
 
 // Actor is a lead or partner of a measure: an organisation, or a group or

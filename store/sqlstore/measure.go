@@ -40,6 +40,11 @@ func (s *saver) saveMeasures(goalID int64, gi int, g plan.Goal) error {
 		if err := s.saveSections("measure_id", id, m.Sections, path+".sections"); err != nil {
 			return err
 		}
+		for j, key := range m.Schemes {
+			if err := s.exec(`INSERT INTO measure_schemes (measure_id, position, scheme_key) VALUES (?, ?, ?)`, id, j, key); err != nil {
+				return fmt.Errorf("%s.schemes[%d]: %w", path, j, err)
+			}
+		}
 	}
 	return nil
 }
@@ -117,6 +122,23 @@ func (r *reader) loadMeasures(planID int64) (map[int64][]plan.Measure, error) {
 		})
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
+	}
+	err = r.each(`
+		SELECT ms.measure_id, ms.scheme_key
+		FROM measure_schemes ms JOIN measures m ON m.id = ms.measure_id JOIN goals g ON g.id = m.goal_id
+		WHERE g.plan_id = ? ORDER BY ms.measure_id, ms.position`, args,
+		func(rows *sql.Rows) error {
+			var id int64
+			var key string
+			if err := rows.Scan(&id, &key); err != nil {
+				return err
+			}
+			m := measure(id)
+			m.Schemes = append(m.Schemes, key)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("schemes: %w", err)
 	}
 	sections, err := r.loadSections(`FROM sections s JOIN measures m ON m.id = s.measure_id
 		JOIN goals g ON g.id = m.goal_id WHERE g.plan_id = ?`, planID)

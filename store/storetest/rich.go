@@ -113,6 +113,8 @@ func RichFile() *plan.File {
 							TimeFrame:         plan.TimeFrame{From: 2025, To: 2026, Text: "2025–2026"},
 							Priority:          plan.PriorityNow,
 							Status:            plan.MeasureOngoing,
+							// Not in alphabetical order: the order must come back.
+							Schemes: []string{"husbanken-startlan", "husbanken-grunnlan"},
 							Sections: []plan.Section{
 								{Number: "a", Title: "Utfordring", Kind: "challenge", Body: "For få bustader.",
 									Figures: []plan.Figure{{Label: "Figur 2", Description: "Graf."}},
