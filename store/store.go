@@ -66,6 +66,7 @@ type Store interface {
 	Comments(ctx context.Context, programmeID string, year int) ([]Comment, error)
 
 	Accounts
+	Catalogue
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

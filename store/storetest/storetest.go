@@ -47,6 +47,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
+		{"Catalogue", func(t *testing.T) { RunCatalogue(t, newDB) }},
 	} {
 		t.Run(tt.name, tt.test)
 	}

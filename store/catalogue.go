@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"planverk/scheme"
+)
+
+// SchemeRecord is one revision of a support scheme, with who saved it.
+type SchemeRecord struct {
+	Scheme     scheme.Scheme
+	Revision   int
+	SavedAt    time.Time
+	Author     int64
+	AuthorName string
+	Summary    string
+	// Deleted marks a scheme taken out of the catalogue; its last content
+	// is kept, so that the deletion can be undone.
+	Deleted bool
+	// Repeated is set by EditScheme when the edit's submission had already
+	// made this revision.
+	Repeated bool
+}
+
+// Catalogue keeps the support-scheme catalogue and its glossary, with every
+// revision of each, so that a scheme shows its history and no edit is lost.
+type Catalogue interface {
+	// Schemes lists the latest revision of every scheme that is not
+	// deleted, in no particular order.
+	Schemes(ctx context.Context) ([]SchemeRecord, error)
+	// SchemeRevisions lists every revision of one scheme, newest first. An
+	// unknown id is plan.ENotFound.
+	SchemeRevisions(ctx context.Context, id string) ([]SchemeRecord, error)
+	// EditScheme changes a scheme, or makes it where no scheme has the id:
+	// in one transaction it loads the latest revision (exists false and a
+	// zero scheme when there is none), lets change alter it, and saves the
+	// result as the next revision. A change that alters nothing saves
+	// nothing. Like EditPlan, change may run more than once, and an edit
+	// whose Submission was seen before returns that revision with Repeated
+	// set. change may not alter the id.
+	EditScheme(ctx context.Context, id string, e Edit, change func(s *scheme.Scheme, exists bool) error) (SchemeRecord, error)
+	// DeleteScheme takes a scheme out of the catalogue (a revision marked
+	// deleted); RestoreScheme puts its last content back.
+	DeleteScheme(ctx context.Context, id string, e Edit) error
+	RestoreScheme(ctx context.Context, id string, e Edit) error
+	// Glossary returns the glossary's latest revision; empty when none.
+	Glossary(ctx context.Context) ([]scheme.Term, error)
+	// SaveGlossary saves the glossary as its next revision.
+	SaveGlossary(ctx context.Context, terms []scheme.Term, e Edit) error
+	// CatalogueVersion changes whenever anything in the catalogue does, so
+	// that a server can keep its search index until then.
+	CatalogueVersion(ctx context.Context) (int64, error)
+}

@@ -1,0 +1,126 @@
+package storetest
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+
+	"planverk/plan"
+	"planverk/scheme"
+	"planverk/store"
+)
+
+// startlan is a small scheme for the catalogue tests.
+func startlan() scheme.Scheme {
+	return scheme.Scheme{ID: "husbanken-startlan", Name: scheme.Text{scheme.LangNN: "Startlån", scheme.LangNB: "Startlån"},
+		Provider: "husbanken", ProviderName: "Husbanken", Level: scheme.Level("national"), Areas: []string{"norge"},
+		Kinds: []scheme.Kind{"loan"}, Audiences: []scheme.Audience{"households"}, Themes: []scheme.Theme{"housing"},
+		Status: scheme.Status("open"), Summary: scheme.Text{scheme.LangNN: "Lån til å kjøpe bustad."},
+		Source: "https://www.husbanken.no/startlan/", Checked: plan.Date{Year: 2026, Month: 11, Day: 23}}
+}
+
+// RunCatalogue checks the support-scheme catalogue: revisions, no-op
+// saves, submissions made once, deletion and restoring, the glossary.
+func RunCatalogue(t *testing.T, newDB NewDatabase) {
+	ctx := context.Background()
+	t.Run("Revisions", func(t *testing.T) {
+		s := open(t, newDB(t))
+		v0, _ := s.CatalogueVersion(ctx)
+		rec, err := s.EditScheme(ctx, "husbanken-startlan", store.Edit{Summary: "ny"}, func(sc *scheme.Scheme, exists bool) error {
+			if exists {
+				return errors.New("a new scheme said to exist")
+			}
+			*sc = startlan()
+			return nil
+		})
+		if err != nil || rec.Revision != 1 {
+			t.Fatalf("create: %+v, %v", rec, err)
+		}
+		// Nothing changed: no revision.
+		same, err := s.EditScheme(ctx, "husbanken-startlan", store.Edit{}, func(*scheme.Scheme, bool) error { return nil })
+		if err != nil || same.Revision != 1 {
+			t.Errorf("an unchanged save made revision %d (%v)", same.Revision, err)
+		}
+		rec, err = s.EditScheme(ctx, "husbanken-startlan", store.Edit{Summary: "rente"}, func(sc *scheme.Scheme, exists bool) error {
+			sc.Amounts = scheme.Text{scheme.LangNN: "Sjå Husbanken for gjeldande rente."}
+			return nil
+		})
+		if err != nil || rec.Revision != 2 {
+			t.Fatalf("edit: %+v, %v", rec, err)
+		}
+		if _, err := s.EditScheme(ctx, "husbanken-startlan", store.Edit{}, func(sc *scheme.Scheme, _ bool) error {
+			sc.ID = "anna"
+			return nil
+		}); plan.ErrorCode(err) != plan.EInvalid {
+			t.Errorf("changing the id: %v, want %s", err, plan.EInvalid)
+		}
+		revs, err := s.SchemeRevisions(ctx, "husbanken-startlan")
+		if err != nil || len(revs) != 2 || revs[0].Revision != 2 || revs[1].Summary != "ny" || revs[0].Scheme.Amounts.In(scheme.LangNN) == "" {
+			t.Errorf("revisions: %+v, %v", revs, err)
+		}
+		if got := revs[1].Scheme; got.Name.In(scheme.LangNB) != "Startlån" || got.Checked != startlan().Checked || got.Kinds[0] != "loan" {
+			t.Errorf("revision 1 came back as %+v", got)
+		}
+		if v1, _ := s.CatalogueVersion(ctx); v1 == v0 {
+			t.Error("the catalogue version did not change")
+		}
+		if _, err := s.SchemeRevisions(ctx, "ukjend"); plan.ErrorCode(err) != plan.ENotFound {
+			t.Errorf("an unknown scheme: %v", err)
+		}
+	})
+	t.Run("DeleteRestore", func(t *testing.T) {
+		s := open(t, newDB(t))
+		if _, err := s.EditScheme(ctx, "husbanken-startlan", store.Edit{}, func(sc *scheme.Scheme, _ bool) error { *sc = startlan(); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteScheme(ctx, "husbanken-startlan", store.Edit{Summary: "avvikla"}); err != nil {
+			t.Fatal(err)
+		}
+		if list, _ := s.Schemes(ctx); len(list) != 0 {
+			t.Errorf("a deleted scheme is listed: %+v", list)
+		}
+		if err := s.RestoreScheme(ctx, "husbanken-startlan", store.Edit{}); err != nil {
+			t.Fatal(err)
+		}
+		list, _ := s.Schemes(ctx)
+		if len(list) != 1 || list[0].Revision != 3 || list[0].Scheme.Summary.In(scheme.LangNN) != "Lån til å kjøpe bustad." {
+			t.Errorf("after restoring: %+v", list)
+		}
+	})
+	t.Run("SubmittedOnce", func(t *testing.T) {
+		s := open(t, newDB(t))
+		var wg sync.WaitGroup
+		for range 10 {
+			wg.Go(func() {
+				_, err := s.EditScheme(ctx, "husbanken-startlan", store.Edit{Submission: "skjema-1"}, func(sc *scheme.Scheme, exists bool) error {
+					*sc = startlan()
+					sc.Summary = scheme.Text{scheme.LangNN: "Éin gong."}
+					return nil
+				})
+				if err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		if revs, err := s.SchemeRevisions(ctx, "husbanken-startlan"); err != nil || len(revs) != 1 {
+			t.Errorf("ten submissions of one form made %d revisions (%v)", len(revs), err)
+		}
+	})
+	t.Run("Glossary", func(t *testing.T) {
+		s := open(t, newDB(t))
+		if g, err := s.Glossary(ctx); err != nil || len(g) != 0 {
+			t.Fatalf("an empty glossary: %v, %v", g, err)
+		}
+		terms := []scheme.Term{{ID: "tilsagn", Terms: map[scheme.Lang][]string{scheme.LangNB: {"tilsagn"}, scheme.LangNN: {"tilsegn", "tilsagn"}},
+			Explanation: scheme.Text{scheme.LangNB: "Et skriftlig løfte om støtte."}}}
+		if err := s.SaveGlossary(ctx, terms, store.Edit{}); err != nil {
+			t.Fatal(err)
+		}
+		g, err := s.Glossary(ctx)
+		if err != nil || len(g) != 1 || g[0].Terms[scheme.LangNN][0] != "tilsegn" {
+			t.Errorf("glossary: %+v, %v", g, err)
+		}
+	})
+}
