@@ -1,9 +1,11 @@
 package examples
 
 import (
+	"context"
 	"fmt"
 
 	"planverk/scheme"
+	"planverk/store"
 )
 
 // Catalogue reads the support-scheme catalogue and the glossary that a
@@ -28,4 +30,25 @@ func Catalogue() ([]scheme.Scheme, []scheme.Term, error) {
 		return nil, nil, fmt.Errorf("example glossary: %w", err)
 	}
 	return schemes, terms, nil
+}
+
+// InstallCatalogue stores the seed catalogue and glossary, as a first start
+// does when the database has no catalogue yet.
+func InstallCatalogue(ctx context.Context, st store.Store) (int, error) {
+	schemes, terms, err := Catalogue()
+	if err != nil {
+		return 0, err
+	}
+	for _, s := range schemes {
+		if _, err := st.EditScheme(ctx, s.ID, store.Edit{}, func(sc *scheme.Scheme, _ bool) error {
+			*sc = s
+			return nil
+		}); err != nil {
+			return 0, fmt.Errorf("store example scheme %s: %w", s.ID, err)
+		}
+	}
+	if err := st.SaveGlossary(ctx, terms, store.Edit{}); err != nil {
+		return 0, fmt.Errorf("store example glossary: %w", err)
+	}
+	return len(schemes), nil
 }

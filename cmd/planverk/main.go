@@ -7,6 +7,8 @@
 //	planverk check [--format text|json] [--lang nb|nn|en] FILE...
 //	planverk import [--db PATH-or-URL] FILE...
 //	planverk export [--db PATH-or-URL] [-o FILE] PROGRAMME YEAR
+//	planverk schemes export [--format json|csv] [-o FILE] [--db PATH-or-URL]
+//	planverk schemes import [--db PATH-or-URL] FILE...
 //	planverk user add --email E --name N [--org ORG] [--admin] [--db PATH-or-URL] < password
 //	planverk token add --email E [--name N] [--db PATH-or-URL]
 //	planverk schema
@@ -55,6 +57,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.importPlans(ctx, args[1:])
 	case "export":
 		return env.export(ctx, args[1:])
+	case "schemes":
+		return env.schemes(ctx, args[1:])
 	case "user":
 		return env.user(ctx, args[1:])
 	case "token":
@@ -87,6 +91,7 @@ commands:
   check   FILE...              check plan files and print every finding
   import  FILE...              check plan files and store them in the database
   export  PROGRAMME YEAR       write a stored plan as a plan file
+  schemes export|import        the support-scheme catalogue as JSON or CSV
   user    add                  add a user; the password is read from standard input
   token   add                  print a new API token for a user
   schema                       print the JSON Schema of the plan-file format

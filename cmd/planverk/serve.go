@@ -109,21 +109,32 @@ func (e *env) serve(ctx context.Context, args []string) int {
 }
 
 // loadExamples stores the example plans when the database holds no
-// programme at all, so that a first start shows real plans.
+// programme at all, and the example support-scheme catalogue when it holds
+// no catalogue, so that a first start shows real plans and schemes.
 func loadExamples(ctx context.Context, s store.Store, log *slog.Logger) error {
 	ps, err := s.Programmes(ctx)
 	if err != nil {
 		return err
 	}
-	if len(ps) > 0 {
-		return nil
+	if len(ps) == 0 {
+		versions, err := examples.Install(ctx, s)
+		if err != nil {
+			return err
+		}
+		for _, v := range versions {
+			log.Info("loaded example plan", "programme", v.ProgrammeID, "year", v.Year)
+		}
 	}
-	versions, err := examples.Install(ctx, s)
+	version, err := s.CatalogueVersion(ctx)
 	if err != nil {
 		return err
 	}
-	for _, v := range versions {
-		log.Info("loaded example plan", "programme", v.ProgrammeID, "year", v.Year)
+	if version == 0 {
+		n, err := examples.InstallCatalogue(ctx, s)
+		if err != nil {
+			return err
+		}
+		log.Info("loaded example support schemes", "schemes", n)
 	}
 	return nil
 }

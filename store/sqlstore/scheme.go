@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
 
 	"planverk/plan"
@@ -220,13 +221,46 @@ func (w *writer) saveSchemeRevision(row int64, id string, revision int, sc schem
 	return rec, nil
 }
 
-// mustJSON is a value's JSON decoded into generic values, for comparing two
-// schemes as the database keeps them (nil and empty lists alike).
+// mustJSON is a value's JSON decoded into generic values, without null and
+// empty lists, objects and texts, for comparing two schemes as the catalogue means
+// them: a list not given and an empty one are the same.
 func mustJSON(v any) any {
 	b, _ := json.Marshal(v)
 	var out any
 	_ = json.Unmarshal(b, &out)
-	return out
+	return dropEmpty(out)
+}
+
+func dropEmpty(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, e := range x {
+			if e = dropEmpty(e); e != nil {
+				out[k] = e
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return out
+	case []any:
+		if len(x) == 0 {
+			return nil
+		}
+		for i := range x {
+			x[i] = dropEmpty(x[i])
+		}
+		return x
+	case string:
+		// Space around a text is not content: a spreadsheet drops the line
+		// end a YAML block keeps.
+		if x = strings.TrimSpace(x); x == "" {
+			return nil
+		}
+		return x
+	}
+	return v
 }
 
 // CatalogueVersion changes with every revision of a scheme or the glossary.

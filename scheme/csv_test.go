@@ -1,0 +1,91 @@
+package scheme
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// dropEmpty removes null and empty lists and objects from decoded JSON,
+// which both formats leave out alike.
+func dropEmpty(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, e := range x {
+			if e = dropEmpty(e); e != nil {
+				out[k] = e
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return out
+	case []any:
+		if len(x) == 0 {
+			return nil
+		}
+		for i := range x {
+			x[i] = dropEmpty(x[i])
+		}
+		return x
+	}
+	return v
+}
+
+// A catalogue written as CSV reads back the same: every field, both
+// languages, steps, links and deadlines.
+func TestCSVRoundTrip(t *testing.T) {
+	b, err := os.ReadFile("testdata/schemes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemes, err := ReadSchemes("schemes.yaml", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, schemes); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadCSV("schemes.csv", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Compare as the JSON the store keeps, where nil and empty are alike.
+	want, _ := json.Marshal(schemes)
+	got, _ := json.Marshal(back)
+	var w, g any
+	_ = json.Unmarshal(want, &w)
+	_ = json.Unmarshal(got, &g)
+	if diff := cmp.Diff(dropEmpty(w), dropEmpty(g)); diff != "" {
+		t.Errorf("CSV round trip (-yaml +csv):\n%s", diff)
+	}
+}
+
+// Bad CSV is refused with the line and the column.
+func TestCSVErrors(t *testing.T) {
+	tests := []struct{ name, csv, want string }{
+		{"empty", "", "the first line must name the columns"},
+		{"unknown column", "id,nmae_nb\nx,y\n", `schemes.csv:1:2: unknown column "nmae_nb"`},
+		{"no id", "name_nb\nx\n", "no id column"},
+		{"bad date", "id,checked\nx,2026-13-01\n", "schemes.csv:2:3: checked:"},
+		{"bad link", "id,links\nx,just a title\n", "schemes.csv:2:3: links:"},
+		{"bad deadline", "id,deadline\nx,snart\n", "or write continuous"},
+		{"short line", "id,name_nb\nx\n", "schemes.csv:2:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadCSV("schemes.csv", strings.NewReader(tt.csv))
+			var re *ReadError
+			if !errors.As(err, &re) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want a ReadError with %q", err, tt.want)
+			}
+		})
+	}
+}
