@@ -26,6 +26,29 @@ func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) {
 	s.renderAccount(w, r, http.StatusOK, newForm(nil), "", r.URL.Query().Get("saved") != "")
 }
 
+// accountUser is the account of the person behind a change to their own
+// account; it answers the request and returns false when there is none,
+// or when the request came with an API token: a token may not change the
+// account it belongs to.
+func (s *Server) accountUser(w http.ResponseWriter, r *http.Request) (*store.User, bool) {
+	wh := whoOf(r)
+	if wh.User == nil || wh.API {
+		s.deny(w, r)
+		return nil, false
+	}
+	return wh.User, true
+}
+
+// accountForm is accountUser and the form the person posted.
+func (s *Server) accountForm(w http.ResponseWriter, r *http.Request) (*store.User, *form, bool) {
+	u, ok := s.accountUser(w, r)
+	if !ok {
+		return nil, nil, false
+	}
+	f, ok := s.parseForm(w, r)
+	return u, f, ok
+}
+
 func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status int, f *form, newToken string, saved bool) {
 	u := whoOf(r).User
 	tokens, err := s.store.APITokens(r.Context(), u.ID)

@@ -2,203 +2,46 @@ package web
 
 import (
 	"context"
-	"html"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"planverk/auth"
-	"planverk/examples"
 	"planverk/plan"
-	"planverk/store"
-	"planverk/store/sqlite"
 )
 
-// adminEnv is planverk over a fresh SQLite database with the example
-// plans, for the tests of programmes, organisations and users.
-type adminEnv struct {
-	t     *testing.T
-	srv   *httptest.Server
-	store store.Store
-}
+// The tests of programmes, organisations and users. Their browsers ask
+// for English, and the messages they look for are in it.
 
-func newAdminEnv(t *testing.T) *adminEnv {
-	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "planverk.db"))
+// programme returns a stored programme.
+func (fx *fixture) programme(id string) plan.Programme {
+	fx.t.Helper()
+	ps, err := fx.store.Programmes(context.Background())
 	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := examples.Install(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	app.sleep = func(time.Duration) {}
-	srv := httptest.NewServer(app.Handler())
-	t.Cleanup(srv.Close)
-	return &adminEnv{t: t, srv: srv, store: st}
-}
-
-const adminTestPassword = "a long password for the admin tests"
-
-var adminTestHash = func() string {
-	h, err := auth.HashPassword(adminTestPassword)
-	if err != nil {
-		panic(err)
-	}
-	return h
-}()
-
-// person makes a user, with a role in a programme where programme is not "".
-func (e *adminEnv) person(email string, sysadmin bool, programme string, role auth.Role) store.User {
-	e.t.Helper()
-	ctx := context.Background()
-	u, err := e.store.CreateUser(ctx, store.User{Email: email, Name: strings.Split(email, "@")[0],
-		SystemAdmin: sysadmin, PasswordHash: adminTestHash})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if programme != "" {
-		if err := e.store.SetRole(ctx, u.ID, programme, role); err != nil {
-			e.t.Fatal(err)
-		}
-	}
-	return u
-}
-
-// adminBrowser keeps cookies, asks for English and follows no redirects.
-type adminBrowser struct {
-	e  *adminEnv
-	hc *http.Client
-}
-
-func (e *adminEnv) anonymousBrowser() *adminBrowser {
-	jar, _ := cookiejar.New(nil)
-	return &adminBrowser{e: e, hc: &http.Client{Jar: jar,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
-}
-
-// browser logs a person in.
-func (e *adminEnv) browser(email string) *adminBrowser {
-	e.t.Helper()
-	b := e.anonymousBrowser()
-	if resp, _ := b.post("/login", url.Values{"email": {email}, "password": {adminTestPassword}}); resp.StatusCode != http.StatusSeeOther {
-		e.t.Fatalf("log-in of %s: status %d", email, resp.StatusCode)
-	}
-	return b
-}
-
-func (b *adminBrowser) get(path string) (*http.Response, string) {
-	b.e.t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, b.e.srv.URL+path, nil)
-	return b.do(req)
-}
-
-func (b *adminBrowser) post(path string, form url.Values) (*http.Response, string) {
-	b.e.t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, b.e.srv.URL+path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Origin", b.e.srv.URL)
-	return b.do(req)
-}
-
-func (b *adminBrowser) do(req *http.Request) (*http.Response, string) {
-	b.e.t.Helper()
-	req.Header.Set("Accept-Language", "en")
-	resp, err := b.hc.Do(req)
-	if err != nil {
-		b.e.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp, string(body)
-}
-
-// adminForm reads the values of every field on a page, as a browser would
-// send an edit page's form back unchanged; the layout's few fields (the
-// language switch's return address) come along and do no harm.
-func adminForm(page string) url.Values {
-	v := url.Values{}
-	attr := func(tag, name string) (string, bool) {
-		m := regexp.MustCompile(` ` + name + `="([^"]*)"`).FindStringSubmatch(tag)
-		if m == nil {
-			return "", false
-		}
-		return html.UnescapeString(m[1]), true
-	}
-	for _, tag := range regexp.MustCompile(`<input [^>]*>`).FindAllString(page, -1) {
-		name, ok := attr(tag, "name")
-		if !ok {
-			continue
-		}
-		value, _ := attr(tag, "value")
-		typ, _ := attr(tag, "type")
-		if typ == "checkbox" && !strings.Contains(tag, " checked") {
-			continue
-		}
-		v.Add(name, value)
-	}
-	for _, m := range regexp.MustCompile(`(?s)<textarea[^>]*? name="([^"]+)"[^>]*>\n?(.*?)</textarea>`).FindAllStringSubmatch(page, -1) {
-		v.Set(m[1], html.UnescapeString(m[2]))
-	}
-	for _, m := range regexp.MustCompile(`(?s)<select[^>]*? name="([^"]+)"[^>]*>(.*?)</select>`).FindAllStringSubmatch(page, -1) {
-		sel := regexp.MustCompile(`<option value="([^"]*)" selected`).FindStringSubmatch(m[2])
-		if sel == nil {
-			v.Set(m[1], "")
-		} else {
-			v.Set(m[1], html.UnescapeString(sel[1]))
-		}
-	}
-	return v
-}
-
-// adminFieldError returns the message shown beside a field, "" for none.
-func adminFieldError(page, field string) string {
-	m := regexp.MustCompile(`(?s)<p class="field-error" id="f-` + regexp.QuoteMeta(field) + `-error">(.*?)</p>`).FindStringSubmatch(page)
-	if m == nil {
-		return ""
-	}
-	return html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], ""))
-}
-
-func (e *adminEnv) programme(id string) plan.Programme {
-	e.t.Helper()
-	ps, err := e.store.Programmes(context.Background())
-	if err != nil {
-		e.t.Fatal(err)
+		fx.t.Fatal(err)
 	}
 	for _, p := range ps {
 		if p.ID == id {
 			return p
 		}
 	}
-	e.t.Fatalf("no programme %s", id)
+	fx.t.Fatalf("no programme %s", id)
 	return plan.Programme{}
 }
 
 // The programme's admin changes its name: the programme page shows the
 // new name, and nothing else of the programme changed.
 func TestProgrammeEditByAdmin(t *testing.T) {
-	e := newAdminEnv(t)
-	e.person("admin@vt.no", false, "vest-telemark", auth.RoleAdmin)
-	before := e.programme("vest-telemark")
-	b := e.browser("admin@vt.no")
+	fx := newFixture(t, "sqlite")
+	fx.user("admin@vt.no", "", false, "vest-telemark", auth.RoleAdmin)
+	before := fx.programme("vest-telemark")
+	b := fx.login("admin@vt.no").in("en")
 
 	_, page := b.get("/programmes/vest-telemark")
 	if !strings.Contains(page, `href="/programmes/vest-telemark/edit"`) || !strings.Contains(page, `href="/programmes/vest-telemark/members"`) {
@@ -208,7 +51,7 @@ func TestProgrammeEditByAdmin(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("edit form: status %d", resp.StatusCode)
 	}
-	form := adminForm(page)
+	form := editForm(page)
 	form.Set("name", "Bygdevekstavtalen for Vest-Telemark")
 	resp, page = b.post("/programmes/vest-telemark/edit", form)
 	if resp.StatusCode != http.StatusSeeOther {
@@ -220,7 +63,7 @@ func TestProgrammeEditByAdmin(t *testing.T) {
 	}
 	want := before
 	want.Name = "Bygdevekstavtalen for Vest-Telemark"
-	if diff := cmp.Diff(want, e.programme("vest-telemark"), cmpopts.EquateEmpty()); diff != "" {
+	if diff := cmp.Diff(want, fx.programme("vest-telemark"), cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("programme after the save (-want +got):\n%s", diff)
 	}
 
@@ -228,7 +71,7 @@ func TestProgrammeEditByAdmin(t *testing.T) {
 	if resp, _ := b.post("/programmes/vest-telemark/edit", form); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("the same form again: status %d, want 303", resp.StatusCode)
 	}
-	plans, _ := e.store.Plans(context.Background(), "vest-telemark")
+	plans, _ := fx.store.Plans(context.Background(), "vest-telemark")
 	if plans[0].Version != 2 {
 		t.Errorf("plan version %d after one save sent twice, want 2", plans[0].Version)
 	}
@@ -237,11 +80,11 @@ func TestProgrammeEditByAdmin(t *testing.T) {
 // Adding a municipality and a party that the plan did not carry adds their
 // records to the plan, so that the plan's checks find them.
 func TestProgrammeEditAddsOrganisations(t *testing.T) {
-	e := newAdminEnv(t)
-	e.person("admin@driv.no", false, "driv", auth.RoleAdmin)
-	b := e.browser("admin@driv.no")
+	fx := newFixture(t, "sqlite")
+	fx.user("admin@driv.no", "", false, "driv", auth.RoleAdmin)
+	b := fx.login("admin@driv.no").in("en")
 	_, page := b.get("/programmes/driv/edit")
-	form := adminForm(page)
+	form := editForm(page)
 	form.Add("municipalities", "tokke-kommune")
 	n, _ := strconv.Atoi(form.Get("parties"))
 	form.Set("party-"+strconv.Itoa(n)+"-org", "husbanken")
@@ -249,7 +92,7 @@ func TestProgrammeEditAddsOrganisations(t *testing.T) {
 	if resp, page := b.post("/programmes/driv/edit", form); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save: status %d\n%s", resp.StatusCode, page)
 	}
-	f, _, err := e.store.LoadPlan(context.Background(), "driv", 2025)
+	f, _, err := fx.store.LoadPlan(context.Background(), "driv", 2025)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,15 +112,15 @@ func TestProgrammeEditAddsOrganisations(t *testing.T) {
 // An editor of the programme, and the admin of another programme, may not
 // edit it.
 func TestProgrammeEditDenied(t *testing.T) {
-	e := newAdminEnv(t)
-	e.person("editor@vt.no", false, "vest-telemark", auth.RoleEditor)
-	e.person("admin@driv.no", false, "driv", auth.RoleAdmin)
-	e.person("admin@vt.no", false, "vest-telemark", auth.RoleAdmin)
-	_, page := e.browser("admin@vt.no").get("/programmes/vest-telemark/edit")
-	form := adminForm(page)
+	fx := newFixture(t, "sqlite")
+	fx.user("editor@vt.no", "", false, "vest-telemark", auth.RoleEditor)
+	fx.user("admin@driv.no", "", false, "driv", auth.RoleAdmin)
+	fx.user("admin@vt.no", "", false, "vest-telemark", auth.RoleAdmin)
+	_, page := fx.login("admin@vt.no").in("en").get("/programmes/vest-telemark/edit")
+	form := editForm(page)
 	form.Set("name", "Taken over")
 	for _, who := range []string{"editor@vt.no", "admin@driv.no"} {
-		b := e.browser(who)
+		b := fx.login(who).in("en")
 		if resp, _ := b.get("/programmes/vest-telemark/edit"); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("%s: GET edit status %d, want 403", who, resp.StatusCode)
 		}
@@ -288,7 +131,7 @@ func TestProgrammeEditDenied(t *testing.T) {
 			t.Errorf("%s: the programme page offers an edit link", who)
 		}
 	}
-	if got := e.programme("vest-telemark").Name; got == "Taken over" {
+	if got := fx.programme("vest-telemark").Name; got == "Taken over" {
 		t.Errorf("the programme was renamed by someone who may not")
 	}
 }
@@ -296,13 +139,13 @@ func TestProgrammeEditDenied(t *testing.T) {
 // Two admins edit the programme at once: the second save is refused with
 // 409, keeps what they typed and says what the first one changed.
 func TestProgrammeEditStale(t *testing.T) {
-	e := newAdminEnv(t)
-	e.person("one@vt.no", false, "vest-telemark", auth.RoleAdmin)
-	e.person("two@vt.no", false, "vest-telemark", auth.RoleAdmin)
-	one, two := e.browser("one@vt.no"), e.browser("two@vt.no")
+	fx := newFixture(t, "sqlite")
+	fx.user("one@vt.no", "", false, "vest-telemark", auth.RoleAdmin)
+	fx.user("two@vt.no", "", false, "vest-telemark", auth.RoleAdmin)
+	one, two := fx.login("one@vt.no").in("en"), fx.login("two@vt.no").in("en")
 	_, p1 := one.get("/programmes/vest-telemark/edit")
 	_, p2 := two.get("/programmes/vest-telemark/edit")
-	f1, f2 := adminForm(p1), adminForm(p2)
+	f1, f2 := editForm(p1), editForm(p2)
 	f1.Set("short_name", "VT")
 	if resp, _ := one.post("/programmes/vest-telemark/edit", f1); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("first save: status %d", resp.StatusCode)
@@ -315,11 +158,11 @@ func TestProgrammeEditStale(t *testing.T) {
 	if !strings.Contains(page, `value="Typed by two"`) || !strings.Contains(page, "programme.short_name") {
 		t.Errorf("the conflict page lacks what was typed or what changed")
 	}
-	if got := e.programme("vest-telemark"); got.Name == "Typed by two" || got.ShortName != "VT" {
+	if got := fx.programme("vest-telemark"); got.Name == "Typed by two" || got.ShortName != "VT" {
 		t.Errorf("programme = %q / %q", got.Name, got.ShortName)
 	}
 	// Saving again, knowingly, goes through.
-	if resp, _ := two.post("/programmes/vest-telemark/edit", adminForm(page)); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := two.post("/programmes/vest-telemark/edit", editForm(page)); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("save after the conflict: status %d", resp.StatusCode)
 	}
 }
@@ -329,9 +172,9 @@ func TestProgrammeEditStale(t *testing.T) {
 // every check. The same form again goes to it; another programme's id is
 // an error beside the field.
 func TestProgrammeNew(t *testing.T) {
-	e := newAdminEnv(t)
-	sys := e.person("sys@planverk.no", true, "", "")
-	b := e.browser("sys@planverk.no")
+	fx := newFixture(t, "sqlite")
+	sys := fx.user("sys@planverk.no", "", true, "", "")
+	b := fx.login("sys@planverk.no").in("en")
 	if _, page := b.get("/"); !strings.Contains(page, `href="/programmes/new"`) {
 		t.Errorf("the home page offers a system administrator no new-programme link")
 	}
@@ -341,7 +184,7 @@ func TestProgrammeNew(t *testing.T) {
 	}
 	form := url.Values{"id": {"midt-telemark"}, "name": {"Omstilling Midt-Telemark"}, "kind": {"restructuring-programme"},
 		"period_from": {"2026"}, "period_to": {"2031"}, "year": {"2026"}, "title": {"Handlingsplan 2026"}, "language": {"nn"},
-		"submission": {adminForm(newPage).Get("submission")}}
+		"submission": {editForm(newPage).Get("submission")}}
 	if form.Get("submission") == "" {
 		t.Fatal("the new-programme form has no submission key")
 	}
@@ -352,14 +195,14 @@ func TestProgrammeNew(t *testing.T) {
 	if _, page := b.get("/"); !strings.Contains(page, "Omstilling Midt-Telemark") {
 		t.Errorf("the creator's home page does not list the new programme")
 	}
-	if _, page := e.anonymousBrowser().get("/"); strings.Contains(page, "Omstilling Midt-Telemark") {
+	if _, page := fx.anonymous().in("en").get("/"); strings.Contains(page, "Omstilling Midt-Telemark") {
 		t.Errorf("an anonymous visitor sees the unpublished programme")
 	}
-	roles, err := e.store.Roles(context.Background(), sys.ID)
+	roles, err := fx.store.Roles(context.Background(), sys.ID)
 	if err != nil || roles["midt-telemark"] != auth.RoleAdmin {
 		t.Errorf("creator's roles = %v, %v; want admin of midt-telemark", roles, err)
 	}
-	f, v, err := e.store.LoadPlan(context.Background(), "midt-telemark", 2026)
+	f, v, err := fx.store.LoadPlan(context.Background(), "midt-telemark", 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -375,29 +218,29 @@ func TestProgrammeNew(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/programmes/midt-telemark" {
 		t.Errorf("the same form again: status %d, location %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	if plans, _ := e.store.Plans(context.Background(), "midt-telemark"); len(plans) != 1 || plans[0].Version != 1 {
+	if plans, _ := fx.store.Plans(context.Background(), "midt-telemark"); len(plans) != 1 || plans[0].Version != 1 {
 		t.Errorf("plans after the form was sent twice: %+v", plans)
 	}
 
 	// Another programme's id, in a new form.
-	driv := e.programme("driv")
+	driv := fx.programme("driv")
 	form.Set("id", "driv")
 	form.Set("submission", "another-form")
 	resp, page = b.post("/programmes/new", form)
 	if resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("duplicate id: status %d, want 422", resp.StatusCode)
 	}
-	if msg := adminFieldError(page, "id"); !strings.Contains(msg, "already in use") {
+	if msg := errorBeside(page, "id"); !strings.Contains(msg, "already in use") {
 		t.Errorf("message beside the id field = %q", msg)
 	}
-	if diff := cmp.Diff(driv, e.programme("driv"), cmpopts.EquateEmpty()); diff != "" {
+	if diff := cmp.Diff(driv, fx.programme("driv"), cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("driv was changed (-before +after):\n%s", diff)
 	}
 
 	// Only system administrators start programmes.
-	e.person("admin@vt.no", false, "vest-telemark", auth.RoleAdmin)
+	fx.user("admin@vt.no", "", false, "vest-telemark", auth.RoleAdmin)
 	form.Set("id", "someone-elses")
-	if resp, _ := e.browser("admin@vt.no").post("/programmes/new", form); resp.StatusCode != http.StatusForbidden {
+	if resp, _ := fx.login("admin@vt.no").in("en").post("/programmes/new", form); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a programme admin starting a programme: status %d, want 403", resp.StatusCode)
 	}
 }
@@ -406,10 +249,10 @@ func TestProgrammeNew(t *testing.T) {
 // a good edit changes the one record without a new plan version; a new
 // organisation that no plan names can be added and edited.
 func TestOrganisationEdit(t *testing.T) {
-	e := newAdminEnv(t)
-	e.person("sys@planverk.no", true, "", "")
-	e.person("admin@vt.no", false, "vest-telemark", auth.RoleAdmin)
-	b := e.browser("sys@planverk.no")
+	fx := newFixture(t, "sqlite")
+	fx.user("sys@planverk.no", "", true, "", "")
+	fx.user("admin@vt.no", "", false, "vest-telemark", auth.RoleAdmin)
+	b := fx.login("sys@planverk.no").in("en")
 	ctx := context.Background()
 
 	if _, page := b.get("/organisations/seljord-kommune"); !strings.Contains(page, `href="/organisations/seljord-kommune/edit"`) {
@@ -419,13 +262,13 @@ func TestOrganisationEdit(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("edit form: status %d", resp.StatusCode)
 	}
-	form := adminForm(page)
+	form := editForm(page)
 	form.Set("number", "964963737")
 	resp, page = b.post("/organisations/seljord-kommune/edit", form)
 	if resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("bad number: status %d, want 422", resp.StatusCode)
 	}
-	if msg := adminFieldError(page, "number"); !strings.Contains(msg, "not a valid organisation number") {
+	if msg := errorBeside(page, "number"); !strings.Contains(msg, "not a valid organisation number") {
 		t.Errorf("message beside the number = %q", msg)
 	}
 
@@ -434,11 +277,11 @@ func TestOrganisationEdit(t *testing.T) {
 	if resp, page := b.post("/organisations/seljord-kommune/edit", form); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("good edit: status %d\n%s", resp.StatusCode, page)
 	}
-	o, err := e.store.Organisation(ctx, "seljord-kommune")
+	o, err := fx.store.Organisation(ctx, "seljord-kommune")
 	if err != nil || o.Number != "964963738" || o.Website != "https://www.seljord.kommune.no" {
 		t.Errorf("organisation = %+v, %v", o, err)
 	}
-	if plans, _ := e.store.Plans(ctx, "vest-telemark"); plans[0].Version != 1 {
+	if plans, _ := fx.store.Plans(ctx, "vest-telemark"); plans[0].Version != 1 {
 		t.Errorf("editing an organisation made plan version %d", plans[0].Version)
 	}
 
@@ -455,21 +298,21 @@ func TestOrganisationEdit(t *testing.T) {
 	}
 	newOrg.Set("name", "Another")
 	resp, page = b.post("/organisations/new", newOrg)
-	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(adminFieldError(page, "id"), "already in use") {
-		t.Errorf("taken id: status %d, message %q", resp.StatusCode, adminFieldError(page, "id"))
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorBeside(page, "id"), "already in use") {
+		t.Errorf("taken id: status %d, message %q", resp.StatusCode, errorBeside(page, "id"))
 	}
 	_, page = b.get("/organisations/midt-telemark-naeringsselskap/edit")
-	form = adminForm(page)
+	form = editForm(page)
 	form.Set("website", "https://mtn.no")
 	if resp, _ := b.post("/organisations/midt-telemark-naeringsselskap/edit", form); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("edit of an organisation in no plan: status %d", resp.StatusCode)
 	}
-	if o, _ := e.store.Organisation(ctx, "midt-telemark-naeringsselskap"); o.Website != "https://mtn.no" || o.Name != "Midt-Telemark Næringsselskap" {
+	if o, _ := fx.store.Organisation(ctx, "midt-telemark-naeringsselskap"); o.Website != "https://mtn.no" || o.Name != "Midt-Telemark Næringsselskap" {
 		t.Errorf("new organisation = %+v", o)
 	}
 
 	// A programme admin may not, and is not offered the link.
-	pa := e.browser("admin@vt.no")
+	pa := fx.login("admin@vt.no").in("en")
 	if resp, _ := pa.post("/organisations/seljord-kommune/edit", form); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a programme admin editing an organisation: status %d, want 403", resp.StatusCode)
 	}
@@ -481,17 +324,17 @@ func TestOrganisationEdit(t *testing.T) {
 // The users page is for system administrators; they change others'
 // flags, and never their own.
 func TestUsers(t *testing.T) {
-	e := newAdminEnv(t)
-	sys := e.person("sys@planverk.no", true, "", "")
-	editor := e.person("editor@vt.no", false, "vest-telemark", auth.RoleEditor)
-	e.person("admin@vt.no", false, "vest-telemark", auth.RoleAdmin)
+	fx := newFixture(t, "sqlite")
+	sys := fx.user("sys@planverk.no", "", true, "", "")
+	editor := fx.user("editor@vt.no", "", false, "vest-telemark", auth.RoleEditor)
+	fx.user("admin@vt.no", "", false, "vest-telemark", auth.RoleAdmin)
 	ctx := context.Background()
 
-	if resp, _ := e.browser("admin@vt.no").get("/users"); resp.StatusCode != http.StatusForbidden {
+	if resp, _ := fx.login("admin@vt.no").in("en").get("/users"); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("users page for a programme admin: status %d, want 403", resp.StatusCode)
 	}
 
-	b := e.browser("sys@planverk.no")
+	b := fx.login("sys@planverk.no").in("en")
 	resp, page := b.get("/users")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("users page: status %d", resp.StatusCode)
@@ -515,7 +358,7 @@ func TestUsers(t *testing.T) {
 	if resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("dropping one's own admin flag: status %d, want 422", resp.StatusCode)
 	}
-	if u, _ := e.store.User(ctx, sys.ID); u.Disabled || !u.SystemAdmin {
+	if u, _ := fx.store.User(ctx, sys.ID); u.Disabled || !u.SystemAdmin {
 		t.Errorf("the system administrator changed their own flags: %+v", u)
 	}
 
@@ -524,7 +367,7 @@ func TestUsers(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("changing another user: status %d, want 303", resp.StatusCode)
 	}
-	if u, _ := e.store.User(ctx, editor.ID); !u.Disabled || u.Organisation != "seljord-kommune" || u.SystemAdmin {
+	if u, _ := fx.store.User(ctx, editor.ID); !u.Disabled || u.Organisation != "seljord-kommune" || u.SystemAdmin {
 		t.Errorf("editor after the change: %+v", u)
 	}
 
@@ -533,7 +376,7 @@ func TestUsers(t *testing.T) {
 		t.Fatalf("site invitation: status %d", resp.StatusCode)
 	}
 	link := regexp.MustCompile(`/invitations/[^<"\s]+`).FindString(page)
-	inv, err := e.store.Invitation(ctx, auth.HashToken(strings.TrimPrefix(link, "/invitations/")))
+	inv, err := fx.store.Invitation(ctx, auth.HashToken(strings.TrimPrefix(link, "/invitations/")))
 	if err != nil || inv.Programme != "" || !inv.SystemAdmin || inv.Email != "ny@planverk.no" {
 		t.Errorf("invitation = %+v, %v", inv, err)
 	}
@@ -542,13 +385,13 @@ func TestUsers(t *testing.T) {
 // Two system administrators edit an organisation at once: the second save
 // is refused with 409, keeps what they typed and shows what changed.
 func TestOrganisationEditStale(t *testing.T) {
-	e := newAdminEnv(t)
-	e.person("one@planverk.no", true, "", "")
-	e.person("two@planverk.no", true, "", "")
-	one, two := e.browser("one@planverk.no"), e.browser("two@planverk.no")
+	fx := newFixture(t, "sqlite")
+	fx.user("one@planverk.no", "", true, "", "")
+	fx.user("two@planverk.no", "", true, "", "")
+	one, two := fx.login("one@planverk.no").in("en"), fx.login("two@planverk.no").in("en")
 	_, p1 := one.get("/organisations/tokke-kommune/edit")
 	_, p2 := two.get("/organisations/tokke-kommune/edit")
-	f1, f2 := adminForm(p1), adminForm(p2)
+	f1, f2 := editForm(p1), editForm(p2)
 	f1.Set("website", "https://www.tokke.kommune.no")
 	if resp, _ := one.post("/organisations/tokke-kommune/edit", f1); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("first save: status %d", resp.StatusCode)
@@ -561,7 +404,7 @@ func TestOrganisationEditStale(t *testing.T) {
 	if !strings.Contains(page, `value="Tokke"`) || !strings.Contains(page, "organisations[tokke-kommune].website") {
 		t.Errorf("the conflict page lacks what was typed or what changed")
 	}
-	if o, _ := e.store.Organisation(context.Background(), "tokke-kommune"); o.Name == "Tokke" {
+	if o, _ := fx.store.Organisation(context.Background(), "tokke-kommune"); o.Name == "Tokke" {
 		t.Errorf("the stale save went through")
 	}
 }

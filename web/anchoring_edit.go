@@ -5,8 +5,8 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
-	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -14,41 +14,31 @@ import (
 // anchoringEditView is the form that lists the plan's political anchoring,
 // a row per municipality, with an empty row for adding one.
 type anchoringEditView struct {
-	ProgrammeID string
-	Year        int
-	PlanTitle   string
-	Lang        plan.Language
-	Form        *form
-	// Rows are the rows' indexes; those below Existing were in the plan
-	// when the form was opened, the last is for adding one.
-	Rows           []int
-	Existing       int
+	planFormView
+	listRows
 	Municipalities []option
-	Conflict       *conflictView
+}
+
+// anchoringPart is the plan's anchoring as its form edits them.
+var anchoringPart = planPart{
+	mark:   func(f *plan.File) string { return listMark(f.Plan.Anchoring) },
+	values: func(f *plan.File) url.Values { return anchoringValues(f.Plan.Anchoring) },
+	apply: func(fm *form, f *plan.File) {
+		f.Plan.Anchoring = applyAnchoringForm(fm, f.Plan.Anchoring, anchoringOrgs(f))
+	},
+	in:     func(c plan.Change) bool { return strings.HasPrefix(c.Path, "plan.anchoring") },
+	render: (*Server).renderAnchoringEdit,
 }
 
 // anchoringEdit shows the plan's anchoring as a form.
 func (s *Server) anchoringEdit(w http.ResponseWriter, r *http.Request) {
-	f, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
-		return
-	}
-	fm := newForm(anchoringValues(f.Plan.Anchoring))
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("etag", listMark(f.Plan.Anchoring))
-	fm.Values.Set("submission", newSubmission())
-	s.renderAnchoringEdit(w, r, http.StatusOK, f, v, fm, nil)
+	s.editPlanPart(w, r, anchoringPart)
 }
 
 func (s *Server) renderAnchoringEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
 	fm *form, conflict *conflictView) {
-	rows := rowIndexes(fm)
-	ev := anchoringEditView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
-		Form: fm, Rows: rows, Existing: len(rows) - 1, Municipalities: orgOptions(anchoringOrgs(f)), Conflict: conflict}
+	ev := anchoringEditView{planFormView: newPlanFormView(f, v, fm, conflict),
+		listRows: newListRows(fm), Municipalities: orgOptions(anchoringOrgs(f))}
 	s.render(w, r, status, "anchoring_edit", &view{Title: i18nTitle(r, "structure.anchoring-title"), Data: ev})
 }
 

@@ -1,64 +1,16 @@
 package web
 
 import (
-	"errors"
 	"net/http"
-	"net/url"
 	"slices"
-	"strings"
 
-	"planverk/auth"
 	"planverk/plan"
-	"planverk/store"
 )
 
 // anchoringSave saves the anchoring form: the rows in order, an emptied
 // row removed, the empty row added where something was typed in it.
 func (s *Server) anchoringSave(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	f, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
-		return
-	}
-	if applyAnchoringForm(fm, f.Plan.Anchoring, anchoringOrgs(f)); !fm.OK() {
-		s.renderAnchoringEdit(w, r, http.StatusUnprocessableEntity, f, v, fm, nil)
-		return
-	}
-	etag := fm.Get("etag")
-	_, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
-		store.Edit{Author: whoOf(r).User.ID, Summary: fm.Get("change_note"), Submission: fm.Get("submission")},
-		func(cur *plan.File) error {
-			if listMark(cur.Plan.Anchoring) != etag {
-				return &staleEdit{}
-			}
-			cur.Plan.Anchoring = applyAnchoringForm(newForm(fm.Values), cur.Plan.Anchoring, anchoringOrgs(cur))
-			return nil
-		})
-	var stale *staleEdit
-	if errors.As(err, &stale) {
-		f, v, ok := s.loadPlan(w, r)
-		if !ok {
-			return
-		}
-		c := s.structureConflict(r, f, v, fm, func(c plan.Change) bool { return strings.HasPrefix(c.Path, "plan.anchoring") },
-			func(f *plan.File) url.Values { return anchoringValues(f.Plan.Anchoring) })
-		fm.Values.Set("etag", listMark(f.Plan.Anchoring))
-		s.renderAnchoringEdit(w, r, http.StatusConflict, f, v, fm, c)
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	http.Redirect(w, r, planPath(v), http.StatusSeeOther)
+	s.savePlanPart(w, r, anchoringPart)
 }
 
 // applyAnchoringForm checks the rows and returns the anchoring they make.
@@ -104,12 +56,4 @@ func applyAnchoringForm(fm *form, had []plan.Anchoring, orgs []plan.Organisation
 		return nil
 	}
 	return out
-}
-
-// keepDate returns what was there when the date typed is the same day.
-func keepDate(had, typed *plan.Date) *plan.Date {
-	if had != nil && typed != nil && *had == *typed {
-		return had
-	}
-	return typed
 }

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"planverk/auth"
 	"planverk/i18n"
 	"planverk/plan"
 	"planverk/store"
@@ -102,6 +103,32 @@ func apiUser(r *http.Request) (*store.User, error) {
 		return u, nil
 	}
 	return nil, &apiRefusal{status: http.StatusUnauthorized, msg: "api.unauthorized"}
+}
+
+// apiPlanFor loads the plan a request's path names, for a person who may
+// do a to it, checked in this order: an account, a year, a plan they may
+// see, the right. Otherwise it answers the request and returns false.
+func (s *Server) apiPlanFor(w http.ResponseWriter, r *http.Request, a auth.Action) (*store.User, *plan.File, store.PlanVersion, bool) {
+	u, err := apiUser(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return nil, nil, store.PlanVersion{}, false
+	}
+	year, err := strconv.Atoi(r.PathValue("year"))
+	if err != nil {
+		s.apiFail(w, r, plan.Errorf(plan.EInvalid, "year must be a year such as 2025, not %q", r.PathValue("year")))
+		return nil, nil, store.PlanVersion{}, false
+	}
+	f, v, err := s.loadVisiblePlan(r, r.PathValue("programme"), year, 0)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return nil, nil, store.PlanVersion{}, false
+	}
+	if !can(r, a, planResource(v)) {
+		s.apiFail(w, r, apiForbidden("api.forbidden", nil))
+		return nil, nil, store.PlanVersion{}, false
+	}
+	return u, f, v, true
 }
 
 // apiForbidden is the 403 for a known user without the right; msg says

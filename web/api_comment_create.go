@@ -2,12 +2,10 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
 	"planverk/auth"
-	"planverk/plan"
 	"planverk/store"
 )
 
@@ -34,23 +32,8 @@ type apiComment struct {
 // apiCommentCreate adds a reviewer's comment: POST
 // …/plans/{year}/comments with {"goal", "measure", "text"}.
 func (s *Server) apiCommentCreate(w http.ResponseWriter, r *http.Request) {
-	u, err := apiUser(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	year, err := strconv.Atoi(r.PathValue("year"))
-	if err != nil {
-		s.apiFail(w, r, plan.Errorf(plan.EInvalid, "year must be a year such as 2025, not %q", r.PathValue("year")))
-		return
-	}
-	f, v, err := s.loadVisiblePlan(r, r.PathValue("programme"), year, 0)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	if !can(r, auth.Comment, auth.Resource{Programme: v.ProgrammeID, Published: v.Published}) {
-		s.apiFail(w, r, apiForbidden("api.forbidden", nil))
+	u, f, v, ok := s.apiPlanFor(w, r, auth.Comment)
+	if !ok {
 		return
 	}
 	var in apiCommentWrite

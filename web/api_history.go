@@ -49,22 +49,8 @@ type apiHistoryChange struct {
 // …/plans/{year}/history, or ?goal=G&measure=M for one measure. It is for
 // the programme's members, as the history page is.
 func (s *Server) apiPlanHistory(w http.ResponseWriter, r *http.Request) {
-	if _, err := apiUser(r); err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	year, err := strconv.Atoi(r.PathValue("year"))
-	if err != nil {
-		s.apiFail(w, r, plan.Errorf(plan.EInvalid, "year must be a year such as 2025, not %q", r.PathValue("year")))
-		return
-	}
-	_, v, err := s.loadVisiblePlan(r, r.PathValue("programme"), year, 0)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	if !can(r, auth.ViewHistory, auth.Resource{Programme: v.ProgrammeID, Published: v.Published}) {
-		s.apiFail(w, r, apiForbidden("api.forbidden", nil))
+	_, _, v, ok := s.apiPlanFor(w, r, auth.ViewHistory)
+	if !ok {
 		return
 	}
 	var q store.HistoryQuery

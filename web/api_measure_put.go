@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"planverk/auth"
@@ -29,28 +28,6 @@ type apiMeasureWrite struct {
 	Measure plan.Measure `json:"measure"`
 }
 
-// apiMeasureKey is a measure named by its API ID, PROGRAMME.YEAR.GOAL.MEASURE.
-type apiMeasureKey struct {
-	programme    string
-	year         int
-	goal, number int
-}
-
-func parseMeasureKey(id string) (apiMeasureKey, error) {
-	notFound := plan.Errorf(plan.ENotFound, "no measure %q: a measure ID is PROGRAMME.YEAR.GOAL.MEASURE", id)
-	parts := strings.Split(id, ".")
-	if len(parts) != 4 {
-		return apiMeasureKey{}, notFound
-	}
-	year, err1 := strconv.Atoi(parts[1])
-	goal, err2 := strconv.Atoi(parts[2])
-	number, err3 := strconv.Atoi(parts[3])
-	if err1 != nil || err2 != nil || err3 != nil {
-		return apiMeasureKey{}, notFound
-	}
-	return apiMeasureKey{programme: parts[0], year: year, goal: goal, number: number}, nil
-}
-
 // apiMeasurePut replaces a measure with the one sent. Unlike the browser's
 // form, which keeps what it does not show, PUT is whole: what the body
 // leaves out is gone. PATCH is for changing part of a measure.
@@ -68,49 +45,22 @@ func (s *Server) apiMeasurePut(w http.ResponseWriter, r *http.Request) {
 // again inside the transaction, so that of two clients holding the same
 // ETag only one can write.
 func (s *Server) apiMeasureReplace(w http.ResponseWriter, r *http.Request, body func(current apiMeasureWrite) (apiMeasureWrite, error)) {
-	u, err := apiUser(r)
-	if err != nil {
-		s.apiFail(w, r, err)
+	answer := func(key apiMeasureKey, v store.PlanVersion) {
+		s.answerRepeatedMeasure(w, r, http.StatusOK, v, key.goal, key.number)
+	}
+	t, ok := s.apiMeasureFor(w, r, auth.EditMeasure, answer)
+	if !ok {
 		return
 	}
-	key, err := parseMeasureKey(r.PathValue("id"))
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	submission, err := apiSubmission(r, u.ID, "measures/"+r.PathValue("id"))
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	f, v, err := s.loadVisiblePlan(r, key.programme, key.year, 0)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	again := func(v store.PlanVersion) { s.answerRepeatedMeasure(w, r, http.StatusOK, v, key.goal, key.number) }
-	g, m := findMeasure(f, key.goal, key.number)
-	if m == nil {
-		s.apiFailOrRepeat(w, r, v, submission, plan.Errorf(plan.ENotFound, "no measure %s", r.PathValue("id")), again)
-		return
-	}
-	res := measureResource(v.ProgrammeID, v.Published, m)
-	if !can(r, auth.EditMeasure, res) {
-		s.apiFail(w, r, apiForbidden("api.forbidden", nil))
-		return
-	}
-	cond, err := requireIfMatch(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
+	key, f, v, g, m := t.key, t.f, t.v, t.goal, t.measure
+	again := func(v store.PlanVersion) { answer(key, v) }
 	in, err := body(apiMeasureWrite{Goal: g.Number, Measure: *m})
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	if now := etagOf(m); !cond.matchStrong(now) {
-		s.apiFailOrRepeat(w, r, v, submission, preconditionFailed(now), again)
+	if now := etagOf(m); !t.cond.matchStrong(now) {
+		s.apiFailOrRepeat(w, r, v, t.submission, preconditionFailed(now), again)
 		return
 	}
 	target := in.Goal
@@ -125,7 +75,7 @@ func (s *Server) apiMeasureReplace(w http.ResponseWriter, r *http.Request, body 
 			s.apiFail(w, r, invalid(issue("/goal", "api.no-goal", map[string]any{"Number": target})))
 			return
 		}
-		if !can(r, auth.EditPlan, res) {
+		if !can(r, auth.EditPlan, t.resource()) {
 			s.apiFail(w, r, apiForbidden("api.forbidden-move", nil))
 			return
 		}
@@ -136,14 +86,11 @@ func (s *Server) apiMeasureReplace(w http.ResponseWriter, r *http.Request, body 
 	}
 	number := 0
 	saved, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
-		store.Edit{Author: u.ID, Summary: fmt.Sprintf("%d.%d", key.goal, key.number), Submission: submission},
+		store.Edit{Author: t.user.ID, Summary: fmt.Sprintf("%d.%d", key.goal, key.number), Submission: t.submission},
 		func(cur *plan.File) error {
-			cg, cm := findMeasure(cur, key.goal, key.number)
-			if cm == nil {
-				return preconditionFailed("")
-			}
-			if now := etagOf(cm); !cond.matchStrong(now) {
-				return preconditionFailed(now)
+			cg, cm, err := t.current(cur)
+			if err != nil {
+				return err
 			}
 			to := findGoal(cur, target)
 			if to == nil {

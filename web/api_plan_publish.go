@@ -2,10 +2,8 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"planverk/auth"
-	"planverk/plan"
 )
 
 // apiPublish asks for a plan to be published or closed again.
@@ -29,23 +27,8 @@ type apiPublication struct {
 // the browser. Sending the same request twice leaves the plan as the first
 // left it, so it needs neither If-Match nor an Idempotency-Key.
 func (s *Server) apiPlanPublish(w http.ResponseWriter, r *http.Request) {
-	u, err := apiUser(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	year, err := strconv.Atoi(r.PathValue("year"))
-	if err != nil {
-		s.apiFail(w, r, plan.Errorf(plan.EInvalid, "year must be a year such as 2025, not %q", r.PathValue("year")))
-		return
-	}
-	_, v, err := s.loadVisiblePlan(r, r.PathValue("programme"), year, 0)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	if !can(r, auth.EditProgramme, auth.Resource{Programme: v.ProgrammeID, Published: v.Published}) {
-		s.apiFail(w, r, apiForbidden("api.forbidden", nil))
+	u, _, v, ok := s.apiPlanFor(w, r, auth.EditProgramme)
+	if !ok {
 		return
 	}
 	var in apiPublish

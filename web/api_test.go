@@ -1,73 +1,26 @@
 package web
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
-
-	"planverk/examples"
-	"planverk/store/sqlite"
 )
-
-// newTestServer serves the web application over a fresh SQLite database
-// holding the example plans.
-func newTestServer(t testing.TB) *httptest.Server {
-	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "planverk.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := examples.Install(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(app.Handler())
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-func fetch(t *testing.T, url string, header ...string) (*http.Response, []byte) {
-	t.Helper()
-	req, _ := http.NewRequest("GET", url, nil)
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp, b
-}
 
 // Every answer of the API, good and bad, is what the OpenAPI description
 // served at /api/v1/openapi.json says it is.
 func TestAPIMatchesOpenAPI(t *testing.T) {
-	srv := newTestServer(t)
-	_, doc := fetch(t, srv.URL+"/api/v1/openapi.json")
+	visitor := newFixture(t, "sqlite").anonymous()
+	_, doc := visitor.get("/api/v1/openapi.json")
 	var spec struct {
 		OpenAPI string                    `json:"openapi"`
 		Paths   map[string]map[string]any `json:"paths"`
 	}
-	if err := json.Unmarshal(doc, &spec); err != nil || spec.OpenAPI != "3.1.0" {
+	if err := json.Unmarshal([]byte(doc), &spec); err != nil || spec.OpenAPI != "3.1.0" {
 		t.Fatalf("openapi.json: %v, version %q", err, spec.OpenAPI)
 	}
-	parsed, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+	parsed, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +60,7 @@ func TestAPIMatchesOpenAPI(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.path, func(t *testing.T) {
-			resp, body := fetch(t, srv.URL+tc.path)
+			resp, body := visitor.get(tc.path)
 			if resp.StatusCode != tc.status {
 				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tc.status, body)
 			}
@@ -117,7 +70,7 @@ func TestAPIMatchesOpenAPI(t *testing.T) {
 			if _, ok := spec.Paths[tc.documented]["get"]; !ok {
 				t.Fatalf("%s is not in the OpenAPI description", tc.documented)
 			}
-			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
+			v, err := jsonschema.UnmarshalJSON(strings.NewReader(body))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,10 +84,10 @@ func TestAPIMatchesOpenAPI(t *testing.T) {
 // The plan resource carries the computed totals the printed plan shows, and
 // findings in the language asked for.
 func TestAPIPlanTotalsAndFindings(t *testing.T) {
-	srv := newTestServer(t)
-	_, body := fetch(t, srv.URL+"/api/v1/programmes/vest-telemark/plans/2025")
+	visitor := newFixture(t, "sqlite").anonymous()
+	_, body := visitor.get("/api/v1/programmes/vest-telemark/plans/2025")
 	var p apiPlan
-	if err := json.Unmarshal(body, &p); err != nil {
+	if err := json.Unmarshal([]byte(body), &p); err != nil {
 		t.Fatal(err)
 	}
 	b := p.Totals.Budgets[0]
@@ -147,8 +100,8 @@ func TestAPIPlanTotalsAndFindings(t *testing.T) {
 	if len(p.Findings) != 0 {
 		t.Errorf("Vest-Telemark has no findings; got %+v", p.Findings)
 	}
-	_, body = fetch(t, srv.URL+"/api/v1/programmes/driv/plans/2025?lang=nn")
-	if err := json.Unmarshal(body, &p); err != nil {
+	_, body = visitor.get("/api/v1/programmes/driv/plans/2025?lang=nn")
+	if err := json.Unmarshal([]byte(body), &p); err != nil {
 		t.Fatal(err)
 	}
 	if len(p.Findings) != 2 || !strings.Contains(p.Findings[0].Message, "oppgjeve som 75%") || p.Lang != "nn" {

@@ -4,8 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
-	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -13,41 +13,31 @@ import (
 // approvalsEditView is the form that lists who approved the plan and when,
 // a row per approval, with an empty row for adding one.
 type approvalsEditView struct {
-	ProgrammeID string
-	Year        int
-	PlanTitle   string
-	Lang        plan.Language
-	Form        *form
-	// Rows are the rows' indexes; those below Existing were in the plan
-	// when the form was opened, the last is for adding one.
-	Rows     []int
-	Existing int
-	Parties  []option
-	Conflict *conflictView
+	planFormView
+	listRows
+	Parties []option
+}
+
+// approvalsPart is the plan's approvals as its form edits them.
+var approvalsPart = planPart{
+	mark:   func(f *plan.File) string { return listMark(f.Plan.Approvals) },
+	values: func(f *plan.File) url.Values { return approvalValues(f.Plan.Approvals) },
+	apply: func(fm *form, f *plan.File) {
+		f.Plan.Approvals = applyApprovalsForm(fm, f.Plan.Approvals, f.Organisations)
+	},
+	in:     func(c plan.Change) bool { return strings.HasPrefix(c.Path, "plan.approvals") },
+	render: (*Server).renderApprovalsEdit,
 }
 
 // approvalsEdit shows the plan's approvals as a form.
 func (s *Server) approvalsEdit(w http.ResponseWriter, r *http.Request) {
-	f, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
-		return
-	}
-	fm := newForm(approvalValues(f.Plan.Approvals))
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("etag", listMark(f.Plan.Approvals))
-	fm.Values.Set("submission", newSubmission())
-	s.renderApprovalsEdit(w, r, http.StatusOK, f, v, fm, nil)
+	s.editPlanPart(w, r, approvalsPart)
 }
 
 func (s *Server) renderApprovalsEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
 	fm *form, conflict *conflictView) {
-	rows := rowIndexes(fm)
-	ev := approvalsEditView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
-		Form: fm, Rows: rows, Existing: len(rows) - 1, Parties: orgOptions(f.Organisations), Conflict: conflict}
+	ev := approvalsEditView{planFormView: newPlanFormView(f, v, fm, conflict),
+		listRows: newListRows(fm), Parties: orgOptions(f.Organisations)}
 	s.render(w, r, status, "approvals_edit", &view{Title: i18nTitle(r, "structure.approvals-title"), Data: ev})
 }
 

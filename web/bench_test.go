@@ -10,7 +10,7 @@ import (
 // answer that still touches the database, in the same run: compare them as
 // ratios (benchstat), never against a fixed time.
 func benchmarkGet(b *testing.B, path string) {
-	srv := newTestServer(b)
+	srv := newFixture(b, "sqlite").srv
 	client := srv.Client()
 	b.ResetTimer()
 	for b.Loop() {

@@ -14,19 +14,13 @@ import (
 // the totals as the plan page computes them from what is saved, for
 // reference; they are never typed in.
 type budgetEditView struct {
-	ProgrammeID string
-	Year        int
-	PlanTitle   string
-	// Lang is the language the plan is written in: labels are in it.
-	Lang     plan.Language
+	planFormView
 	Budget   *plan.Budget
-	Form     *form
 	Rows     []moneyRow
 	New      moneyRow
 	Goals    []option
 	Computed *budgetView
 	Findings []findingView
-	Conflict *conflictView
 	// Added is set when the form comes back after a year column was added,
 	// for its amounts to be filled in.
 	Added bool
@@ -48,31 +42,14 @@ type moneyRow struct {
 
 // budgetEdit shows the form that edits a budget.
 func (s *Server) budgetEdit(w http.ResponseWriter, r *http.Request) {
-	f, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	b, _ := findBudget(f, r.PathValue("budget"))
-	if b == nil {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no budget %q", r.PathValue("budget")))
-		return
-	}
-	if !canEditMoney(r, v) {
-		s.deny(w, r)
-		return
-	}
-	fm := newForm(budgetValues(b))
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("etag", fingerprint(b))
-	fm.Values.Set("submission", newSubmission())
-	s.renderBudgetEdit(w, r, http.StatusOK, f, v, b, fm, nil)
+	editMoneyTable(s, w, r, budgetTable)
 }
 
 func (s *Server) renderBudgetEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
 	b *plan.Budget, fm *form, conflict *conflictView) {
 	_, bi := findBudget(f, b.ID)
-	ev := budgetEditView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
-		Budget: b, Form: fm, Computed: newBudgetView(f, b), Conflict: conflict,
+	ev := budgetEditView{planFormView: newPlanFormView(f, v, fm, conflict),
+		Budget: b, Computed: newBudgetView(f, b),
 		Findings: moneyFindings(f, fmt.Sprintf("plan.budgets[%d]", bi), language(r)),
 		New:      moneyRow{Prefix: "new-"}, Added: r.Method == http.MethodGet && r.URL.Query().Get("added") == "1"}
 	for i := range moneyCount(fm, "lines") {

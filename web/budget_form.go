@@ -69,8 +69,11 @@ func budgetPrintedValues(v url.Values, b *plan.Budget) {
 	v.Set("printed-mark", p.Mark)
 }
 
-// budgetGrid is how the budget form names its rows, for merging.
-var budgetGrid = moneyGrid{word: "line", count: "lines", keyField: "id"}
+// budgetTable is a budget as the money forms edit it; its form names its
+// rows line-<n>-, for merging.
+var budgetTable = moneyTable[plan.Budget]{param: "budget", what: "budget", word: "budget", list: "plan.budgets",
+	column: "new_year", gone: "money.budget-gone", grid: moneyGrid{word: "line", count: "lines", keyField: "id"},
+	find: findBudget, values: budgetValues, apply: applyBudgetForm, render: (*Server).renderBudgetEdit}
 
 // applyBudgetForm checks the form against the plan and, where it is good,
 // writes it into b. Lines the form does not show stay as they are; a line

@@ -11,22 +11,13 @@ import (
 
 // commentSave adds a reviewer's comment to a plan or one of its measures.
 func (s *Server) commentSave(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
+	fm, _, v, ok := s.planFormFor(w, r, auth.Comment)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	_, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	if !can(r, auth.Comment, auth.Resource{Programme: v.ProgrammeID, Published: v.Published}) {
-		s.deny(w, r)
 		return
 	}
 	goal, _ := strconv.Atoi(fm.Get("goal"))
 	measure, _ := strconv.Atoi(fm.Get("measure"))
-	back := fmt.Sprintf("/programmes/%s/plans/%d", v.ProgrammeID, v.Year)
+	back := planPath(v)
 	if goal != 0 && measure != 0 {
 		back += fmt.Sprintf("/goals/%d/measures/%d", goal, measure)
 	}

@@ -2,48 +2,13 @@ package web
 
 import (
 	"context"
-	"html"
 	"net/http"
-	"net/url"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
 
 	"planverk/auth"
 )
-
-// formValues reads the values an edit page's form holds, as a browser
-// would send them back unchanged.
-func formValues(page string) url.Values {
-	v := url.Values{}
-	name := regexp.MustCompile(` name="([^"]+)"`)
-	value := regexp.MustCompile(` value="([^"]*)"`)
-	for _, tag := range regexp.MustCompile(`<input type="(?:hidden|text|email)"[^>]*>`).FindAllString(page, -1) {
-		n, val := name.FindStringSubmatch(tag), value.FindStringSubmatch(tag)
-		if n == nil {
-			continue
-		}
-		if val == nil {
-			val = []string{"", ""}
-		}
-		v.Set(n[1], html.UnescapeString(val[1]))
-	}
-	for _, m := range regexp.MustCompile(`(?s)<textarea[^>]*? name="([^"]+)"[^>]*>\n?(.*?)</textarea>`).FindAllStringSubmatch(page, -1) {
-		v.Set(m[1], html.UnescapeString(m[2]))
-	}
-	for _, m := range regexp.MustCompile(`(?s)<select[^>]*? name="([^"]+)"[^>]*>(.*?)</select>`).FindAllStringSubmatch(page, -1) {
-		if sel := regexp.MustCompile(`<option value="([^"]*)" selected`).FindStringSubmatch(m[2]); sel != nil {
-			v.Set(m[1], html.UnescapeString(sel[1]))
-		} else {
-			v.Set(m[1], "")
-		}
-	}
-	for _, m := range regexp.MustCompile(`<input type="checkbox" value="on"[^>]*? name="([^"]+)"[^>]*? checked`).FindAllStringSubmatch(page, -1) {
-		v.Set(m[1], "on")
-	}
-	return v
-}
 
 const m11 = "/programmes/vest-telemark/plans/2025/goals/1/measures/1"
 
@@ -61,19 +26,19 @@ func TestStaleEditRefused(t *testing.T) {
 			_, olasPage := ola.get(m11 + "/edit")
 
 			// Saving the form unchanged changes nothing.
-			if resp, _ := kari.post(m11+"/edit", formValues(karisPage)); resp.StatusCode != http.StatusSeeOther {
+			if resp, _ := kari.post(m11+"/edit", editForm(karisPage)); resp.StatusCode != http.StatusSeeOther {
 				t.Fatalf("unchanged save: status %d", resp.StatusCode)
 			}
 			if _, v, _ := fx.store.LoadPlan(context.Background(), "vest-telemark", 2025); v.Version != 1 {
 				t.Fatalf("an unchanged save made version %d", v.Version)
 			}
 
-			kf := formValues(karisPage)
+			kf := editForm(karisPage)
 			kf.Set("title", "Innsikt og kartlegging, Karis tittel")
 			if resp, _ := kari.post(m11+"/edit", kf); resp.StatusCode != http.StatusSeeOther {
 				t.Fatalf("first save: status %d", resp.StatusCode)
 			}
-			of := formValues(olasPage)
+			of := editForm(olasPage)
 			of.Set("summary", "Olas nye samandrag")
 			resp, page := ola.post(m11+"/edit", of)
 			if resp.StatusCode != http.StatusConflict {
@@ -94,7 +59,7 @@ func TestStaleEditRefused(t *testing.T) {
 			}
 			// The form now holds the measure as it is: saving again is a
 			// knowing choice, and goes through, keeping Kari's title.
-			resp, _ = ola.post(m11+"/edit", formValues(page))
+			resp, _ = ola.post(m11+"/edit", editForm(page))
 			if resp.StatusCode != http.StatusSeeOther {
 				t.Fatalf("save after the conflict: status %d", resp.StatusCode)
 			}
@@ -122,7 +87,7 @@ func TestDoubleSubmitOnce(t *testing.T) {
 			before, _, _ := fx.store.LoadPlan(context.Background(), "vest-telemark", 2025)
 			n := len(findGoal(before, 1).Measures)
 			_, page := kari.get("/programmes/vest-telemark/plans/2025/goals/1/measures/new")
-			form := formValues(page)
+			form := editForm(page)
 			form.Set("title", "Eitt nytt tiltak")
 			if form.Get("submission") == "" {
 				t.Fatal("the new-measure form has no submission key")

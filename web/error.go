@@ -47,6 +47,12 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, m
 	s.render(w, r, status, "error", &view{Title: http.StatusText(status), Data: msg})
 }
 
+// goneConflict answers a save of something someone else deleted while the
+// form was open: there is nothing to show the form on again.
+func (s *Server) goneConflict(w http.ResponseWriter, r *http.Request, title, msg string) {
+	s.render(w, r, http.StatusConflict, "error", &view{Title: i18nTitle(r, title), Data: msg})
+}
+
 func errUnauthorized(msg string) error { return plan.Errorf(plan.EUnauthorized, "%s", msg) }
 
 // deny answers a request the person may not make: anonymous visitors are

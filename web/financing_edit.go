@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 
 	"planverk/plan"
 	"planverk/store"
@@ -14,12 +13,8 @@ import (
 // beside them the totals as the plan page computes them from what is
 // saved, for reference.
 type financingEditView struct {
-	ProgrammeID string
-	Year        int
-	PlanTitle   string
-	Lang        plan.Language
-	Table       *plan.Financing
-	Form        *form
+	planFormView
+	Table *plan.Financing
 	// Sources are the table's columns.
 	Sources []plan.FundingSource
 	Rows    []moneyRow
@@ -32,38 +27,20 @@ type financingEditView struct {
 	Uses       financingUses
 	Computed   *financingView
 	Findings   []findingView
-	Conflict   *conflictView
 	// Added is set when the form comes back after a column was added.
 	Added bool
 }
 
 // financingEdit shows the form that edits a financing table.
 func (s *Server) financingEdit(w http.ResponseWriter, r *http.Request) {
-	f, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	t, _ := findFinancing(f, r.PathValue("table"))
-	if t == nil {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no financing table %q", r.PathValue("table")))
-		return
-	}
-	if !canEditMoney(r, v) {
-		s.deny(w, r)
-		return
-	}
-	fm := newForm(financingValues(t))
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("etag", fingerprint(t))
-	fm.Values.Set("submission", newSubmission())
-	s.renderFinancingEdit(w, r, http.StatusOK, f, v, t, fm, nil)
+	editMoneyTable(s, w, r, financingTable)
 }
 
 func (s *Server) renderFinancingEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
 	t *plan.Financing, fm *form, conflict *conflictView) {
 	_, ti := findFinancing(f, t.ID)
-	ev := financingEditView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
-		Table: t, Form: fm, Uses: financingUsesOf(t), Computed: newFinancingView(f, t), Conflict: conflict,
+	ev := financingEditView{planFormView: newPlanFormView(f, v, fm, conflict),
+		Table: t, Uses: financingUsesOf(t), Computed: newFinancingView(f, t),
 		Findings: moneyFindings(f, fmt.Sprintf("plan.financing[%d]", ti), language(r)),
 		Added:    r.Method == http.MethodGet && r.URL.Query().Get("added") == "1"}
 	var budget *plan.Budget

@@ -114,8 +114,12 @@ func financingCellIndex(row plan.FinancingRow, source string) int {
 	return slices.IndexFunc(row.Cells, func(c plan.FinancingCell) bool { return c.Source == source })
 }
 
-// financingGrid is how the financing form names its rows, for merging.
-var financingGrid = moneyGrid{word: "row", count: "rows", keyField: "key", boxes: []string{"printed-minimum"}}
+// financingTable is a financing table as the money forms edit it; its
+// form names its rows row-<n>-, for merging.
+var financingTable = moneyTable[plan.Financing]{param: "table", what: "financing table", word: "financing",
+	list: "plan.financing", column: "new_source", gone: "money.financing-gone",
+	grid: moneyGrid{word: "row", count: "rows", keyField: "key", boxes: []string{"printed-minimum"}},
+	find: findFinancing, values: financingValues, apply: applyFinancingForm, render: (*Server).renderFinancingEdit}
 
 // financingMatchRow finds the first row of the table not yet used with the key,
 // and marks it used; -1 when there is none.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -10,12 +11,15 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"planverk/auth"
 	"planverk/examples"
+	"planverk/plan"
 	"planverk/store"
 	"planverk/store/postgres"
 	"planverk/store/sqlite"
@@ -113,6 +117,8 @@ func (fx *fixture) user(email, org string, sysadmin bool, programme string, role
 type client struct {
 	fx *fixture
 	hc *http.Client
+	// lang is the Accept-Language it sends, none where it is "".
+	lang string
 }
 
 func (fx *fixture) anonymous() *client {
@@ -133,9 +139,19 @@ func (fx *fixture) login(email string) *client {
 	return c
 }
 
-func (c *client) get(path string) (*http.Response, string) {
+// in makes the browser ask for pages in a language from now on.
+func (c *client) in(lang string) *client {
+	c.lang = lang
+	return c
+}
+
+// get fetches a page; header is pairs of names and values to send.
+func (c *client) get(path string, header ...string) (*http.Response, string) {
 	c.fx.t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, c.fx.srv.URL+path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
 	return c.do(req)
 }
 
@@ -159,6 +175,9 @@ func (c *client) send(method, path string) (*http.Response, string) {
 
 func (c *client) do(req *http.Request) (*http.Response, string) {
 	c.fx.t.Helper()
+	if c.lang != "" && req.Header.Get("Accept-Language") == "" {
+		req.Header.Set("Accept-Language", c.lang)
+	}
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		c.fx.t.Fatal(err)
@@ -166,4 +185,102 @@ func (c *client) do(req *http.Request) (*http.Response, string) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp, string(b)
+}
+
+// latest loads the stored plan of a programme's 2025.
+func latest(t *testing.T, fx *fixture, programme string) (*plan.File, store.PlanVersion) {
+	t.Helper()
+	f, v, err := fx.store.LoadPlan(context.Background(), programme, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, v
+}
+
+var (
+	formInput    = regexp.MustCompile(`<input [^>]*>`)
+	formTextarea = regexp.MustCompile(`(?s)<textarea[^>]*? name="([^"]+)"[^>]*>\n?(.*?)</textarea>`)
+	formSelect   = regexp.MustCompile(`(?s)<select[^>]*? name="([^"]+)"[^>]*>(.*?)</select>`)
+	formSelected = regexp.MustCompile(`<option value="([^"]*)" selected`)
+	formTag      = regexp.MustCompile(`(?s)<form method="post"[^>]*>.*?</form>`)
+)
+
+// formValues reads the fields in a piece of HTML, doc, as a browser sends
+// them back unchanged: every named input (a box only when it is ticked,
+// and a name as often as it stands), textarea and select.
+func formValues(doc string) url.Values {
+	v := url.Values{}
+	for _, tag := range formInput.FindAllString(doc, -1) {
+		name, ok := formAttr(tag, "name")
+		if !ok {
+			continue
+		}
+		value, _ := formAttr(tag, "value")
+		if typ, _ := formAttr(tag, "type"); typ == "checkbox" && !strings.Contains(tag, " checked") {
+			continue
+		}
+		v.Add(name, value)
+	}
+	for _, m := range formTextarea.FindAllStringSubmatch(doc, -1) {
+		v.Set(m[1], html.UnescapeString(m[2]))
+	}
+	for _, m := range formSelect.FindAllStringSubmatch(doc, -1) {
+		if sel := formSelected.FindStringSubmatch(m[2]); sel != nil {
+			v.Set(m[1], html.UnescapeString(sel[1]))
+		} else {
+			v.Set(m[1], "")
+		}
+	}
+	return v
+}
+
+// formAttr reads an attribute of a tag.
+func formAttr(tag, name string) (string, bool) {
+	m := regexp.MustCompile(` ` + name + `="([^"]*)"`).FindStringSubmatch(tag)
+	if m == nil {
+		return "", false
+	}
+	return html.UnescapeString(m[1]), true
+}
+
+// editForm returns the values of a page's edit form (class "edit"), the
+// first on the page, as a browser would send it back unchanged; none
+// where the page has no edit form.
+func editForm(page string) url.Values {
+	for _, f := range formTag.FindAllString(page, -1) {
+		if class, _ := formAttr(f[:strings.Index(f, ">")], "class"); slices.Contains(strings.Fields(class), "edit") {
+			return formValues(f)
+		}
+	}
+	return url.Values{}
+}
+
+// formAt returns the values of the form on the page whose action is
+// action, as a browser would send it back unchanged. Pages with several
+// forms (language switch, move buttons) are cut to the one form first.
+func formAt(t *testing.T, page, action string) url.Values {
+	t.Helper()
+	return formValues(formHTML(t, page, action, ""))
+}
+
+// formHTML returns the HTML of the first form on the page whose action is
+// action and which contains want.
+func formHTML(t *testing.T, page, action, want string) string {
+	t.Helper()
+	for _, f := range formTag.FindAllString(page, -1) {
+		if a, _ := formAttr(f[:strings.Index(f, ">")], "action"); a == action && strings.Contains(f, want) {
+			return f
+		}
+	}
+	t.Fatalf("no form to %s containing %q on the page", action, want)
+	return ""
+}
+
+// errorBeside returns the message written beside a field, "" for none.
+func errorBeside(page, name string) string {
+	m := regexp.MustCompile(`(?s)<p class="field-error" id="f-` + regexp.QuoteMeta(name) + `-error">(.*?)</p>`).FindStringSubmatch(page)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], "")))
 }

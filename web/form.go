@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"net/http"
 	"net/url"
+	"planverk/auth"
 	"strings"
 )
 
@@ -72,13 +73,30 @@ func (f *form) Error(v *view, name string) string {
 	return v.T(e.ID, e.Args...)
 }
 
-// parseForm reads a posted form, refusing bodies over 1 MiB.
-func parseForm(w http.ResponseWriter, r *http.Request) (*form, bool) {
+// parseForm reads a posted form, refusing bodies over 1 MiB. A form it
+// cannot read is answered with 400, and it returns false.
+func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) (*form, bool) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
 		return nil, false
 	}
 	return newForm(r.PostForm), true
+}
+
+// formFor reads a posted form from a person who may do a across
+// planverk (start programmes, edit organisations, manage users);
+// otherwise it answers the request and returns false.
+func (s *Server) formFor(w http.ResponseWriter, r *http.Request, a auth.Action) (*form, bool) {
+	fm, ok := s.parseForm(w, r)
+	if !ok {
+		return nil, false
+	}
+	if !can(r, a, auth.Resource{}) {
+		s.deny(w, r)
+		return nil, false
+	}
+	return fm, true
 }
 
 // newSubmission returns a random key for a form, so that the same form
@@ -104,4 +122,24 @@ type option struct {
 	Value string
 	ID    string
 	Label string
+}
+
+// keepLine is keepText for a one-line field: what was there stays when the
+// typed text differs from it only in the space around it.
+func keepLine(had, typed string) string {
+	typed = strings.TrimSpace(typed)
+	if typed == strings.TrimSpace(had) {
+		return had
+	}
+	return typed
+}
+
+// changeSummary is the summary a version records: what the person wrote
+// about their change, or else fallback, which names what was changed
+// ("2.3", "budget:period"; "" for nothing).
+func changeSummary(fm *form, fallback string) string {
+	if note := fm.Get("change_note"); note != "" {
+		return note
+	}
+	return fallback
 }

@@ -15,17 +15,8 @@ import (
 // number. The form's submission key makes it happen once, however many
 // times the form is sent.
 func (s *Server) goalCreate(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
+	fm, f, v, ok := s.planFormFor(w, r, auth.EditPlan)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	f, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
 		return
 	}
 	var check plan.Goal

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 
-	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -20,23 +19,12 @@ func (goalInUse) Error() string { return "the goal still has measures or is refe
 // says what still refers to it; removing those is a choice the person
 // makes one by one. The version before still holds the goal.
 func (s *Server) goalDelete(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	f, v, ok := s.loadPlan(w, r)
+	fm, f, v, ok := s.planForm(w, r)
 	if !ok {
 		return
 	}
-	n, _ := goalNumber(r)
-	g := findGoal(f, n)
-	if g == nil {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no goal %s", r.PathValue("goal")))
-		return
-	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
+	n, g, ok := s.goalFor(w, r, f, v)
+	if !ok {
 		return
 	}
 	if len(goalBlockers(f, g)) > 0 {

@@ -3,9 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"strconv"
 
-	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -14,16 +12,10 @@ import (
 // one that exists also the order of the plan's goals and of the goal's
 // measures, with buttons that move them, and whether it can be deleted.
 type goalEditView struct {
-	ProgrammeID string
-	Year        int
-	PlanTitle   string
-	// Lang is the language the plan is written in: the fields' text is in it.
-	Lang plan.Language
+	planFormView
 	// Goal is nil for a new goal.
-	Goal     *plan.Goal
-	Form     *form
-	Action   string
-	Conflict *conflictView
+	Goal   *plan.Goal
+	Action string
 	// Stopped says what was refused: "move" a move and "delete" a delete
 	// over someone else's change, "in-use" a delete of a goal something
 	// refers to; "" is a save of the form, or nothing.
@@ -67,14 +59,8 @@ func (s *Server) goalEdit(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	n, _ := goalNumber(r)
-	g := findGoal(f, n)
-	if g == nil {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no goal %s", r.PathValue("goal")))
-		return
-	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
+	_, g, ok := s.goalFor(w, r, f, v)
+	if !ok {
 		return
 	}
 	s.renderGoalEdit(w, r, http.StatusOK, f, v, g, newGoalForm(g, v), nil, "")
@@ -82,18 +68,14 @@ func (s *Server) goalEdit(w http.ResponseWriter, r *http.Request) {
 
 // newGoalForm is the goal form filled with the goal as it is in version v.
 func newGoalForm(g *plan.Goal, v store.PlanVersion) *form {
-	fm := newForm(goalValues(g))
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("etag", goalMark(g))
-	fm.Values.Set("submission", newSubmission())
-	return fm
+	return newEditForm(goalValues(g), v, goalMark(g))
 }
 
 func (s *Server) renderGoalEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
 	g *plan.Goal, fm *form, conflict *conflictView, stopped string) {
 	base := planPath(v)
-	ev := goalEditView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
-		Goal: g, Form: fm, Action: base + "/goals/new", Conflict: conflict, Stopped: stopped, Base: v.Version}
+	ev := goalEditView{planFormView: newPlanFormView(f, v, fm, conflict),
+		Goal: g, Action: base + "/goals/new", Stopped: stopped, Base: v.Version}
 	title := i18nTitle(r, "structure.goal-new-title")
 	if g != nil {
 		title = i18nTitle(r, "structure.goal-title", "Number", g.Number)

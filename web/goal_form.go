@@ -7,7 +7,9 @@ import (
 	"strconv"
 	"strings"
 
+	"planverk/auth"
 	"planverk/plan"
+	"planverk/store"
 )
 
 // The goal form edits a goal's own fields. A goal's measures are not part
@@ -65,6 +67,22 @@ func applyGoalForm(fm *form, g *plan.Goal) {
 func goalNumber(r *http.Request) (int, bool) {
 	n, err := strconv.Atoi(r.PathValue("goal"))
 	return n, err == nil
+}
+
+// goalFor finds in f the goal the request's path names, for a person who
+// may edit the plan; otherwise it answers the request and returns false.
+func (s *Server) goalFor(w http.ResponseWriter, r *http.Request, f *plan.File, v store.PlanVersion) (int, *plan.Goal, bool) {
+	n, ok := goalNumber(r)
+	g := findGoal(f, n)
+	if !ok || g == nil {
+		s.fail(w, r, plan.Errorf(plan.ENotFound, "no goal %s", r.PathValue("goal")))
+		return n, nil, false
+	}
+	if !can(r, auth.EditPlan, planResource(v)) {
+		s.deny(w, r)
+		return n, nil, false
+	}
+	return n, g, true
 }
 
 // goalBlocker is a reason a goal cannot be deleted: something still refers

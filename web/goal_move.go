@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 
-	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -16,24 +15,35 @@ import (
 // shown with, so that a move is made on the order the person saw; and a
 // submission key, so that a double click moves once.
 func (s *Server) goalMove(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	f, v, ok := s.loadPlan(w, r)
+	fm, f, v, ok := s.planForm(w, r)
 	if !ok {
 		return
 	}
-	n, _ := goalNumber(r)
-	if findGoal(f, n) == nil {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no goal %s", r.PathValue("goal")))
+	n, _, ok := s.goalFor(w, r, f, v)
+	if !ok {
 		return
 	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
-		return
-	}
+	s.saveMove(w, r, fm, v, n, goalOrderChange, func(cur *plan.File, etag string, step int) error {
+		if goalOrderMark(cur) != etag {
+			return &staleEdit{}
+		}
+		for i := range cur.Plan.Goals {
+			if cur.Plan.Goals[i].Number == n {
+				swapStep(cur.Plan.Goals, i, step)
+				break
+			}
+		}
+		return nil
+	})
+}
+
+// saveMove saves the press of a move button, of a goal or of a measure of
+// goal: move moves the item step places on the plan as it is then, once
+// it finds the order there still the one the button was shown with
+// (etag), and returns a staleEdit otherwise. A stale move shows the goal's
+// page again with what changed in the order (in).
+func (s *Server) saveMove(w http.ResponseWriter, r *http.Request, fm *form, v store.PlanVersion, goal int,
+	in func(plan.Change) bool, move func(cur *plan.File, etag string, step int) error) {
 	step, ok := moveStep(fm)
 	if !ok {
 		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
@@ -42,28 +52,17 @@ func (s *Server) goalMove(w http.ResponseWriter, r *http.Request) {
 	etag := fm.Get("etag")
 	_, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
 		store.Edit{Author: whoOf(r).User.ID, Submission: fm.Get("submission")},
-		func(cur *plan.File) error {
-			if goalOrderMark(cur) != etag {
-				return &staleEdit{}
-			}
-			for i := range cur.Plan.Goals {
-				if cur.Plan.Goals[i].Number == n {
-					swapStep(cur.Plan.Goals, i, step)
-					break
-				}
-			}
-			return nil
-		})
+		func(cur *plan.File) error { return move(cur, etag, step) })
 	var stale *staleEdit
 	if errors.As(err, &stale) {
-		s.goalConflict(w, r, n, fm, goalOrderChange, "move")
+		s.goalConflict(w, r, goal, fm, in, "move")
 		return
 	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, moveReturn(fm, fmt.Sprintf("%s#goal-%d", planPath(v), n)), http.StatusSeeOther)
+	http.Redirect(w, r, moveReturn(fm, fmt.Sprintf("%s#goal-%d", planPath(v), goal)), http.StatusSeeOther)
 }
 
 // moveStep reads a move button's direction: -1 up, +1 down.

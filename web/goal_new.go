@@ -8,12 +8,8 @@ import (
 
 // goalNew shows the form for a new goal, added after the plan's last.
 func (s *Server) goalNew(w http.ResponseWriter, r *http.Request) {
-	f, v, ok := s.loadPlan(w, r)
+	f, v, ok := s.planFor(w, r, auth.EditPlan)
 	if !ok {
-		return
-	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
 		return
 	}
 	fm := newForm(nil)

@@ -16,27 +16,18 @@ import (
 // and what changed; changes to the goal's measures do not count, since the
 // form does not show them.
 func (s *Server) goalSave(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	f, v, ok := s.loadPlan(w, r)
+	fm, f, v, ok := s.planForm(w, r)
 	if !ok {
 		return
 	}
-	n, _ := goalNumber(r)
-	g := findGoal(f, n)
-	if g == nil {
-		if fm.Get("etag") != "" && fm.Get("base") != "" && can(r, auth.EditPlan, planResource(v)) {
-			s.render(w, r, http.StatusConflict, "error", &view{Title: i18nTitle(r, "structure.goal-deleted-title"), Data: "structure.goal-deleted"})
-			return
-		}
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no goal %s", r.PathValue("goal")))
+	if n, _ := goalNumber(r); findGoal(f, n) == nil && fm.Get("etag") != "" && fm.Get("base") != "" &&
+		can(r, auth.EditPlan, planResource(v)) {
+		// The form was open on the goal, which someone deleted meanwhile.
+		s.goneConflict(w, r, "structure.goal-deleted-title", "structure.goal-deleted")
 		return
 	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
+	n, g, ok := s.goalFor(w, r, f, v)
+	if !ok {
 		return
 	}
 	check := *g
@@ -82,7 +73,7 @@ func (s *Server) goalConflict(w http.ResponseWriter, r *http.Request, n int, fm 
 	}
 	g := findGoal(f, n)
 	if g == nil {
-		s.render(w, r, http.StatusConflict, "error", &view{Title: i18nTitle(r, "structure.goal-deleted-title"), Data: "structure.goal-deleted"})
+		s.goneConflict(w, r, "structure.goal-deleted-title", "structure.goal-deleted")
 		return
 	}
 	if stopped != "" {
@@ -99,6 +90,6 @@ func (s *Server) goalConflict(w http.ResponseWriter, r *http.Request, n int, fm 
 		}
 		return nil
 	})
-	fm.Values.Set("etag", goalMark(g))
+	renewForm(fm, v, goalMark(g))
 	s.renderGoalEdit(w, r, http.StatusConflict, f, v, g, fm, c, stopped)
 }

@@ -11,9 +11,8 @@ import (
 // existing one the role) and logs the person in. The store uses the
 // invitation once, however many times the form is sent.
 func (s *Server) invitationSave(w http.ResponseWriter, r *http.Request) {
-	f, ok := parseForm(w, r)
+	f, ok := s.parseForm(w, r)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
 		return
 	}
 	hash := auth.HashToken(r.PathValue("token"))

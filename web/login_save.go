@@ -15,9 +15,8 @@ import (
 // copy of planverk counts them together: after a few, answers are slowed,
 // and after more, refused with 429 until the window has passed.
 func (s *Server) loginSave(w http.ResponseWriter, r *http.Request) {
-	f, ok := parseForm(w, r)
+	f, ok := s.parseForm(w, r)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
 		return
 	}
 	f.Required("email", "password")

@@ -3,9 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"strconv"
 
-	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -15,23 +13,12 @@ import (
 // the form is sent: a double click or a resent request finds the measure
 // the first one made.
 func (s *Server) measureCreate(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	f, v, ok := s.loadPlan(w, r)
+	fm, f, v, ok := s.planForm(w, r)
 	if !ok {
 		return
 	}
-	goalNo, err := strconv.Atoi(r.PathValue("goal"))
-	g := findGoal(f, goalNo)
-	if err != nil || g == nil {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no goal %s", r.PathValue("goal")))
-		return
-	}
-	if !can(r, auth.EditPlan, auth.Resource{Programme: v.ProgrammeID, Published: v.Published}) {
-		s.deny(w, r)
+	goalNo, g, ok := s.goalFor(w, r, f, v)
+	if !ok {
 		return
 	}
 	var m plan.Measure
@@ -65,8 +52,8 @@ func (s *Server) measureCreate(w http.ResponseWriter, r *http.Request) {
 	if saved.Repeated {
 		// The same form again: go where the first one went, the goal's
 		// measures.
-		http.Redirect(w, r, fmt.Sprintf("/programmes/%s/plans/%d#goal-%d", v.ProgrammeID, v.Year, goalNo), http.StatusSeeOther)
+		http.Redirect(w, r, fmt.Sprintf("%s#goal-%d", planPath(v), goalNo), http.StatusSeeOther)
 		return
 	}
-	http.Redirect(w, r, fmt.Sprintf("/programmes/%s/plans/%d/goals/%d/measures/%d?saved=1", v.ProgrammeID, v.Year, goalNo, number), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("%s/goals/%d/measures/%d?saved=1", planPath(v), goalNo, number), http.StatusSeeOther)
 }

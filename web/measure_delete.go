@@ -13,27 +13,17 @@ import (
 // version before still holds it, the history records it whole, and it can
 // be restored from there.
 func (s *Server) measureDelete(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	f, v, ok := s.loadPlan(w, r)
+	fm, f, v, ok := s.planForm(w, r)
 	if !ok {
 		return
 	}
-	goalNo, measureNo, _ := measureNumbers(r)
-	_, m := findMeasure(f, goalNo, measureNo)
-	if m == nil {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no measure %d.%d", goalNo, measureNo))
+	g, m, ok := s.measureFor(w, r, f, v, auth.DeleteMeasure)
+	if !ok {
 		return
 	}
-	if !can(r, auth.DeleteMeasure, measureResource(v.ProgrammeID, v.Published, m)) {
-		s.deny(w, r)
-		return
-	}
+	goalNo, measureNo := g.Number, m.Number
 	_, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
-		store.Edit{Author: whoOf(r).User.ID, Summary: editSummary(fm, "", goalNo, measureNo), Submission: fm.Get("submission")},
+		store.Edit{Author: whoOf(r).User.ID, Summary: changeSummary(fm, fmt.Sprintf("%d.%d", goalNo, measureNo)), Submission: fm.Get("submission")},
 		func(cur *plan.File) error {
 			g, cm := findMeasure(cur, goalNo, measureNo)
 			if cm == nil {
@@ -51,5 +41,5 @@ func (s *Server) measureDelete(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, fmt.Sprintf("/programmes/%s/plans/%d/history", v.ProgrammeID, v.Year), http.StatusSeeOther)
+	http.Redirect(w, r, planPath(v)+"/history", http.StatusSeeOther)
 }

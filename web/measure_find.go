@@ -9,6 +9,7 @@ import (
 
 	"planverk/auth"
 	"planverk/plan"
+	"planverk/store"
 )
 
 // findMeasure returns the goal and measure with the numbers, or nils.
@@ -42,6 +43,23 @@ func measureNumbers(r *http.Request) (goal, measure int, ok bool) {
 	g, err1 := strconv.Atoi(r.PathValue("goal"))
 	m, err2 := strconv.Atoi(r.PathValue("measure"))
 	return g, m, err1 == nil && err2 == nil
+}
+
+// measureFor finds in f the measure the request's path names, for a
+// person who may do a to it; otherwise it answers the request and returns
+// false.
+func (s *Server) measureFor(w http.ResponseWriter, r *http.Request, f *plan.File, v store.PlanVersion, a auth.Action) (*plan.Goal, *plan.Measure, bool) {
+	goalNo, measureNo, _ := measureNumbers(r)
+	g, m := findMeasure(f, goalNo, measureNo)
+	if m == nil {
+		s.fail(w, r, plan.Errorf(plan.ENotFound, "no measure %d.%d", goalNo, measureNo))
+		return nil, nil, false
+	}
+	if !can(r, a, measureResource(v.ProgrammeID, v.Published, m)) {
+		s.deny(w, r)
+		return nil, nil, false
+	}
+	return g, m, true
 }
 
 // measureResource is a measure as the policy sees it.

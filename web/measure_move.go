@@ -1,13 +1,10 @@
 package web
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
 
 	"planverk/auth"
 	"planverk/plan"
-	"planverk/store"
 )
 
 // measureMove moves a measure one place up or down among its goal's
@@ -15,12 +12,7 @@ import (
 // by number. Like a goal's move, the button carries the order it was shown
 // with and a submission key.
 func (s *Server) measureMove(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	f, v, ok := s.loadPlan(w, r)
+	fm, f, v, ok := s.planForm(w, r)
 	if !ok {
 		return
 	}
@@ -33,35 +25,17 @@ func (s *Server) measureMove(w http.ResponseWriter, r *http.Request) {
 		s.deny(w, r)
 		return
 	}
-	step, ok := moveStep(fm)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	etag := fm.Get("etag")
-	_, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
-		store.Edit{Author: whoOf(r).User.ID, Submission: fm.Get("submission")},
-		func(cur *plan.File) error {
-			g := findGoal(cur, goalNo)
-			if g == nil || measureOrderMark(g) != etag {
-				return &staleEdit{deleted: g == nil}
+	s.saveMove(w, r, fm, v, goalNo, measureOrderChange(goalNo), func(cur *plan.File, etag string, step int) error {
+		g := findGoal(cur, goalNo)
+		if g == nil || measureOrderMark(g) != etag {
+			return &staleEdit{deleted: g == nil}
+		}
+		for i := range g.Measures {
+			if g.Measures[i].Number == measureNo {
+				swapStep(g.Measures, i, step)
+				break
 			}
-			for i := range g.Measures {
-				if g.Measures[i].Number == measureNo {
-					swapStep(g.Measures, i, step)
-					break
-				}
-			}
-			return nil
-		})
-	var stale *staleEdit
-	if errors.As(err, &stale) {
-		s.goalConflict(w, r, goalNo, fm, measureOrderChange(goalNo), "move")
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	http.Redirect(w, r, moveReturn(fm, fmt.Sprintf("%s#goal-%d", planPath(v), goalNo)), http.StatusSeeOther)
+		}
+		return nil
+	})
 }

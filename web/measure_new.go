@@ -3,9 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-
-	"planverk/auth"
-	"planverk/plan"
 )
 
 // measureNew shows the form for a new measure under a goal.
@@ -14,14 +11,8 @@ func (s *Server) measureNew(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	goalNo, err := strconv.Atoi(r.PathValue("goal"))
-	g := findGoal(f, goalNo)
-	if err != nil || g == nil {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no goal %s", r.PathValue("goal")))
-		return
-	}
-	if !can(r, auth.EditPlan, auth.Resource{Programme: v.ProgrammeID, Published: v.Published}) {
-		s.deny(w, r)
+	goalNo, g, ok := s.goalFor(w, r, f, v)
+	if !ok {
 		return
 	}
 	fm := newForm(nil)

@@ -14,17 +14,8 @@ import (
 // in the version before. It keeps its number where that is free, and
 // otherwise takes the goal's next.
 func (s *Server) measureRestore(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
+	fm, _, v, ok := s.planFormFor(w, r, auth.DeleteMeasure)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	_, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	if !can(r, auth.DeleteMeasure, auth.Resource{Programme: v.ProgrammeID, Published: v.Published}) {
-		s.deny(w, r)
 		return
 	}
 	version, err1 := strconv.Atoi(fm.Get("version"))
@@ -73,5 +64,5 @@ func (s *Server) measureRestore(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, fmt.Sprintf("/programmes/%s/plans/%d/goals/%d/measures/%d", v.ProgrammeID, v.Year, goalNo, number), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("%s/goals/%d/measures/%d", planPath(v), goalNo, number), http.StatusSeeOther)
 }

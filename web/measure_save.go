@@ -4,20 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
 
 	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
-
-// staleEdit is what the edit returns when the measure is no longer what the
-// person started from.
-type staleEdit struct{ deleted bool }
-
-func (e *staleEdit) Error() string { return "the measure was changed by someone else" }
 
 // measureSave saves the measure form. The form carries the fingerprint of
 // the measure as it was when the form was opened; if the measure has been
@@ -25,30 +17,21 @@ func (e *staleEdit) Error() string { return "the measure was changed by someone 
 // person typed and what the other person changed, so that they can merge
 // and save again knowingly.
 func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	f, v, ok := s.loadPlan(w, r)
+	fm, f, v, ok := s.planForm(w, r)
 	if !ok {
 		return
 	}
 	goalNo, measureNo, _ := measureNumbers(r)
-	g, m := findMeasure(f, goalNo, measureNo)
-	if m == nil {
-		if fm.Get("etag") != "" && fm.Get("base") != "" {
-			s.measureConflict(w, r, f, v, nil, nil, fm, goalNo, measureNo)
-			return
-		}
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no measure %d.%d", goalNo, measureNo))
+	if _, m := findMeasure(f, goalNo, measureNo); m == nil && fm.Get("etag") != "" && fm.Get("base") != "" {
+		// The form was open on the measure, which someone deleted meanwhile.
+		s.measureConflict(w, r, f, v, nil, nil, fm, goalNo, measureNo)
+		return
+	}
+	g, m, ok := s.measureFor(w, r, f, v, auth.EditMeasure)
+	if !ok {
 		return
 	}
 	res := measureResource(v.ProgrammeID, v.Published, m)
-	if !can(r, auth.EditMeasure, res) {
-		s.deny(w, r)
-		return
-	}
 	target := goalNo
 	if fm.Get("goal") != "" && fm.Get("goal") != strconv.Itoa(goalNo) {
 		n, err := strconv.Atoi(fm.Get("goal"))
@@ -72,7 +55,7 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
 	etag := fm.Get("etag")
 	newNumber := measureNo
 	saved, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
-		store.Edit{Author: whoOf(r).User.ID, Summary: editSummary(fm, "measure-form.summary", goalNo, measureNo), Submission: fm.Get("submission")},
+		store.Edit{Author: whoOf(r).User.ID, Summary: changeSummary(fm, fmt.Sprintf("%d.%d", goalNo, measureNo)), Submission: fm.Get("submission")},
 		func(cur *plan.File) error {
 			cg, cm := findMeasure(cur, goalNo, measureNo)
 			if cm == nil {
@@ -84,7 +67,11 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
 			applyMeasureForm(newForm(fm.Values), cur, cm)
 			newNumber = measureNo
 			if target != goalNo {
-				newNumber = moveMeasure(cur, cg, cm, findGoal(cur, target))
+				to := findGoal(cur, target)
+				if to == nil {
+					return plan.Errorf(plan.EConflict, "goal %d is no longer in the plan", target)
+				}
+				newNumber = moveMeasure(cur, cg, cm, to)
 			}
 			return nil
 		})
@@ -100,10 +87,10 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
 	if saved.Repeated {
 		// The same form again: the measure may have moved since; its page
 		// is found from the plan.
-		http.Redirect(w, r, fmt.Sprintf("/programmes/%s/plans/%d", v.ProgrammeID, v.Year), http.StatusSeeOther)
+		http.Redirect(w, r, planPath(v), http.StatusSeeOther)
 		return
 	}
-	http.Redirect(w, r, fmt.Sprintf("/programmes/%s/plans/%d/goals/%d/measures/%d?saved=1", v.ProgrammeID, v.Year, target, newNumber), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("%s/goals/%d/measures/%d?saved=1", planPath(v), target, newNumber), http.StatusSeeOther)
 }
 
 // moveMeasure moves a measure to the end of another goal, numbered after
@@ -143,47 +130,9 @@ func (s *Server) measureConflict(w http.ResponseWriter, r *http.Request, f *plan
 		}
 	}
 	if m == nil {
-		s.render(w, r, http.StatusConflict, "error", &view{Title: i18nTitle(r, "measure-form.deleted-title"), Data: "measure-form.deleted"})
+		s.goneConflict(w, r, "measure-form.deleted-title", "measure-form.deleted")
 		return
 	}
-	fm.Values.Set("etag", fingerprint(m))
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("submission", newSubmission())
+	renewForm(fm, v, fingerprint(m))
 	s.renderMeasureEdit(w, r, http.StatusConflict, f, v, g, m, fm, c)
-}
-
-// editSummary is the summary a version records: what the person wrote
-// about their change, or else which measure it was.
-func editSummary(fm *form, fallback string, goal, measure int) string {
-	if note := fm.Get("change_note"); note != "" {
-		return note
-	}
-	_ = fallback
-	return fmt.Sprintf("%d.%d", goal, measure)
-}
-
-// mergeForm merges what the person typed with what someone else saved
-// meanwhile, field by field, against the values the form was opened with
-// (base): a field the person left as it was takes the other's value, so
-// that saving again keeps the other's change; a field both changed keeps
-// what the person typed and is marked, with the other's value, for them to
-// decide.
-func mergeForm(fm *form, base, current url.Values) {
-	for name := range current {
-		mine, theirs, was := fm.Values.Get(name), current.Get(name), base.Get(name)
-		switch {
-		case theirs == was || mine == theirs:
-			// Only the person changed it, or nobody, or both alike.
-		case sameText(mine, was):
-			fm.Values.Set(name, theirs)
-		default:
-			fm.Fail(name, "form.both-changed", "Value", theirs)
-		}
-	}
-}
-
-// sameText compares form values as keepText does: space around text, and
-// the line ends browsers send, do not count.
-func sameText(a, b string) bool {
-	return strings.TrimSpace(strings.ReplaceAll(a, "\r\n", "\n")) == strings.TrimSpace(b)
 }

@@ -2,15 +2,10 @@ package web
 
 import (
 	"net/http"
-	"net/mail"
-	"time"
 
 	"planverk/auth"
 	"planverk/store"
 )
-
-// invitationLifetime is how long an invitation link can be used.
-const invitationLifetime = 14 * 24 * time.Hour
 
 // memberInvite makes a one-time invitation link that gives a role in the
 // programme. planverk sends no e-mail: the administrator passes the link
@@ -20,17 +15,11 @@ func (s *Server) memberInvite(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	f, ok := parseForm(w, r)
+	f, ok := s.parseForm(w, r)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
 		return
 	}
-	f.Required("email", "name")
-	if e := f.Get("email"); e != "" {
-		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
-			f.Fail("email", "form.email")
-		}
-	}
+	checkInvitee(f)
 	role, err := auth.ParseRole(f.Get("role"))
 	if err != nil {
 		f.Fail("role", "members.role-invalid")
@@ -39,19 +28,10 @@ func (s *Server) memberInvite(w http.ResponseWriter, r *http.Request) {
 		s.renderMembers(w, r, http.StatusUnprocessableEntity, f, "")
 		return
 	}
-	plain, hash, err := auth.NewToken(auth.PrefixInvitation)
+	link, err := s.invite(r, f, store.Invitation{Programme: p.ID, Role: role})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	now := s.now()
-	_, err = s.store.CreateInvitation(r.Context(), store.Invitation{TokenHash: hash, Email: f.Get("email"),
-		Name: f.Get("name"), Organisation: f.Get("organisation"), Programme: p.ID, Role: role,
-		CreatedBy: whoOf(r).User.ID, CreatedAt: now, ExpiresAt: now.Add(invitationLifetime)})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	link := s.public.JoinPath("invitations", plain).String()
 	s.renderMembers(w, r, http.StatusOK, newForm(nil), link)
 }

@@ -1,13 +1,12 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
-	"planverk/auth"
 	"planverk/i18n"
 	"planverk/plan"
 	"planverk/store"
@@ -48,12 +47,6 @@ func findFinancing(f *plan.File, id string) (*plan.Financing, int) {
 		}
 	}
 	return nil, -1
-}
-
-// canEditMoney reports whether the person may change a plan's money: an
-// editor's right, as for every plan-level field.
-func canEditMoney(r *http.Request, v store.PlanVersion) bool {
-	return can(r, auth.EditPlan, auth.Resource{Programme: v.ProgrammeID, Published: v.Published})
 }
 
 // lineFinancedBy lists the titles of the financing tables with a row that
@@ -163,11 +156,7 @@ func moneyText(fm *form, name, had string) string {
 	if _, present := fm.Values[name]; !present {
 		return had
 	}
-	typed := fm.Get(name)
-	if typed == strings.TrimSpace(had) {
-		return had
-	}
-	return typed
+	return keepLine(had, fm.Get(name))
 }
 
 // moneyCount reads the number of rows a grid form says it has, within
@@ -182,9 +171,26 @@ func moneyCount(fm *form, name string) int {
 
 // moneyConflict tells what someone else saved in a table while this person
 // edited it: the changes at or under path since the form's base version.
-// It returns that version too, for merging the form, or nil where the form
-// names none.
-func (s *Server) moneyConflict(r *http.Request, v store.PlanVersion, f *plan.File, fm *form, path string) (*conflictView, *plan.File) {
+// It merges the form (moneyMerge) with the table as the base version and
+// f, the plan as it is now, have it (values; nil where a version lacks
+// the table), and renews the form's marks, etag the table's fingerprint
+// in f.
+func (s *Server) moneyConflict(r *http.Request, v store.PlanVersion, f *plan.File, fm *form, path string,
+	g moneyGrid, values func(*plan.File) url.Values, etag string) *conflictView {
+	c, before := s.moneyChanges(r, v, f, fm, path)
+	var base url.Values
+	if before != nil {
+		base = values(before)
+	}
+	moneyMerge(fm, g, base, values(f))
+	renewForm(fm, v, etag)
+	return c
+}
+
+// moneyChanges tells the changes at or under path since the form's base
+// version. It returns that version too, for merging the form, or nil where
+// the form names none.
+func (s *Server) moneyChanges(r *http.Request, v store.PlanVersion, f *plan.File, fm *form, path string) (*conflictView, *plan.File) {
 	c := &conflictView{Author: v.AuthorName, At: v.SavedAt}
 	base, err := strconv.Atoi(fm.Get("base"))
 	switch {
@@ -205,14 +211,6 @@ func (s *Server) moneyConflict(r *http.Request, v store.PlanVersion, f *plan.Fil
 	return c, before
 }
 
-// moneyRenew gives a form shown again after a conflict the marks of the
-// plan as it is now, so that saving it again is a knowing choice.
-func moneyRenew(fm *form, v store.PlanVersion, etag string) {
-	fm.Values.Set("etag", etag)
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("submission", newSubmission())
-}
-
 // moneyFindings are the findings of the rules about one table (its path,
 // "plan.budgets[0]"), in the language of the page, so that the form shows
 // what the plan page will flag.
@@ -225,21 +223,6 @@ func moneyFindings(f *plan.File, path string, lang i18n.Lang) []findingView {
 		out = append(out, findingView{Severity: fd.Severity, Rule: fd.Rule, Message: i18n.Finding(lang, fd)})
 	}
 	return out
-}
-
-// moneySummary is the summary a version records: what the person wrote
-// about their change, or else which table it was ("budget:period"), in
-// the words a plan's blocks use for it.
-func moneySummary(fm *form, what string) string {
-	if note := fm.Get("change_note"); note != "" {
-		return note
-	}
-	return what
-}
-
-// moneyPlanPath is the address of a plan's page.
-func moneyPlanPath(v store.PlanVersion) string {
-	return fmt.Sprintf("/programmes/%s/plans/%d", v.ProgrammeID, v.Year)
 }
 
 // moneyOptions adds to a list's options the values the form's fields hold

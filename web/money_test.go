@@ -3,165 +3,24 @@ package web
 import (
 	"context"
 	"html"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"planverk/auth"
-	"planverk/examples"
 	"planverk/plan"
-	"planverk/store"
-	"planverk/store/sqlite"
 )
 
-// moneyServer is the web application over a fresh database holding the
-// example plans, with its store, for tests that make users and look at
-// what was saved.
-type moneyServer struct {
-	*httptest.Server
-	st store.Store
-}
-
-func newMoneyServer(t *testing.T) *moneyServer {
-	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "planverk.db"))
-	if err != nil {
-		t.Fatal(err)
+// moneyUser makes a user with a role in both example programmes and
+// returns their browser, logged in.
+func moneyUser(fx *fixture, email string, role auth.Role) *client {
+	fx.t.Helper()
+	u := fx.user(email, "", false, "driv", role)
+	if err := fx.store.SetRole(context.Background(), u.ID, "vest-telemark", role); err != nil {
+		fx.t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := examples.Install(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(app.Handler())
-	t.Cleanup(srv.Close)
-	return &moneyServer{Server: srv, st: st}
-}
-
-// user makes a user with a role in both example programmes and returns a
-// client logged in as them, which keeps its cookies and does not follow
-// redirects, so that tests see the 303 a save answers.
-func (ms *moneyServer) user(t *testing.T, email string, role auth.Role) *http.Client {
-	t.Helper()
-	ctx := context.Background()
-	const password = "et langt og trygt passord"
-	hash, err := auth.HashPassword(password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, err := ms.st.CreateUser(ctx, store.User{Email: email, Name: "Kari " + string(role), PasswordHash: hash, CreatedAt: time.Now()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range []string{"driv", "vest-telemark"} {
-		if err := ms.st.SetRole(ctx, u.ID, p, role); err != nil {
-			t.Fatal(err)
-		}
-	}
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := c.PostForm(ms.URL+"/login", url.Values{"email": {email}, "password": {password}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("log-in as %s: status %d", email, resp.StatusCode)
-	}
-	return c
-}
-
-func moneyGet(t *testing.T, c *http.Client, u string) (int, string) {
-	t.Helper()
-	resp, err := c.Get(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
-}
-
-func moneyPost(t *testing.T, c *http.Client, u string, v url.Values) (status int, body, location string) {
-	t.Helper()
-	resp, err := c.PostForm(u, v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), resp.Header.Get("Location")
-}
-
-var (
-	moneyInputTag  = regexp.MustCompile(`<input\b[^>]*>`)
-	moneySelectTag = regexp.MustCompile(`(?s)<select\b[^>]*\bname="([^"]*)"[^>]*>(.*?)</select>`)
-	moneyAttr      = regexp.MustCompile(`\b(type|name|value|checked)(?:="([^"]*)")?`)
-	moneySelected  = regexp.MustCompile(`<option value="([^"]*)"[^>]*\bselected\b`)
-)
-
-// moneyFormValues reads what a browser would send for the page's form (a page
-// with one form): inputs, ticked boxes and the chosen options.
-func moneyFormValues(page string) url.Values {
-	v := url.Values{}
-	if i := strings.Index(page, `<form method="post" class="edit`); i >= 0 {
-		page = page[i:]
-		page = page[:strings.Index(page, "</form>")]
-	}
-	for _, tag := range moneyInputTag.FindAllString(page, -1) {
-		a := map[string]string{}
-		for _, m := range moneyAttr.FindAllStringSubmatch(tag, -1) {
-			a[m[1]] = html.UnescapeString(m[2])
-		}
-		if _, on := a["checked"]; a["type"] == "checkbox" && !on {
-			continue
-		}
-		if a["name"] != "" {
-			v.Add(a["name"], a["value"])
-		}
-	}
-	for _, m := range moneySelectTag.FindAllStringSubmatch(page, -1) {
-		choice := ""
-		if s := moneySelected.FindStringSubmatch(m[2]); s != nil {
-			choice = html.UnescapeString(s[1])
-		}
-		v.Set(m[1], choice)
-	}
-	return v
-}
-
-// fieldError returns the message written beside a field, "" for none.
-func moneyFieldError(page, name string) string {
-	re := regexp.MustCompile(`(?s)<p class="field-error" id="f-` + regexp.QuoteMeta(name) + `-error">(.*?)</p>`)
-	m := re.FindStringSubmatch(page)
-	if m == nil {
-		return ""
-	}
-	text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], "")
-	return strings.TrimSpace(html.UnescapeString(text))
-}
-
-func moneyFieldValue(page, name string) string { return moneyFormValues(page).Get(name) }
-
-func (ms *moneyServer) version(t *testing.T, programme string) (*plan.File, int) {
-	t.Helper()
-	f, v, err := ms.st.LoadPlan(context.Background(), programme, 2025)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f, v.Version
+	return fx.login(email)
 }
 
 const (
@@ -199,19 +58,19 @@ func TestMoneyParseAmountInput(t *testing.T) {
 // The form shows the amounts as the plan page does, each field named by
 // its line and year for screen readers, and the computed totals beside.
 func TestMoneyBudgetFormShowsAmounts(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
-	status, page := moneyGet(t, editor, ms.URL+moneyVTBudget)
-	if status != http.StatusOK {
-		t.Fatalf("GET budget form: %d\n%s", status, page)
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+	resp, page := editor.get(moneyVTBudget)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET budget form: %d\n%s", resp.StatusCode, page)
 	}
-	if got := moneyFieldValue(page, "line-0-y2026"); got != moneyNB("5 000 000") {
+	if got := editForm(page).Get("line-0-y2026"); got != moneyNB("5 000 000") {
 		t.Errorf("bustader 2026 shows %q, want %q", got, moneyNB("5 000 000"))
 	}
-	if got := moneyFieldValue(page, "line-0-printed"); got != moneyNB("10 800 000") {
+	if got := editForm(page).Get("line-0-printed"); got != moneyNB("10 800 000") {
 		t.Errorf("printed total shows %q", got)
 	}
-	if got := moneyFieldValue(page, "printed-total"); got != moneyNB("22 000 000") {
+	if got := editForm(page).Get("printed-total"); got != moneyNB("22 000 000") {
 		t.Errorf("printed SUM shows %q", got)
 	}
 	for _, want := range []string{
@@ -225,14 +84,14 @@ func TestMoneyBudgetFormShowsAmounts(t *testing.T) {
 			t.Errorf("budget form lacks %q", want)
 		}
 	}
-	status, page = moneyGet(t, editor, ms.URL+moneyDrivFinance)
-	if status != http.StatusOK {
-		t.Fatalf("GET financing form: %d\n%s", status, page)
+	resp, page = editor.get(moneyDrivFinance)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET financing form: %d\n%s", resp.StatusCode, page)
 	}
-	if got := moneyFieldValue(page, "row-0-c_drangedal_amount"); got != moneyNB("1 170 000") {
+	if got := editForm(page).Get("row-0-c_drangedal_amount"); got != moneyNB("1 170 000") {
 		t.Errorf("Drangedal's share shows %q, want %q", got, moneyNB("1 170 000"))
 	}
-	if got := moneyFieldValue(page, "row-0-c_fylkeskommunen_share"); got != "75%" {
+	if got := editForm(page).Get("row-0-c_fylkeskommunen_share"); got != "75%" {
 		t.Errorf("the county's share shows %q, want it as written, 75%%", got)
 	}
 }
@@ -241,28 +100,28 @@ func TestMoneyBudgetFormShowsAmounts(t *testing.T) {
 // shows the new computed total, and flags the printed totals that no
 // longer agree — the save is allowed.
 func TestMoneyBudgetSaveOneAmount(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
-	before, v0 := ms.version(t, "vest-telemark")
-	_, page := moneyGet(t, editor, ms.URL+moneyVTBudget)
-	form := moneyFormValues(page)
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+	before, v0 := latest(t, fx, "vest-telemark")
+	_, page := editor.get(moneyVTBudget)
+	form := editForm(page)
 	form.Set("line-0-y2026", "5 100 000 kr")
-	status, body, loc := moneyPost(t, editor, ms.URL+moneyVTBudget, form)
-	if status != http.StatusSeeOther {
-		t.Fatalf("save: %d\n%s", status, body)
+	resp, body := editor.post(moneyVTBudget, form)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", resp.StatusCode, body)
 	}
-	if loc != moneyVTPlan+"#budget-period" {
-		t.Errorf("save sends to %q", loc)
+	if resp.Header.Get("Location") != moneyVTPlan+"#budget-period" {
+		t.Errorf("save sends to %q", resp.Header.Get("Location"))
 	}
-	after, v1 := ms.version(t, "vest-telemark")
-	if v1 != v0+1 {
-		t.Errorf("version %d after save, want %d", v1, v0+1)
+	after, v1 := latest(t, fx, "vest-telemark")
+	if v1.Version != v0.Version+1 {
+		t.Errorf("version %d after save, want %d", v1.Version, v0.Version+1)
 	}
 	changes := plan.Diff(before, after)
 	if len(changes) != 1 || changes[0].Path != "plan.budgets[period].lines[bustader].amounts[2026]" || changes[0].After != "5100000" {
 		t.Fatalf("changes = %+v, want exactly bustader 2026 to 5100000", changes)
 	}
-	_, planPage := moneyGet(t, editor, ms.URL+moneyVTPlan)
+	_, planPage := editor.get(moneyVTPlan)
 	for _, want := range []string{
 		moneyNB("10 900 000"), // the line's computed total
 		moneyNB("10 600 000"), // 2026's computed total
@@ -282,22 +141,22 @@ func TestMoneyBudgetSaveOneAmount(t *testing.T) {
 // Amounts that are not whole kroner are refused beside their field, with
 // the line and year named and what was typed kept; nothing is saved.
 func TestMoneyBudgetRefusesBadAmounts(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
-	_, v0 := ms.version(t, "vest-telemark")
-	_, page := moneyGet(t, editor, ms.URL+moneyVTBudget)
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+	_, v0 := latest(t, fx, "vest-telemark")
+	_, page := editor.get(moneyVTBudget)
 	for _, typed := range []string{"12,5", "abc"} {
-		form := moneyFormValues(page)
+		form := editForm(page)
 		form.Set("line-0-y2026", typed)
-		status, body, _ := moneyPost(t, editor, ms.URL+moneyVTBudget, form)
-		if status != http.StatusUnprocessableEntity {
-			t.Fatalf("%q: status %d, want 422", typed, status)
+		resp, body := editor.post(moneyVTBudget, form)
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("%q: status %d, want 422", typed, resp.StatusCode)
 		}
 		want := "Linje «Fleire eigna bustader i Vest-Telemark», 2026: skriv et helt kronebeløp"
-		if got := moneyFieldError(body, "line-0-y2026"); !strings.Contains(got, want) {
+		if got := errorBeside(body, "line-0-y2026"); !strings.Contains(got, want) {
 			t.Errorf("%q: message beside the field is %q, want %q", typed, got, want)
 		}
-		if got := moneyFieldValue(body, "line-0-y2026"); got != typed {
+		if got := editForm(body).Get("line-0-y2026"); got != typed {
 			t.Errorf("%q: field shows %q, want what was typed", typed, got)
 		}
 		if !strings.Contains(body, `href="#f-line-0-y2026"`) {
@@ -307,46 +166,46 @@ func TestMoneyBudgetRefusesBadAmounts(t *testing.T) {
 			t.Errorf("%q: the field is not marked invalid and described by its message", typed)
 		}
 	}
-	if _, v := ms.version(t, "vest-telemark"); v != v0 {
-		t.Errorf("version %d after refused saves, want %d", v, v0)
+	if _, v := latest(t, fx, "vest-telemark"); v.Version != v0.Version {
+		t.Errorf("version %d after refused saves, want %d", v.Version, v0.Version)
 	}
 }
 
 // A form opened before someone else saved is refused with 409: nothing is
 // saved, what was typed stays, and the other change is listed.
 func TestMoneyBudgetStale(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
 	// Two forms opened on the same version, as in two browser tabs.
-	_, page := moneyGet(t, editor, ms.URL+moneyVTBudget)
-	first := moneyFormValues(page)
-	_, page = moneyGet(t, editor, ms.URL+moneyVTBudget)
-	second := moneyFormValues(page)
+	_, page := editor.get(moneyVTBudget)
+	first := editForm(page)
+	_, page = editor.get(moneyVTBudget)
+	second := editForm(page)
 	first.Set("line-1-y2026", "2 100 000")
-	if status, body, _ := moneyPost(t, editor, ms.URL+moneyVTBudget, first); status != http.StatusSeeOther {
-		t.Fatalf("first save: %d\n%s", status, body)
+	if resp, body := editor.post(moneyVTBudget, first); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first save: %d\n%s", resp.StatusCode, body)
 	}
-	saved, v1 := ms.version(t, "vest-telemark")
+	saved, v1 := latest(t, fx, "vest-telemark")
 	second.Set("line-0-y2027", "4 200 000")
-	status, body, _ := moneyPost(t, editor, ms.URL+moneyVTBudget, second)
-	if status != http.StatusConflict {
-		t.Fatalf("stale save: %d, want 409", status)
+	resp, body := editor.post(moneyVTBudget, second)
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("stale save: %d, want 409", resp.StatusCode)
 	}
-	after, v2 := ms.version(t, "vest-telemark")
-	if v2 != v1 || len(plan.Diff(saved, after)) != 0 {
-		t.Errorf("a stale save changed the plan: version %d → %d", v1, v2)
+	after, v2 := latest(t, fx, "vest-telemark")
+	if v2.Version != v1.Version || len(plan.Diff(saved, after)) != 0 {
+		t.Errorf("a stale save changed the plan: version %d → %d", v1.Version, v2.Version)
 	}
-	if got := moneyFieldValue(body, "line-0-y2027"); got != "4 200 000" {
+	if got := editForm(body).Get("line-0-y2027"); got != "4 200 000" {
 		t.Errorf("the form shows %q, want what was typed", got)
 	}
 	if !strings.Contains(body, "plan.budgets[period].lines[arbeidsplassar].amounts[2026]") {
 		t.Error("the conflict does not list the other change")
 	}
 	// Saving the form as it came back is a knowing choice, and goes through.
-	if status, body, _ := moneyPost(t, editor, ms.URL+moneyVTBudget, moneyFormValues(body)); status != http.StatusSeeOther {
-		t.Fatalf("save after conflict: %d\n%s", status, body)
+	if resp, body := editor.post(moneyVTBudget, editForm(body)); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save after conflict: %d\n%s", resp.StatusCode, body)
 	}
-	f, _ := ms.version(t, "vest-telemark")
+	f, _ := latest(t, fx, "vest-telemark")
 	if a := f.Plan.Budgets[0].Lines[0].Amounts[2027]; a != 4200000 {
 		t.Errorf("bustader 2027 = %d after saving again", a)
 	}
@@ -358,8 +217,8 @@ func TestMoneyBudgetStale(t *testing.T) {
 // Opening a form and saving it unchanged makes no new version, for every
 // money form and both example plans.
 func TestMoneyUnchangedSaveIsNoVersion(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
 	for _, tc := range []struct{ programme, path string }{
 		{"vest-telemark", moneyVTBudget},
 		{"vest-telemark", moneyVTFinance},
@@ -367,16 +226,16 @@ func TestMoneyUnchangedSaveIsNoVersion(t *testing.T) {
 		{"vest-telemark", moneyVTPlan + "/sources/edit"},
 		{"driv", moneyDrivPlan + "/sources/edit"},
 	} {
-		_, v0 := ms.version(t, tc.programme)
-		status, page := moneyGet(t, editor, ms.URL+tc.path)
-		if status != http.StatusOK {
-			t.Fatalf("GET %s: %d", tc.path, status)
+		_, v0 := latest(t, fx, tc.programme)
+		resp, page := editor.get(tc.path)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d", tc.path, resp.StatusCode)
 		}
-		if status, body, _ := moneyPost(t, editor, ms.URL+tc.path, moneyFormValues(page)); status != http.StatusSeeOther {
-			t.Fatalf("POST %s unchanged: %d\n%s", tc.path, status, body)
+		if resp, body := editor.post(tc.path, editForm(page)); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("POST %s unchanged: %d\n%s", tc.path, resp.StatusCode, body)
 		}
-		if _, v := ms.version(t, tc.programme); v != v0 {
-			t.Errorf("POST %s unchanged made version %d from %d", tc.path, v, v0)
+		if _, v := latest(t, fx, tc.programme); v.Version != v0.Version {
+			t.Errorf("POST %s unchanged made version %d from %d", tc.path, v.Version, v0.Version)
 		}
 	}
 }
@@ -384,25 +243,25 @@ func TestMoneyUnchangedSaveIsNoVersion(t *testing.T) {
 // Only editors may change money: a reader gets 403 for the forms and their
 // saves, and sees no edit link.
 func TestMoneyReaderForbidden(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
-	reader := ms.user(t, "leser@example.no", auth.RoleReader)
-	_, v0 := ms.version(t, "vest-telemark")
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+	reader := moneyUser(fx, "leser@example.no", auth.RoleReader)
+	_, v0 := latest(t, fx, "vest-telemark")
 	for _, path := range []string{moneyVTBudget, moneyVTFinance, moneyVTPlan + "/sources/edit"} {
-		_, page := moneyGet(t, editor, ms.URL+path)
-		if status, _ := moneyGet(t, reader, ms.URL+path); status != http.StatusForbidden {
-			t.Errorf("reader GET %s: %d, want 403", path, status)
+		_, page := editor.get(path)
+		if resp, _ := reader.get(path); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("reader GET %s: %d, want 403", path, resp.StatusCode)
 		}
-		form := moneyFormValues(page)
+		form := editForm(page)
 		form.Set("line-0-y2026", "1")
-		if status, _, _ := moneyPost(t, reader, ms.URL+path, form); status != http.StatusForbidden {
-			t.Errorf("reader POST %s: %d, want 403", path, status)
+		if resp, _ := reader.post(path, form); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("reader POST %s: %d, want 403", path, resp.StatusCode)
 		}
 	}
-	if _, v := ms.version(t, "vest-telemark"); v != v0 {
-		t.Errorf("a reader's POST made version %d", v)
+	if _, v := latest(t, fx, "vest-telemark"); v.Version != v0.Version {
+		t.Errorf("a reader's POST made version %d", v.Version)
 	}
-	_, planPage := moneyGet(t, reader, ms.URL+moneyVTPlan)
+	_, planPage := reader.get(moneyVTPlan)
 	if strings.Contains(planPage, "/budgets/period/edit") || strings.Contains(planPage, "/financing/2025/edit") {
 		t.Error("the plan page shows a reader edit links")
 	}
@@ -411,30 +270,30 @@ func TestMoneyReaderForbidden(t *testing.T) {
 // Lines are added from the empty row, with an id made from the label, and
 // removed by emptying them, except where a financing table finances them.
 func TestMoneyBudgetLines(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
-	_, page := moneyGet(t, editor, ms.URL+moneyVTBudget)
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+	_, page := editor.get(moneyVTBudget)
 
-	form := moneyFormValues(page)
+	form := editForm(page)
 	for _, k := range []string{"number", "label", "goal", "y2025", "y2026", "y2027", "y2028", "printed", "mark"} {
 		form.Set("line-0-"+k, "")
 	}
-	status, body, _ := moneyPost(t, editor, ms.URL+moneyVTBudget, form)
-	if status != http.StatusUnprocessableEntity {
-		t.Fatalf("removing a financed line: %d, want 422", status)
+	resp, body := editor.post(moneyVTBudget, form)
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("removing a financed line: %d, want 422", resp.StatusCode)
 	}
-	if got := moneyFieldError(body, "line-0-label"); !strings.Contains(got, "«Fleire eigna bustader i Vest-Telemark»") || !strings.Contains(got, "«Samla budsjett og finansiering for 2025»") {
+	if got := errorBeside(body, "line-0-label"); !strings.Contains(got, "«Fleire eigna bustader i Vest-Telemark»") || !strings.Contains(got, "«Samla budsjett og finansiering for 2025»") {
 		t.Errorf("refusal says %q; want the line and the table named", got)
 	}
 
-	form = moneyFormValues(page)
+	form = editForm(page)
 	form.Set("new-number", "5")
 	form.Set("new-label", "Kommunikasjon og profilering")
 	form.Set("new-y2026", "250000")
-	if status, body, _ := moneyPost(t, editor, ms.URL+moneyVTBudget, form); status != http.StatusSeeOther {
-		t.Fatalf("adding a line: %d\n%s", status, body)
+	if resp, body := editor.post(moneyVTBudget, form); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("adding a line: %d\n%s", resp.StatusCode, body)
 	}
-	f, _ := ms.version(t, "vest-telemark")
+	f, _ := latest(t, fx, "vest-telemark")
 	lines := f.Plan.Budgets[0].Lines
 	last := lines[len(lines)-1]
 	if last.ID != "kommunikasjon-og-profilering" || last.Amounts[2026] != 250000 || len(last.Amounts) != 1 {
@@ -442,42 +301,42 @@ func TestMoneyBudgetLines(t *testing.T) {
 	}
 
 	// The new line is financed nowhere, so it may go.
-	_, page = moneyGet(t, editor, ms.URL+moneyVTBudget)
-	form = moneyFormValues(page)
+	_, page = editor.get(moneyVTBudget)
+	form = editForm(page)
 	for k := range form {
 		if strings.HasPrefix(k, "line-4-") && k != "line-4-id" {
 			form.Set(k, "")
 		}
 	}
-	if status, body, _ := moneyPost(t, editor, ms.URL+moneyVTBudget, form); status != http.StatusSeeOther {
-		t.Fatalf("removing a line: %d\n%s", status, body)
+	if resp, body := editor.post(moneyVTBudget, form); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("removing a line: %d\n%s", resp.StatusCode, body)
 	}
-	if f, _ := ms.version(t, "vest-telemark"); len(f.Plan.Budgets[0].Lines) != 4 {
+	if f, _ := latest(t, fx, "vest-telemark"); len(f.Plan.Budgets[0].Lines) != 4 {
 		t.Errorf("%d lines after removing the new one, want 4", len(f.Plan.Budgets[0].Lines))
 	}
 }
 
 // A year column is added, and the form comes back to fill it in.
 func TestMoneyBudgetAddYear(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
-	_, page := moneyGet(t, editor, ms.URL+moneyVTBudget)
-	form := moneyFormValues(page)
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+	_, page := editor.get(moneyVTBudget)
+	form := editForm(page)
 	form.Set("new_year", "2026")
-	status, body, _ := moneyPost(t, editor, ms.URL+moneyVTBudget, form)
-	if status != http.StatusUnprocessableEntity || !strings.Contains(moneyFieldError(body, "new_year"), "2026") {
-		t.Errorf("adding a year the budget has: %d, %q", status, moneyFieldError(body, "new_year"))
+	resp, body := editor.post(moneyVTBudget, form)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorBeside(body, "new_year"), "2026") {
+		t.Errorf("adding a year the budget has: %d, %q", resp.StatusCode, errorBeside(body, "new_year"))
 	}
 	form.Set("new_year", "2029")
-	status, _, loc := moneyPost(t, editor, ms.URL+moneyVTBudget, form)
-	if status != http.StatusSeeOther || loc != moneyVTBudget+"?added=1" {
-		t.Fatalf("adding 2029: %d to %q", status, loc)
+	resp, _ = editor.post(moneyVTBudget, form)
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != moneyVTBudget+"?added=1" {
+		t.Fatalf("adding 2029: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	_, page = moneyGet(t, editor, ms.URL+loc)
+	_, page = editor.get(resp.Header.Get("Location"))
 	if !strings.Contains(page, `for="f-line-0-y2029"`) {
 		t.Error("the form has no field for 2029")
 	}
-	f, _ := ms.version(t, "vest-telemark")
+	f, _ := latest(t, fx, "vest-telemark")
 	if ys := f.Plan.Budgets[0].Years; len(ys) != 5 || ys[4] != 2029 {
 		t.Errorf("years = %v", ys)
 	}
@@ -487,27 +346,27 @@ func TestMoneyBudgetAddYear(t *testing.T) {
 // total and flags the printed one; a bad amount is refused beside its
 // field.
 func TestMoneyFinancingSave(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
-	before, _ := ms.version(t, "driv")
-	_, page := moneyGet(t, editor, ms.URL+moneyDrivFinance)
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+	before, _ := latest(t, fx, "driv")
+	_, page := editor.get(moneyDrivFinance)
 
-	form := moneyFormValues(page)
+	form := editForm(page)
 	form.Set("row-0-c_drangedal_amount", "12,5")
-	status, body, _ := moneyPost(t, editor, ms.URL+moneyDrivFinance, form)
-	if status != http.StatusUnprocessableEntity {
-		t.Fatalf("bad amount: %d", status)
+	resp, body := editor.post(moneyDrivFinance, form)
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("bad amount: %d", resp.StatusCode)
 	}
-	if got := moneyFieldError(body, "row-0-c_drangedal_amount"); !strings.Contains(got, "Rad «Driv 2025», Drangedal kommune: skriv et helt kronebeløp") {
+	if got := errorBeside(body, "row-0-c_drangedal_amount"); !strings.Contains(got, "Rad «Driv 2025», Drangedal kommune: skriv et helt kronebeløp") {
 		t.Errorf("message beside the field: %q", got)
 	}
 
-	form = moneyFormValues(page)
+	form = editForm(page)
 	form.Set("row-0-c_drangedal_amount", "1 200 000")
-	if status, body, _ := moneyPost(t, editor, ms.URL+moneyDrivFinance, form); status != http.StatusSeeOther {
-		t.Fatalf("save: %d\n%s", status, body)
+	if resp, body := editor.post(moneyDrivFinance, form); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", resp.StatusCode, body)
 	}
-	after, _ := ms.version(t, "driv")
+	after, _ := latest(t, fx, "driv")
 	changes := plan.Diff(before, after)
 	if len(changes) != 1 || changes[0].Path != "plan.financing[2025].rows[0].cells[1].amount" {
 		t.Fatalf("changes = %+v", changes)
@@ -515,7 +374,7 @@ func TestMoneyFinancingSave(t *testing.T) {
 	if c := after.Plan.Financing[0].Rows[0].Cells; c[2].Amount != nil || c[2].Note == "" || c[3].Mark != "*" || len(c[0].Payments) != 2 {
 		t.Errorf("cells not in the change lost what they had: %+v", c)
 	}
-	_, planPage := moneyGet(t, editor, ms.URL+moneyDrivPlan)
+	_, planPage := editor.get(moneyDrivPlan)
 	for _, want := range []string{moneyNB("4 700 000"), "oppgitt: " + moneyNB("4 670 000")} {
 		if !strings.Contains(planPage, want) {
 			t.Errorf("plan page lacks %q", want)
@@ -526,39 +385,39 @@ func TestMoneyFinancingSave(t *testing.T) {
 // A funding source is added from the sources form, shows up as a column
 // to add, and a source a table uses cannot be removed.
 func TestMoneySources(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
 	path := moneyVTPlan + "/sources/edit"
-	_, page := moneyGet(t, editor, ms.URL+path)
+	_, page := editor.get(path)
 
-	form := moneyFormValues(page)
+	form := editForm(page)
 	form.Set("source-0-name", "")
 	form.Set("source-0-org", "")
 	form.Set("source-0-ref", "")
-	status, body, _ := moneyPost(t, editor, ms.URL+path, form)
-	if status != http.StatusUnprocessableEntity || !strings.Contains(moneyFieldError(body, "source-0-name"), "«KDD 13.50 post 66» kan ikke fjernes") {
-		t.Errorf("removing a used source: %d, %q", status, moneyFieldError(body, "source-0-name"))
+	resp, body := editor.post(path, form)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorBeside(body, "source-0-name"), "«KDD 13.50 post 66» kan ikke fjernes") {
+		t.Errorf("removing a used source: %d, %q", resp.StatusCode, errorBeside(body, "source-0-name"))
 	}
 
-	form = moneyFormValues(page)
+	form = editForm(page)
 	form.Set("new-name", "Innovasjon Norge – tilskot")
-	status, body, _ = moneyPost(t, editor, ms.URL+path, form)
-	if status != http.StatusSeeOther {
-		t.Fatalf("adding a source: %d\n%s", status, body)
+	resp, body = editor.post(path, form)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("adding a source: %d\n%s", resp.StatusCode, body)
 	}
-	f, _ := ms.version(t, "vest-telemark")
+	f, _ := latest(t, fx, "vest-telemark")
 	if last := f.Plan.Sources[len(f.Plan.Sources)-1]; last.ID != "innovasjon-norge-tilskot" {
 		t.Errorf("new source = %+v", last)
 	}
 
-	_, page = moneyGet(t, editor, ms.URL+moneyVTFinance)
-	form = moneyFormValues(page)
+	_, page = editor.get(moneyVTFinance)
+	form = editForm(page)
 	form.Set("new_source", "innovasjon-norge-tilskot")
-	status, _, loc := moneyPost(t, editor, ms.URL+moneyVTFinance, form)
-	if status != http.StatusSeeOther || loc != moneyVTFinance+"?added=1" {
-		t.Fatalf("adding a column: %d to %q", status, loc)
+	resp, _ = editor.post(moneyVTFinance, form)
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != moneyVTFinance+"?added=1" {
+		t.Fatalf("adding a column: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	_, page = moneyGet(t, editor, ms.URL+loc)
+	_, page = editor.get(resp.Header.Get("Location"))
 	if !strings.Contains(page, `name="row-0-c_innovasjon-norge-tilskot_amount"`) {
 		t.Error("the financing form has no field in the new column")
 	}
@@ -567,29 +426,29 @@ func TestMoneySources(t *testing.T) {
 // A stale financing form is refused; saved again from the conflict, it
 // keeps both the other person's change and this person's.
 func TestMoneyFinancingStale(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
-	_, page := moneyGet(t, editor, ms.URL+moneyVTFinance)
-	first := moneyFormValues(page)
-	_, page = moneyGet(t, editor, ms.URL+moneyVTFinance)
-	second := moneyFormValues(page)
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+	_, page := editor.get(moneyVTFinance)
+	first := editForm(page)
+	_, page = editor.get(moneyVTFinance)
+	second := editForm(page)
 	first.Set("row-0-c_kdd-post-66_amount", "550 000")
-	if status, body, _ := moneyPost(t, editor, ms.URL+moneyVTFinance, first); status != http.StatusSeeOther {
-		t.Fatalf("first save: %d\n%s", status, body)
+	if resp, body := editor.post(moneyVTFinance, first); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first save: %d\n%s", resp.StatusCode, body)
 	}
-	_, v1 := ms.version(t, "vest-telemark")
+	_, v1 := latest(t, fx, "vest-telemark")
 	second.Set("row-3-c_kommunal-eigendel_amount", "50 000")
-	status, body, _ := moneyPost(t, editor, ms.URL+moneyVTFinance, second)
-	if status != http.StatusConflict {
-		t.Fatalf("stale save: %d, want 409", status)
+	resp, body := editor.post(moneyVTFinance, second)
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("stale save: %d, want 409", resp.StatusCode)
 	}
-	if _, v := ms.version(t, "vest-telemark"); v != v1 {
-		t.Errorf("a stale save made version %d", v)
+	if _, v := latest(t, fx, "vest-telemark"); v.Version != v1.Version {
+		t.Errorf("a stale save made version %d", v.Version)
 	}
-	if status, body, _ := moneyPost(t, editor, ms.URL+moneyVTFinance, moneyFormValues(body)); status != http.StatusSeeOther {
-		t.Fatalf("save after conflict: %d\n%s", status, body)
+	if resp, body := editor.post(moneyVTFinance, editForm(body)); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save after conflict: %d\n%s", resp.StatusCode, body)
 	}
-	f, _ := ms.version(t, "vest-telemark")
+	f, _ := latest(t, fx, "vest-telemark")
 	rows := f.Plan.Financing[0].Rows
 	if a := rows[0].Cells[0].Amount; a == nil || *a != 550000 {
 		t.Errorf("the other person's change was lost: %v", a)
@@ -602,27 +461,22 @@ func TestMoneyFinancingStale(t *testing.T) {
 // Anonymous visitors are sent to log in; an editor's empty POST (as the
 // authorisation matrix sends) changes nothing and is refused as stale.
 func TestMoneyAnonymousAndEmptyPost(t *testing.T) {
-	ms := newMoneyServer(t)
-	editor := ms.user(t, "redaktor@example.no", auth.RoleEditor)
-	anonymous := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	_, v0 := ms.version(t, "vest-telemark")
+	fx := newFixture(t, "sqlite")
+	editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+	anonymous := fx.anonymous()
+	_, v0 := latest(t, fx, "vest-telemark")
 	for _, path := range []string{moneyVTBudget, moneyVTFinance, moneyVTPlan + "/sources/edit"} {
-		resp, err := anonymous.Get(ms.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/login") {
+		if resp, _ := anonymous.get(path); resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/login") {
 			t.Errorf("anonymous GET %s: %d to %q", path, resp.StatusCode, resp.Header.Get("Location"))
 		}
-		if status, _, _ := moneyPost(t, anonymous, ms.URL+path, url.Values{}); status != http.StatusUnauthorized {
-			t.Errorf("anonymous POST %s: %d, want 401", path, status)
+		if resp, _ := anonymous.post(path, url.Values{}); resp.StatusCode != http.StatusUnauthorized {
+			t.Errorf("anonymous POST %s: %d, want 401", path, resp.StatusCode)
 		}
-		if status, _, _ := moneyPost(t, editor, ms.URL+path, url.Values{}); status != http.StatusConflict {
-			t.Errorf("empty POST %s: %d, want 409", path, status)
+		if resp, _ := editor.post(path, url.Values{}); resp.StatusCode != http.StatusConflict {
+			t.Errorf("empty POST %s: %d, want 409", path, resp.StatusCode)
 		}
 	}
-	if _, v := ms.version(t, "vest-telemark"); v != v0 {
-		t.Errorf("version %d after refused POSTs, want %d", v, v0)
+	if _, v := latest(t, fx, "vest-telemark"); v.Version != v0.Version {
+		t.Errorf("version %d after refused POSTs, want %d", v.Version, v0.Version)
 	}
 }

@@ -19,13 +19,8 @@ var organisationCreating sync.Mutex
 // sent again finds the organisation it made and goes there, while another
 // organisation's id is an error beside the field.
 func (s *Server) organisationCreate(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
+	fm, ok := s.formFor(w, r, auth.EditOrganisation)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	if !can(r, auth.EditOrganisation, auth.Resource{}) {
-		s.deny(w, r)
 		return
 	}
 	o := plan.Organisation{ID: adminCheckKey(fm, "id")}

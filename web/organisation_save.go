@@ -14,13 +14,8 @@ import (
 // if it has been changed since, nothing is saved and the form comes back
 // with what the person typed and what changed meanwhile.
 func (s *Server) organisationSave(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
+	fm, ok := s.formFor(w, r, auth.EditOrganisation)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	if !can(r, auth.EditOrganisation, auth.Resource{}) {
-		s.deny(w, r)
 		return
 	}
 	ctx := r.Context()

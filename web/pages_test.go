@@ -23,7 +23,7 @@ func TestAcceptLanguage(t *testing.T) {
 }
 
 func TestPagesAnswer(t *testing.T) {
-	srv := newTestServer(t)
+	visitor := newFixture(t, "sqlite").anonymous()
 	cases := []struct {
 		path, lang string
 		status     int
@@ -47,13 +47,13 @@ func TestPagesAnswer(t *testing.T) {
 		{"/healthz", "en", 200, []string{"ok"}},
 	}
 	for _, tc := range cases {
-		resp, body := fetch(t, srv.URL+tc.path, "Accept-Language", tc.lang)
+		resp, body := visitor.get(tc.path, "Accept-Language", tc.lang)
 		if resp.StatusCode != tc.status {
 			t.Errorf("%s: status %d, want %d", tc.path, resp.StatusCode, tc.status)
 			continue
 		}
 		for _, w := range tc.want {
-			if !strings.Contains(string(body), w) {
+			if !strings.Contains(body, w) {
 				t.Errorf("%s (%s): page lacks %q", tc.path, tc.lang, w)
 			}
 		}
@@ -67,9 +67,9 @@ func TestPagesAnswer(t *testing.T) {
 var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
 func TestLanguageSwitch(t *testing.T) {
-	srv := newTestServer(t)
+	fx := newFixture(t, "sqlite")
 	post := func(form url.Values, header ...string) *http.Response {
-		req, _ := http.NewRequest("POST", srv.URL+"/language", strings.NewReader(form.Encode()))
+		req, _ := http.NewRequest("POST", fx.srv.URL+"/language", strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		for i := 0; i+1 < len(header); i += 2 {
 			req.Header.Set(header[i], header[i+1])
@@ -95,8 +95,8 @@ func TestLanguageSwitch(t *testing.T) {
 		t.Fatalf("cookie %+v", cookie)
 	}
 	// The remembered choice wins over the browser's language.
-	_, body := fetch(t, srv.URL+"/", "Accept-Language", "en", "Cookie", cookie.String())
-	if !strings.Contains(string(body), `<html lang="nn">`) {
+	_, body := fx.anonymous().get("/", "Accept-Language", "en", "Cookie", cookie.String())
+	if !strings.Contains(body, `<html lang="nn">`) {
 		t.Error("the chosen language is not remembered")
 	}
 	// Never a redirect off the site.

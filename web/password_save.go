@@ -11,17 +11,10 @@ import (
 // asked for, so that a session left open on a shared computer cannot be
 // used to take the account over.
 func (s *Server) passwordSave(w http.ResponseWriter, r *http.Request) {
-	wh := whoOf(r)
-	if wh.User == nil || wh.API {
-		s.deny(w, r)
-		return
-	}
-	f, ok := parseForm(w, r)
+	u, f, ok := s.accountForm(w, r)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
 		return
 	}
-	u := wh.User
 	if u.PasswordHash != "" {
 		good, err := auth.CheckPassword(u.PasswordHash, f.Raw("current"))
 		if err != nil {

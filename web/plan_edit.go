@@ -3,23 +3,16 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
+	"slices"
 
-	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
 
 // planEditView is the form for a plan's own fields.
 type planEditView struct {
-	ProgrammeID string
-	Year        int
-	PlanTitle   string
-	// Lang is the language the plan is written in: the fields' text is in it.
-	Lang     plan.Language
-	Form     *form
+	planFormView
 	Statuses []option
-	Conflict *conflictView
 }
 
 // planFields are the plan's own fields the plan form edits. Their
@@ -36,28 +29,26 @@ func planFieldsOf(p *plan.Plan) planFields {
 	return planFields{Title: p.Title, Subtitle: p.Subtitle, Status: p.Status, WeightBasis: p.WeightBasis}
 }
 
+// planFieldsPart is the plan's own fields as the plan form edits them.
+var planFieldsPart = planPart{
+	mark:   func(f *plan.File) string { return fingerprint(planFieldsOf(&f.Plan)) },
+	values: func(f *plan.File) url.Values { return planValues(&f.Plan) },
+	apply:  func(fm *form, f *plan.File) { applyPlanForm(fm, &f.Plan) },
+	in: func(c plan.Change) bool {
+		return slices.Contains([]string{"plan.title", "plan.subtitle", "plan.status", "plan.weight_basis"}, c.Path)
+	},
+	render: (*Server).renderPlanEdit,
+}
+
 // planEdit shows the form that edits the plan's title, subtitle, status
 // and weight basis.
 func (s *Server) planEdit(w http.ResponseWriter, r *http.Request) {
-	f, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
-		return
-	}
-	fm := newForm(planValues(&f.Plan))
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("etag", fingerprint(planFieldsOf(&f.Plan)))
-	fm.Values.Set("submission", newSubmission())
-	s.renderPlanEdit(w, r, http.StatusOK, f, v, fm, nil)
+	s.editPlanPart(w, r, planFieldsPart)
 }
 
 func (s *Server) renderPlanEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
 	fm *form, conflict *conflictView) {
-	ev := planEditView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
-		Form: fm, Conflict: conflict}
+	ev := planEditView{planFormView: newPlanFormView(f, v, fm, conflict)}
 	ev.Statuses = []option{{Value: "", ID: "structure.status-none"}}
 	for _, st := range plan.Statuses {
 		ev.Statuses = append(ev.Statuses, option{Value: string(st), ID: "status." + string(st)})
@@ -73,9 +64,4 @@ func planValues(p *plan.Plan) url.Values {
 	v.Set("status", string(p.Status))
 	v.Set("weight_basis", p.WeightBasis)
 	return v
-}
-
-// planResource is a plan as the policy sees it.
-func planResource(v store.PlanVersion) auth.Resource {
-	return auth.Resource{Programme: v.ProgrammeID, Published: v.Published}
 }

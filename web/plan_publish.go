@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"planverk/auth"
@@ -10,12 +9,8 @@ import (
 // planPublish opens a plan to everyone, or closes it to the programme's
 // members again.
 func (s *Server) planPublish(w http.ResponseWriter, r *http.Request) {
-	_, v, ok := s.loadPlan(w, r)
+	_, v, ok := s.planFor(w, r, auth.EditProgramme)
 	if !ok {
-		return
-	}
-	if !can(r, auth.EditProgramme, auth.Resource{Programme: v.ProgrammeID, Published: v.Published}) {
-		s.deny(w, r)
 		return
 	}
 	publish := r.PostFormValue("publish") == "yes"
@@ -23,5 +18,5 @@ func (s *Server) planPublish(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, fmt.Sprintf("/programmes/%s/plans/%d", v.ProgrammeID, v.Year), http.StatusSeeOther)
+	http.Redirect(w, r, planPath(v), http.StatusSeeOther)
 }

@@ -16,13 +16,8 @@ import (
 // programme's id is an error beside the field. The store checks and saves
 // in one transaction, so copies of planverk cannot both create it.
 func (s *Server) programmeCreate(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
+	fm, ok := s.formFor(w, r, auth.CreateProgramme)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	if !can(r, auth.CreateProgramme, auth.Resource{}) {
-		s.deny(w, r)
 		return
 	}
 	f := newProgrammeFile(fm)

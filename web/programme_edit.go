@@ -38,13 +38,8 @@ type municipalityBox struct {
 
 // programmeEdit shows the form that edits a programme.
 func (s *Server) programmeEdit(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.programmeFor(w, r, auth.EditProgramme)
+	_, f, v, ok := s.programmePlanFor(w, r)
 	if !ok {
-		return
-	}
-	f, v, err := s.programmeLatestPlan(r, p.ID)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	fm := newForm(programmeValues(f.Programme))
@@ -56,10 +51,24 @@ func (s *Server) programmeEdit(w http.ResponseWriter, r *http.Request) {
 // fingerprint of the programme as the person saw it, the plan version it
 // came from (to show what changed meanwhile), and a new submission key.
 func setProgrammeMarks(fm *form, f *plan.File, v store.PlanVersion) {
-	fm.Values.Set("etag", fingerprint(f.Programme))
+	renewForm(fm, v, fingerprint(f.Programme))
 	fm.Values.Set("year", strconv.Itoa(v.Year))
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("submission", newSubmission())
+}
+
+// programmePlanFor loads the programme a request names and its newest plan,
+// for a person who may edit the programme; otherwise it answers the
+// request and returns false.
+func (s *Server) programmePlanFor(w http.ResponseWriter, r *http.Request) (plan.Programme, *plan.File, store.PlanVersion, bool) {
+	p, ok := s.programmeFor(w, r, auth.EditProgramme)
+	if !ok {
+		return p, nil, store.PlanVersion{}, false
+	}
+	f, v, err := s.programmeLatestPlan(r, p.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return p, nil, v, false
+	}
+	return p, f, v, true
 }
 
 // programmeLatestPlan loads a programme's newest plan. The programme is

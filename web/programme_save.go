@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -17,18 +16,12 @@ import (
 // it was opened; if it has been changed since, nothing is saved and the
 // form comes back with what the person typed and what changed meanwhile.
 func (s *Server) programmeSave(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
-	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	p, ok := s.programmeFor(w, r, auth.EditProgramme)
+	fm, ok := s.parseForm(w, r)
 	if !ok {
 		return
 	}
-	f, v, err := s.programmeLatestPlan(r, p.ID)
-	if err != nil {
-		s.fail(w, r, err)
+	p, f, v, ok := s.programmePlanFor(w, r)
+	if !ok {
 		return
 	}
 	orgs, err := s.organisationsByID(r)

@@ -3,28 +3,23 @@ package web
 import (
 	"net/http"
 	"slices"
-	"strconv"
 
 	"golang.org/x/text/collate"
 	textlang "golang.org/x/text/language"
 
+	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
 
 // sourcesEditView is the form of a plan's funding sources.
 type sourcesEditView struct {
-	ProgrammeID string
-	Year        int
-	PlanTitle   string
-	Lang        plan.Language
-	Form        *form
-	Rows        []sourceRow
-	Orgs        []option
+	planFormView
+	Rows []sourceRow
+	Orgs []option
 	// Tables are the plan's financing tables, for links back to them.
-	Tables   []plan.Financing
-	Conflict *conflictView
-	Saved    bool
+	Tables []plan.Financing
+	Saved  bool
 }
 
 // sourceRow is one source as the form shows it.
@@ -38,25 +33,17 @@ type sourceRow struct {
 
 // sourcesEdit shows the form that edits a plan's funding sources.
 func (s *Server) sourcesEdit(w http.ResponseWriter, r *http.Request) {
-	f, v, ok := s.loadPlan(w, r)
+	f, v, ok := s.planFor(w, r, auth.EditPlan)
 	if !ok {
 		return
 	}
-	if !canEditMoney(r, v) {
-		s.deny(w, r)
-		return
-	}
-	fm := newForm(sourcesValues(f))
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("etag", fingerprint(f.Plan.Sources))
-	fm.Values.Set("submission", newSubmission())
-	s.renderSourcesEdit(w, r, http.StatusOK, f, v, fm, nil)
+	s.renderSourcesEdit(w, r, http.StatusOK, f, v, newEditForm(sourcesValues(f), v, fingerprint(f.Plan.Sources)), nil)
 }
 
 func (s *Server) renderSourcesEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
 	fm *form, conflict *conflictView) {
-	ev := sourcesEditView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
-		Form: fm, Tables: f.Plan.Financing, Conflict: conflict, Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
+	ev := sourcesEditView{planFormView: newPlanFormView(f, v, fm, conflict),
+		Tables: f.Plan.Financing, Saved: r.Method == http.MethodGet && r.URL.Query().Get("saved") == "1"}
 	for i := range moneyCount(fm, "sources") {
 		p := sourceRowPrefix(i)
 		id := fm.Get(p + "id")

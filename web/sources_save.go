@@ -3,8 +3,8 @@ package web
 import (
 	"errors"
 	"net/http"
-	"net/url"
 
+	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -13,17 +13,8 @@ import (
 // the sources the form was opened with. A source a table uses is never
 // removed: the form says which tables use it.
 func (s *Server) sourcesSave(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
+	fm, f, v, ok := s.planFormFor(w, r, auth.EditPlan)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	f, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	if !canEditMoney(r, v) {
-		s.deny(w, r)
 		return
 	}
 	// Check on a copy of the plan: a File's Plan is a value, so giving the
@@ -36,7 +27,7 @@ func (s *Server) sourcesSave(w http.ResponseWriter, r *http.Request) {
 	}
 	etag := fm.Get("etag")
 	_, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
-		store.Edit{Author: whoOf(r).User.ID, Summary: moneySummary(fm, "sources"), Submission: fm.Get("submission")},
+		store.Edit{Author: whoOf(r).User.ID, Summary: changeSummary(fm, "sources"), Submission: fm.Get("submission")},
 		func(cur *plan.File) error {
 			if fingerprint(cur.Plan.Sources) != etag {
 				return &staleMoney{}
@@ -72,12 +63,6 @@ func (s *Server) sourcesConflict(w http.ResponseWriter, r *http.Request, fm *for
 	if !ok {
 		return
 	}
-	c, before := s.moneyConflict(r, v, f, fm, "plan.sources")
-	var base url.Values
-	if before != nil {
-		base = sourcesValues(before)
-	}
-	moneyMerge(fm, sourcesGrid, base, sourcesValues(f))
-	moneyRenew(fm, v, fingerprint(f.Plan.Sources))
+	c := s.moneyConflict(r, v, f, fm, "plan.sources", sourcesGrid, sourcesValues, fingerprint(f.Plan.Sources))
 	s.renderSourcesEdit(w, r, http.StatusConflict, f, v, fm, c)
 }

@@ -3,15 +3,12 @@ package web
 import (
 	"context"
 	"fmt"
-	"html"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 
 	"planverk/auth"
-	"planverk/plan"
 	"planverk/store"
 )
 
@@ -25,37 +22,6 @@ const (
 	vt   = "/programmes/vest-telemark/plans/2025"
 	driv = "/programmes/driv/plans/2025"
 )
-
-// formAt returns the values of the form on the page whose action is
-// action, as a browser would send it back unchanged. Pages with several
-// forms (language switch, move buttons) are cut to the one form first.
-func formAt(t *testing.T, page, action string) url.Values {
-	t.Helper()
-	return formValues(formHTML(t, page, action, ""))
-}
-
-// formHTML returns the HTML of the first form on the page whose action is
-// action and which contains want.
-func formHTML(t *testing.T, page, action, want string) string {
-	t.Helper()
-	for _, m := range regexp.MustCompile(`(?s)<form method="post" action="([^"]*)".*?</form>`).FindAllStringSubmatch(page, -1) {
-		if html.UnescapeString(m[1]) == action && strings.Contains(m[0], want) {
-			return m[0]
-		}
-	}
-	t.Fatalf("no form to %s containing %q on the page", action, want)
-	return ""
-}
-
-// latest loads the stored plan.
-func latest(t *testing.T, fx *fixture, programme string) (*plan.File, store.PlanVersion) {
-	t.Helper()
-	f, v, err := fx.store.LoadPlan(context.Background(), programme, 2025)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f, v
-}
 
 // changesOf returns the changes a version recorded, and fails unless its
 // author is the named user.

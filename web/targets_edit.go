@@ -5,8 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
-	"planverk/auth"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -14,46 +14,33 @@ import (
 // targetsEditView is the form that lists the plan's targets as rows, with
 // an empty row for adding one.
 type targetsEditView struct {
-	ProgrammeID string
-	Year        int
-	PlanTitle   string
-	// Lang is the language the plan is written in: the fields' text is in it.
-	Lang plan.Language
-	Form *form
-	// Rows are the rows' indexes; those below Existing were in the plan
-	// when the form was opened, the last is for adding one.
-	Rows     []int
-	Existing int
-	Kinds    []option
-	Goals    []option
-	Conflict *conflictView
+	planFormView
+	listRows
+	Kinds []option
+	Goals []option
 	// ProgrammeTargets are the programme's targets over its whole period,
 	// shown for reference: they belong to the programme, not this plan.
 	ProgrammeTargets []plan.Target
 }
 
+// targetsPart is the plan's targets as its form edits them.
+var targetsPart = planPart{
+	mark:   func(f *plan.File) string { return listMark(f.Plan.Targets) },
+	values: func(f *plan.File) url.Values { return targetValues(f.Plan.Targets) },
+	apply:  func(fm *form, f *plan.File) { f.Plan.Targets = applyTargetsForm(fm, f.Plan.Targets, f.Plan.Goals) },
+	in:     func(c plan.Change) bool { return strings.HasPrefix(c.Path, "plan.targets") },
+	render: (*Server).renderTargetsEdit,
+}
+
 // targetsEdit shows the plan's targets as a form.
 func (s *Server) targetsEdit(w http.ResponseWriter, r *http.Request) {
-	f, v, ok := s.loadPlan(w, r)
-	if !ok {
-		return
-	}
-	if !can(r, auth.EditPlan, planResource(v)) {
-		s.deny(w, r)
-		return
-	}
-	fm := newForm(targetValues(f.Plan.Targets))
-	fm.Values.Set("base", strconv.Itoa(v.Version))
-	fm.Values.Set("etag", listMark(f.Plan.Targets))
-	fm.Values.Set("submission", newSubmission())
-	s.renderTargetsEdit(w, r, http.StatusOK, f, v, fm, nil)
+	s.editPlanPart(w, r, targetsPart)
 }
 
 func (s *Server) renderTargetsEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
 	fm *form, conflict *conflictView) {
-	rows := rowIndexes(fm)
-	ev := targetsEditView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
-		Form: fm, Rows: rows, Existing: len(rows) - 1, Conflict: conflict, ProgrammeTargets: f.Programme.Targets}
+	ev := targetsEditView{planFormView: newPlanFormView(f, v, fm, conflict),
+		listRows: newListRows(fm), ProgrammeTargets: f.Programme.Targets}
 	ev.Kinds = []option{{Value: "", ID: "structure.choose"}}
 	for _, k := range plan.TargetKinds {
 		ev.Kinds = append(ev.Kinds, option{Value: string(k), ID: "structure.target-kind-" + string(k)})
@@ -90,13 +77,4 @@ func targetValues(ts []plan.Target) url.Values {
 	}
 	v.Set("rows", strconv.Itoa(len(ts)))
 	return v
-}
-
-// listMark is the fingerprint of one of the plan's lists, the same for a
-// nil and an empty list, as the plan file has it.
-func listMark[T any](items []T) string {
-	if len(items) == 0 {
-		items = nil
-	}
-	return fingerprint(items)
 }

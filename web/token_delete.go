@@ -7,9 +7,8 @@ import (
 
 // tokenDelete withdraws one of the person's own API tokens.
 func (s *Server) tokenDelete(w http.ResponseWriter, r *http.Request) {
-	wh := whoOf(r)
-	if wh.User == nil || wh.API {
-		s.deny(w, r)
+	u, ok := s.accountUser(w, r)
+	if !ok {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("token"), 10, 64)
@@ -17,7 +16,7 @@ func (s *Server) tokenDelete(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "error.not-found")
 		return
 	}
-	if err := s.store.DeleteAPIToken(r.Context(), wh.User.ID, id); err != nil {
+	if err := s.store.DeleteAPIToken(r.Context(), u.ID, id); err != nil {
 		s.fail(w, r, err)
 		return
 	}

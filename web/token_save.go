@@ -10,14 +10,8 @@ import (
 // tokenSave makes an API token for the person's own account and shows it
 // once; only its hash is kept.
 func (s *Server) tokenSave(w http.ResponseWriter, r *http.Request) {
-	wh := whoOf(r)
-	if wh.User == nil || wh.API {
-		s.deny(w, r)
-		return
-	}
-	f, ok := parseForm(w, r)
+	u, f, ok := s.accountForm(w, r)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
 		return
 	}
 	f.Required("token_name")
@@ -30,7 +24,7 @@ func (s *Server) tokenSave(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if _, err := s.store.CreateAPIToken(r.Context(), store.APIToken{UserID: wh.User.ID, Name: f.Get("token_name"), TokenHash: hash}); err != nil {
+	if _, err := s.store.CreateAPIToken(r.Context(), store.APIToken{UserID: u.ID, Name: f.Get("token_name"), TokenHash: hash}); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/mail"
 
 	"planverk/auth"
 	"planverk/plan"
@@ -17,17 +16,11 @@ func (s *Server) userInvite(w http.ResponseWriter, r *http.Request) {
 		s.deny(w, r)
 		return
 	}
-	f, ok := parseForm(w, r)
+	f, ok := s.parseForm(w, r)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
 		return
 	}
-	f.Required("email", "name")
-	if e := f.Get("email"); e != "" {
-		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
-			f.Fail("email", "form.email")
-		}
-	}
+	checkInvitee(f)
 	ctx := r.Context()
 	if org := f.Get("organisation"); org != "" {
 		if _, err := s.store.Organisation(ctx, org); plan.ErrorCode(err) == plan.ENotFound {
@@ -41,18 +34,10 @@ func (s *Server) userInvite(w http.ResponseWriter, r *http.Request) {
 		s.renderUsers(w, r, http.StatusUnprocessableEntity, usersView{Form: f})
 		return
 	}
-	plain, hash, err := auth.NewToken(auth.PrefixInvitation)
+	link, err := s.invite(r, f, store.Invitation{SystemAdmin: f.Get("system_admin") != ""})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	now := s.now()
-	_, err = s.store.CreateInvitation(ctx, store.Invitation{TokenHash: hash, Email: f.Get("email"),
-		Name: f.Get("name"), Organisation: f.Get("organisation"), SystemAdmin: f.Get("system_admin") != "",
-		CreatedBy: whoOf(r).User.ID, CreatedAt: now, ExpiresAt: now.Add(invitationLifetime)})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.renderUsers(w, r, http.StatusOK, usersView{Form: newForm(nil), Link: s.public.JoinPath("invitations", plain).String()})
+	s.renderUsers(w, r, http.StatusOK, usersView{Form: newForm(nil), Link: link})
 }

@@ -13,13 +13,8 @@ import (
 // administrator who took away their own rights, or shut themselves out,
 // could leave the installation with nobody to manage it.
 func (s *Server) userSave(w http.ResponseWriter, r *http.Request) {
-	fm, ok := parseForm(w, r)
+	fm, ok := s.formFor(w, r, auth.ManageUsers)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-		return
-	}
-	if !can(r, auth.ManageUsers, auth.Resource{}) {
-		s.deny(w, r)
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("user"), 10, 64)
