@@ -34,7 +34,12 @@ func logIn(t *testing.T, p *e2e.Page, base, email, password string) {
 // measure's history shows the change with the editor's name. Every form
 // and every error state passes axe-core and the HTML checker.
 func TestInviteLogInAndEdit(t *testing.T) {
-	srv := startServer(t)
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) { inviteLogInAndEdit(t, startServerOn(t, engine)) })
+	}
+}
+
+func inviteLogInAndEdit(t *testing.T, srv *server) {
 	c := &checked{docs: map[string][]byte{}}
 
 	admin := e2e.NewBrowser(t).Open(t, srv.URL+"/login")
@@ -119,7 +124,12 @@ func TestInviteLogInAndEdit(t *testing.T) {
 // is refused with the first person's change shown and the second person's
 // text kept, and the page passes axe-core.
 func TestConflictInBrowser(t *testing.T) {
-	srv := startServer(t)
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) { conflictInBrowser(t, startServerOn(t, engine)) })
+	}
+}
+
+func conflictInBrowser(t *testing.T, srv *server) {
 	edit := srv.URL + "/programmes/vest-telemark/plans/2025/goals/2/measures/2/edit"
 	first := e2e.NewBrowser(t).Open(t, srv.URL+"/login")
 	logIn(t, first, srv.URL, adminEmail, adminPassword)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"planverk/e2e"
+	"planverk/store/postgres"
 )
 
 // The system administrator every test server has.
@@ -32,6 +33,22 @@ type server struct {
 
 func startServer(t *testing.T) *server {
 	t.Helper()
+	return startServerOn(t, "sqlite")
+}
+
+// engines lists the databases the editing tests run on: SQLite always,
+// PostgreSQL where PLANVERK_TEST_POSTGRES names a server.
+func engines(t *testing.T) []string {
+	if os.Getenv(postgres.TestURLVariable) == "" {
+		t.Logf("%s is not set: the browser tests run on SQLite only", postgres.TestURLVariable)
+		return []string{"sqlite"}
+	}
+	return []string{"sqlite", "postgres"}
+}
+
+// startServerOn starts the real binary on a new database of the engine.
+func startServerOn(t *testing.T, engine string) *server {
+	t.Helper()
 	root, err := e2e.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
@@ -44,6 +61,18 @@ func startServer(t *testing.T) *server {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	db := filepath.Join(dir, "planverk.db")
+	if engine == "postgres" {
+		dsn, drop, err := postgres.CreateTestDatabase(context.Background(), os.Getenv(postgres.TestURLVariable))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if err := drop(); err != nil {
+				t.Error(err)
+			}
+		})
+		db = dsn
+	}
 	// A system administrator, made the way an operator makes the first one.
 	add := exec.Command(bin, "user", "add", "--db", db, "--email", adminEmail, "--name", "Sara Systemansvarleg", "--admin")
 	add.Stdin = strings.NewReader(adminPassword + "\n")
