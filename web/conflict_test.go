@@ -120,3 +120,34 @@ func TestDoubleSubmitOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestMeasurePreview: the preview button shows the text rendered and saves
+// nothing; the schemes field names the measure's schemes.
+func TestMeasurePreview(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	fx.user("kari@example.no", "", false, "vest-telemark", auth.RoleEditor)
+	kari := fx.login("kari@example.no")
+	_, page := kari.get(m11 + "/edit")
+	form := formValues(page)
+	form.Set("summary", "Dette er **viktig**.\n\n- fyrste punkt\n- andre punkt")
+	form.Set("schemes", "husbanken-startlan\nHusbanken-Startlan\n")
+	form.Set("preview", "1")
+	resp, page := kari.post(m11+"/edit", form)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "<strong>viktig</strong>") || !strings.Contains(page, "<li>andre punkt</li>") {
+		t.Fatalf("preview: status %d, rendered text missing", resp.StatusCode)
+	}
+	if !strings.Contains(page, "Dette er **viktig**.") {
+		t.Error("the preview lost what was typed")
+	}
+	if _, v, _ := fx.store.LoadPlan(context.Background(), "vest-telemark", 2025); v.Version != 1 {
+		t.Fatalf("a preview saved version %d", v.Version)
+	}
+	form.Del("preview")
+	if resp, _ := kari.post(m11+"/edit", form); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: status %d", resp.StatusCode)
+	}
+	f, _, _ := fx.store.LoadPlan(context.Background(), "vest-telemark", 2025)
+	if _, m := findMeasure(f, 1, 1); len(m.Schemes) != 1 || m.Schemes[0] != "husbanken-startlan" {
+		t.Errorf("schemes saved as %q", m.Schemes)
+	}
+}

@@ -27,6 +27,10 @@ func (s *Server) measureCreate(w http.ResponseWriter, r *http.Request) {
 		s.renderMeasureEdit(w, r, http.StatusUnprocessableEntity, f, v, g, nil, fm, nil)
 		return
 	}
+	if fm.Get("preview") != "" {
+		s.renderMeasurePreview(w, r, f, v, g, nil, &m, fm)
+		return
+	}
 	number := 0
 	saved, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
 		store.Edit{Author: whoOf(r).User.ID, Summary: fm.Get("change_note"), Submission: fm.Get("submission")},

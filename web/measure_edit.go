@@ -24,6 +24,9 @@ type measureEditView struct {
 	// Sections are the indexes of the section fields, one more than the
 	// measure has, for adding one.
 	Sections []int
+	// Preview is the measure as the form would save it, shown when the
+	// person asks for a preview of the text.
+	Preview *plan.Measure
 }
 
 // measureEdit shows the form that edits a measure.
@@ -41,8 +44,21 @@ func (s *Server) measureEdit(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderMeasureEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
 	g *plan.Goal, m *plan.Measure, fm *form, conflict *conflictView) {
-	ev := measureEditView{planFormView: newPlanFormView(f, v, fm, conflict),
-		Goal: g, Measure: m, New: m == nil}
+	s.renderMeasureForm(w, r, status, measureEditView{planFormView: newPlanFormView(f, v, fm, conflict),
+		Goal: g, Measure: m, New: m == nil}, f, v)
+}
+
+// renderMeasurePreview shows the form again, unsaved, with the measure as
+// it would be saved: the Markdown of its texts rendered, so that the
+// person sees headings, lists and emphasis before saving.
+func (s *Server) renderMeasurePreview(w http.ResponseWriter, r *http.Request, f *plan.File, v store.PlanVersion,
+	g *plan.Goal, m, preview *plan.Measure, fm *form) {
+	s.renderMeasureForm(w, r, http.StatusOK, measureEditView{planFormView: newPlanFormView(f, v, fm, nil),
+		Goal: g, Measure: m, New: m == nil, Preview: preview}, f, v)
+}
+
+func (s *Server) renderMeasureForm(w http.ResponseWriter, r *http.Request, status int, ev measureEditView, f *plan.File, v store.PlanVersion) {
+	fm, g, m := ev.Form, ev.Goal, ev.Measure
 	if can(r, auth.EditPlan, planResource(v)) {
 		for _, goal := range f.Plan.Goals {
 			ev.Goals = append(ev.Goals, option{Value: strconv.Itoa(goal.Number), Label: fmt.Sprintf("%d. %s", goal.Number, goal.Title)})

@@ -38,6 +38,7 @@ func measureValues(f *plan.File, g *plan.Goal, m *plan.Measure) url.Values {
 	v.Set("time_text", m.TimeFrame.Text)
 	v.Set("priority", string(m.Priority))
 	v.Set("status", string(m.Status))
+	v.Set("schemes", strings.Join(m.Schemes, "\n"))
 	for i, sec := range m.Sections {
 		v.Set(fmt.Sprintf("section-%d-title", i), sec.Title)
 		v.Set(fmt.Sprintf("section-%d-body", i), string(sec.Body))
@@ -155,6 +156,7 @@ func applyMeasureForm(fm *form, f *plan.File, m *plan.Measure) {
 	m.TimeFrame = plan.TimeFrame{From: from, To: to, NextRevision: fm.Get("next_revision") != "", Text: fm.Get("time_text")}
 	m.Priority = priority
 	m.Status = status
+	m.Schemes = schemeLines(fm.Raw("schemes"))
 	m.Sections = sections
 }
 
@@ -182,4 +184,16 @@ func keepText(had plan.Markdown, typed string) plan.Markdown {
 		return had
 	}
 	return plan.Markdown(strings.TrimSpace(typed))
+}
+
+// schemeLines reads the schemes a measure names, one id a line; the
+// catalogue's ids are lower case.
+func schemeLines(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if id := strings.ToLower(strings.TrimSpace(line)); id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }

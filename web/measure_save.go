@@ -52,6 +52,10 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
 		s.renderMeasureEdit(w, r, http.StatusUnprocessableEntity, f, v, g, m, fm, nil)
 		return
 	}
+	if fm.Get("preview") != "" {
+		s.renderMeasurePreview(w, r, f, v, g, m, &check, fm)
+		return
+	}
 	etag := fm.Get("etag")
 	newNumber := measureNo
 	saved, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
