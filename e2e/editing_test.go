@@ -164,3 +164,60 @@ func conflictInBrowser(t *testing.T, srv *server) {
 		t.Errorf("after saving again the summary is lost")
 	}
 }
+
+// editPages are the forms of the web application, as a system
+// administrator opens them.
+var editPages = []string{
+	"/account",
+	"/users",
+	"/programmes/new",
+	"/programmes/vest-telemark/edit",
+	"/programmes/vest-telemark/members",
+	"/organisations/new",
+	"/organisations/husbanken/edit",
+	"/programmes/vest-telemark/plans/2025/edit",
+	"/programmes/vest-telemark/plans/2025/history",
+	"/programmes/vest-telemark/plans/2025/goals/new",
+	"/programmes/vest-telemark/plans/2025/goals/1/edit",
+	"/programmes/vest-telemark/plans/2025/goals/1/measures/new",
+	"/programmes/vest-telemark/plans/2025/goals/2/measures/2/edit",
+	"/programmes/vest-telemark/plans/2025/targets/edit",
+	"/programmes/vest-telemark/plans/2025/anchoring/edit",
+	"/programmes/vest-telemark/plans/2025/approvals/edit",
+	"/programmes/vest-telemark/plans/2025/budgets/period/edit",
+	"/programmes/vest-telemark/plans/2025/financing/2025/edit",
+	"/programmes/vest-telemark/plans/2025/sources/edit",
+	"/programmes/driv/plans/2025/financing/2025/edit",
+}
+
+// Every form, in every language, passes axe-core with no violation and is
+// valid HTML, as does a budget form showing an error beside an amount.
+func TestEditPagesAccessible(t *testing.T) {
+	srv := startServer(t)
+	p := e2e.NewBrowser(t).Open(t, srv.URL+"/login")
+	logIn(t, p, srv.URL, adminEmail, adminPassword)
+	docs := map[string][]byte{}
+	for _, lang := range []string{"nb", "nn", "en"} {
+		p.Navigate(srv.URL + "/")
+		p.ClickAndWait(`.langs button[value="` + lang + `"]`)
+		for _, path := range editPages {
+			t.Run(lang+path, func(t *testing.T) {
+				p := p.For(t)
+				if status := p.Navigate(srv.URL + path); status != 200 {
+					t.Fatalf("status %d", status)
+				}
+				p.AssertNoAxeViolations(t)
+				docs[lang+path] = []byte(p.HTML())
+			})
+		}
+	}
+	// An amount that is not one, in the budget grid.
+	p.Navigate(srv.URL + "/programmes/vest-telemark/plans/2025/budgets/period/edit")
+	p.SetValue(`table input.amount`, "mange pengar")
+	if status := p.ClickAndWait(`form.edit button.primary`); status != 422 {
+		t.Errorf("a bad amount answered %d, want 422", status)
+	}
+	p.AssertNoAxeViolations(t)
+	docs["budget-error"] = []byte(p.HTML())
+	e2e.AssertValidHTMLFiles(t, docs)
+}
