@@ -47,6 +47,13 @@ func engines(t *testing.T) []string {
 // newFixture starts planverk over a new database of the engine.
 func newFixture(t testing.TB, engine string) *fixture {
 	t.Helper()
+	return newFixtureConfig(t, engine, func(string) Config { return Config{} })
+}
+
+// newFixtureConfig is newFixture with the configuration that config
+// returns, given the URL the server will have (for the OpenID callback).
+func newFixtureConfig(t testing.TB, engine string, config func(url string) Config) *fixture {
+	t.Helper()
 	ctx := context.Background()
 	var st store.Store
 	var err error
@@ -74,13 +81,15 @@ func newFixture(t testing.TB, engine string) *fixture {
 	if _, err := examples.Install(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
+	srv := httptest.NewUnstartedServer(nil) // listens already, so its URL is known
+	t.Cleanup(srv.Close)
+	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), config("http://"+srv.Listener.Addr().String()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	app.sleep = func(time.Duration) {} // throttled log-ins answer at once in tests
-	srv := httptest.NewServer(app.Handler())
-	t.Cleanup(srv.Close)
+	srv.Config.Handler = app.Handler()
+	srv.Start()
 	return &fixture{t: t, srv: srv, store: st, app: app}
 }
 

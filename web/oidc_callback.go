@@ -10,7 +10,8 @@ import (
 
 // oidcCallback finishes a log-in at the OpenID provider. The person must
 // already have an account: found by the identity it was linked to before,
-// or, the first time, by an e-mail address the provider has verified.
+// or, the first time, by an e-mail address the provider has verified, where
+// the account is not linked to another identity yet.
 // planverk makes no accounts for strangers; they are invited.
 func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.OIDC == nil {
@@ -40,7 +41,16 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 	u, err := s.store.UserByOIDC(ctx, id.Issuer, id.Subject)
 	if plan.ErrorCode(err) == plan.ENotFound && id.Email != "" && id.EmailVerified {
 		u, err = s.store.UserByEmail(ctx, id.Email)
-		if err == nil {
+		switch {
+		case err != nil || u.Disabled:
+		case u.OIDCSubject != "":
+			// The account is linked to another identity already: an e-mail
+			// address passed on to someone else must not bring the
+			// account with it.
+			s.log.Info("oidc log-in refused: the account is linked to another identity", "user", u.ID)
+			s.errorPage(w, r, http.StatusForbidden, "login.oidc-no-account")
+			return
+		default:
 			u.OIDCIssuer, u.OIDCSubject = id.Issuer, id.Subject
 			err = s.store.UpdateUser(ctx, u)
 		}
