@@ -81,6 +81,9 @@ func newFixtureConfig(t testing.TB, engine string, config func(url string) Confi
 	if _, err := examples.Install(ctx, st); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := examples.InstallCatalogue(ctx, st); err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewUnstartedServer(nil) // listens already, so its URL is known
 	t.Cleanup(srv.Close)
 	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), config("http://"+srv.Listener.Addr().String()))

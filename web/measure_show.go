@@ -25,6 +25,16 @@ type measureView struct {
 	Comments           []store.Comment
 	Saved              bool
 	CommentEmpty       bool
+	// Schemes are the support schemes the measure names.
+	Schemes []measureScheme
+}
+
+// measureScheme is a support scheme a measure names: its name in the
+// page's language, or only its id where the catalogue has no such scheme.
+type measureScheme struct {
+	ID    string
+	Name  localText
+	Found bool
 }
 
 type measureRef struct {
@@ -54,6 +64,20 @@ func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) {
 	mv.CanDelete = can(r, auth.DeleteMeasure, res)
 	mv.Saved = r.URL.Query().Get("saved") != ""
 	mv.CommentEmpty = r.URL.Query().Get("comment") == "empty"
+	if len(measure.Schemes) > 0 {
+		cat, err := s.catalogue(r.Context())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, id := range measure.Schemes {
+			ms := measureScheme{ID: id}
+			if sc, ok := cat.Index.Scheme(id); ok {
+				ms.Name, ms.Found = textIn(sc.Name, schemeLang(language(r))), true
+			}
+			mv.Schemes = append(mv.Schemes, ms)
+		}
+	}
 	if mv.Plan.Perms.History {
 		comments, err := s.store.Comments(r.Context(), v.ProgrammeID, v.Year)
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"planverk/plan"
+	"planverk/scheme"
 )
 
 // The OpenAPI 3.1 description of the API. The schemas are generated from the
@@ -103,6 +104,35 @@ var apiOperations = []apiOperation{
 	{method: "get", path: "/organisations", summary: "All organisations", response: apiOrganisationList{}},
 	{method: "get", path: "/organisations/{organisation}", summary: "An organisation and its parts in the current plans",
 		params: []map[string]any{pathParam("organisation", "The organisation's ID, such as husbanken.")}, response: apiOrganisation{}},
+	{method: "get", path: "/schemes", summary: "Search the support-scheme catalogue, with counts for every facet",
+		params: append([]map[string]any{queryParam("q", "Words in bokmål or nynorsk; every word must match, or, where no scheme has them all, any (fallback).", false), langParam},
+			schemeFacetParams()...), response: apiSchemeList{}},
+	{method: "get", path: "/schemes/finder", summary: "The guided finder: schemes recommended for answers, best first, each with its reasons",
+		params: []map[string]any{
+			queryParam("who", "Who is asking: an audience (startups, small-businesses, growth-businesses, farmers, municipalities, households, organisations, research).", false),
+			repeatedParam("want", "What they want to do: a theme (housing, jobs, tourism, …); repeat for several."),
+			queryParam("where", "A municipality or a county, as people write it (Vinje, Telemark).", false),
+			queryParam("stage", "How far they have come: idea, startup, growth or established.", false),
+			queryParam("words", "Words of their own, which break ties.", false), langParam},
+		response: apiFinderResult{}},
+	{method: "get", path: "/schemes/{id}", summary: "One support scheme",
+		params: []map[string]any{pathParam("id", "The scheme's id, such as husbanken-startlan.")}, response: apiScheme{}},
+	{method: "get", path: "/glossary", summary: "The glossary of the support-scheme catalogue", response: apiGlossaryList{}},
+}
+
+// repeatedParam is a query parameter that may be given more than once.
+func repeatedParam(name, desc string) map[string]any {
+	return map[string]any{"name": name, "in": "query", "required": false, "description": desc, "explode": true,
+		"schema": map[string]any{"type": "array", "items": map[string]any{"type": "string"}}}
+}
+
+// schemeFacetParams are the search's filters: a parameter per facet.
+func schemeFacetParams() []map[string]any {
+	var out []map[string]any
+	for _, f := range scheme.Facets {
+		out = append(out, repeatedParam(string(f), "Only schemes with this "+string(f)+"; repeat for alternatives. Different facets must all hold."))
+	}
+	return out
 }
 
 // apiResponses are the answers operations share, by status.
@@ -133,20 +163,52 @@ func apiMapType(t reflect.Type) *jsonschema.Schema {
 	case reflect.TypeFor[map[int]plan.Amount]():
 		return &jsonschema.Schema{Type: "object", PropertyNames: &jsonschema.Schema{Type: "string", Pattern: `^\d{4}$`},
 			AdditionalProperties: &jsonschema.Schema{Type: "integer"}}
+	case reflect.TypeFor[scheme.Deadline]():
+		date := &jsonschema.Schema{Type: "object", Properties: jsonschema.NewProperties(), Required: []string{"date"}}
+		date.Properties.Set("date", &jsonschema.Schema{Type: "string", Format: "date"})
+		date.Properties.Set("note", &jsonschema.Schema{Type: "object", AdditionalProperties: &jsonschema.Schema{Type: "string"}})
+		return &jsonschema.Schema{Description: "When to apply: \"continuous\" (at any time), dates, or null where the catalogue does not say.",
+			OneOf: []*jsonschema.Schema{{Type: "null"}, {Const: "continuous"}, {Type: "array", Items: date}}}
+	case reflect.TypeFor[scheme.Level]():
+		return enumSchema(scheme.Levels)
+	case reflect.TypeFor[scheme.Kind]():
+		return enumSchema(scheme.Kinds)
+	case reflect.TypeFor[scheme.Audience]():
+		return enumSchema(scheme.Audiences)
+	case reflect.TypeFor[scheme.Stage]():
+		return enumSchema(scheme.Stages)
+	case reflect.TypeFor[scheme.Theme]():
+		return enumSchema(scheme.Themes)
+	case reflect.TypeFor[scheme.Status]():
+		return enumSchema(scheme.Statuses)
 	}
 	return nil
+}
+
+// enumSchema is a string that must be one of values.
+func enumSchema[T ~string](values []T) *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "string"}
+	for _, v := range values {
+		s.Enum = append(s.Enum, string(v))
+	}
+	return s
 }
 
 // schemaName is the component name of a type. The API's own wrappers are
 // named apiX in Go; where X is also a domain type (apiPlan around
 // plan.Plan), the wrapper is XResource, so the two never share a name.
 func schemaName(t reflect.Type) string {
+	// The catalogue's types share names with the plan's (Status, Link):
+	// theirs start with Scheme.
+	if t.PkgPath() == reflect.TypeFor[scheme.Scheme]().PkgPath() && !strings.HasPrefix(t.Name(), "Scheme") {
+		return "Scheme" + t.Name()
+	}
 	name, api := strings.CutPrefix(t.Name(), "api")
 	if !api || t.PkgPath() == reflect.TypeFor[plan.Plan]().PkgPath() {
 		return t.Name()
 	}
 	switch name {
-	case "Plan", "Programme", "Measure", "Organisation":
+	case "Plan", "Programme", "Measure", "Organisation", "Scheme":
 		return name + "Resource"
 	}
 	return name
@@ -245,7 +307,8 @@ func buildOpenAPI() ([]byte, error) {
 		"info": map[string]any{
 			"title":   "planverk API",
 			"version": "1",
-			"description": "Programmes, action plans (with computed totals and the findings of the rules), measures and organisations; " +
+			"description": "Programmes, action plans (with computed totals and the findings of the rules), measures, organisations, " +
+				"and the support-scheme catalogue with its finder and glossary; " +
 				"and, with an API token, writes with the rights of the token's user. Every resource has an ETag; a write that replaces " +
 				"or removes one needs If-Match. Errors are application/problem+json (RFC 9457).",
 		},

@@ -81,6 +81,20 @@ func (s *Server) routes(mux *http.ServeMux) {
 
 	mux.HandleFunc("GET /organisations/{organisation}", s.organisationShow)
 
+	// support schemes: the catalogue, the finder and the glossary, open to
+	// everyone; editing them is for system administrators
+	mux.HandleFunc("GET /schemes", s.schemeSearch)
+	mux.HandleFunc("GET /schemes/finder", s.schemeFinder)
+	mux.HandleFunc("GET /schemes/{id}", s.schemeShow)
+	mux.HandleFunc("GET /glossary", s.glossaryShow)
+	mux.HandleFunc("GET /schemes/new", s.schemeNew)
+	mux.HandleFunc("POST /schemes/new", s.schemeCreate)
+	mux.HandleFunc("GET /schemes/{id}/edit", s.schemeEdit)
+	mux.HandleFunc("POST /schemes/{id}/edit", s.schemeSave)
+	mux.HandleFunc("POST /schemes/{id}/delete", s.schemeDelete)
+	mux.HandleFunc("POST /schemes/{id}/restore", s.schemeRestore)
+	mux.HandleFunc("GET /schemes/{id}/history", s.schemeHistory)
+
 	mux.HandleFunc("GET /api/v1/openapi.json", s.apiOpenAPI)
 	mux.HandleFunc("GET /api/v1/programmes", s.apiProgrammes)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}", s.apiProgramme)
@@ -89,6 +103,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/measures/{id}", s.apiMeasure)
 	mux.HandleFunc("GET /api/v1/organisations", s.apiOrganisations)
 	mux.HandleFunc("GET /api/v1/organisations/{organisation}", s.apiOrganisation)
+	mux.HandleFunc("GET /api/v1/schemes", s.apiSchemes)
+	mux.HandleFunc("GET /api/v1/schemes/finder", s.apiSchemeFinder)
+	mux.HandleFunc("GET /api/v1/schemes/{id}", s.apiSchemeShow)
+	mux.HandleFunc("GET /api/v1/glossary", s.apiGlossary)
 	// write API
 	mux.HandleFunc("POST /api/v1/measures", s.apiMeasureCreate)
 	mux.HandleFunc("PUT /api/v1/measures/{id}", s.apiMeasurePut)

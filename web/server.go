@@ -37,6 +37,9 @@ type Server struct {
 	cfg      Config
 	public   *url.URL
 	sessions *scs.SessionManager
+	// schemes keeps the support-scheme catalogue's search index between
+	// requests, checked against the store (scheme_index.go).
+	schemes schemeCache
 	// now is the clock, replaced in tests.
 	now func() time.Time
 	// sleep waits before answering a throttled log-in, replaced in tests.

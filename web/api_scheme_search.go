@@ -1,0 +1,75 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"planverk/scheme"
+)
+
+// apiSchemeList is a search of the support-scheme catalogue: the hits, best
+// first, and for every facet how many of the schemes the text found have
+// each value, counted with the other facets' filters applied.
+type apiSchemeList struct {
+	Query string `json:"query"`
+	// Fallback is set when no scheme matched every word, and the hits are
+	// those that match some.
+	Fallback bool                                 `json:"fallback"`
+	Hits     []apiSchemeHit                       `json:"hits"`
+	Facets   map[scheme.Facet][]scheme.FacetCount `json:"facets"`
+	// Terms are the glossary terms the query names.
+	Terms []scheme.Term `json:"terms"`
+}
+
+type apiSchemeHit struct {
+	Scheme scheme.Scheme `json:"scheme"`
+	Score  float64       `json:"score"`
+	// Matched are the query's words the scheme matched.
+	Matched []string `json:"matched"`
+	URL     string   `json:"url"`
+}
+
+func schemeURL(id string) string { return "/api/v1/schemes/" + id }
+
+// schemeForAPI is a scheme as the API writes it: its lists as lists, empty
+// rather than null where a catalogue left one out, as the description says.
+func schemeForAPI(sc scheme.Scheme) scheme.Scheme {
+	sc.Areas = orEmpty(sc.Areas)
+	sc.Kinds = orEmpty(sc.Kinds)
+	sc.Audiences = orEmpty(sc.Audiences)
+	sc.Stages = orEmpty(sc.Stages)
+	sc.Themes = orEmpty(sc.Themes)
+	return sc
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// apiSchemes searches the catalogue: ?q= words in bokmål or nynorsk, and
+// any facet as a parameter, once per value (kind=loan&kind=grant).
+func (s *Server) apiSchemes(w http.ResponseWriter, r *http.Request) {
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	text := strings.TrimSpace(q.Get("q"))
+	res := cat.Index.Search(scheme.Query{Text: text, Filters: facetFilters(q), Lang: schemeLang(apiLang(r))})
+	out := apiSchemeList{Query: text, Fallback: res.Fallback, Hits: []apiSchemeHit{}, Facets: res.Facets, Terms: []scheme.Term{}}
+	for _, h := range res.Hits {
+		matched := h.Matched
+		if matched == nil {
+			matched = []string{}
+		}
+		out.Hits = append(out.Hits, apiSchemeHit{Scheme: schemeForAPI(*h.Scheme), Score: h.Score, Matched: matched, URL: schemeURL(h.Scheme.ID)})
+	}
+	for _, t := range res.Terms {
+		out.Terms = append(out.Terms, *t)
+	}
+	writeTagged(w, r, http.StatusOK, etagOf(out), out)
+}

@@ -1,0 +1,195 @@
+package web
+
+import (
+	"cmp"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"planverk/i18n"
+	"planverk/scheme"
+)
+
+// schemeSearchView is the search page: what was asked, what was found, and
+// the facets to narrow it by.
+type schemeSearchView struct {
+	Query string
+	// Filtered is set when any facet is chosen.
+	Filtered bool
+	Hits     []schemeHit
+	Fallback bool
+	// Terms are the glossary terms the query names, explained.
+	Terms  []glossaryEntry
+	Facets []facetGroup
+	// Clear is the address of the same search without filters.
+	Clear string
+}
+
+// schemeHit is one scheme in a list: its name and summary in the page's
+// language, and why it is there.
+type schemeHit struct {
+	Scheme   *scheme.Scheme
+	Name     localText
+	Summary  localText
+	Provider string
+	// Matched are the words of the query it matched.
+	Matched []string
+	// Reasons say why the finder recommends it.
+	Reasons string
+}
+
+// facetGroup is one facet as a group of check boxes.
+type facetGroup struct {
+	Facet   scheme.Facet
+	Options []facetOption
+}
+
+// facetOption is one value of a facet: its label in the page's language,
+// how many schemes have it, and whether it is chosen.
+type facetOption struct {
+	Value string
+	Label string
+	// Lang is the language of a label that is a name in Norwegian (a
+	// provider's), "" where it is the page's.
+	Lang    string
+	Count   int
+	Checked bool
+}
+
+// schemeSearch is the search page of the support-scheme catalogue: one text
+// field, and filters by facet, all one GET form that works without
+// JavaScript.
+func (s *Server) schemeSearch(w http.ResponseWriter, r *http.Request) {
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	lang := language(r)
+	q := r.URL.Query()
+	text := strings.TrimSpace(q.Get("q"))
+	filters := facetFilters(q)
+	res := cat.Index.Search(scheme.Query{Text: text, Filters: filters, Lang: schemeLang(lang)})
+
+	sv := schemeSearchView{Query: text, Filtered: len(filters) > 0, Fallback: res.Fallback}
+	for _, h := range res.Hits {
+		sv.Hits = append(sv.Hits, newSchemeHit(cat, h.Scheme, lang, h.Matched))
+	}
+	for _, t := range res.Terms {
+		sv.Terms = append(sv.Terms, newGlossaryEntry(t, lang))
+	}
+	for _, f := range scheme.Facets {
+		sv.Facets = append(sv.Facets, facetGroupOf(cat, f, res.Facets[f], filters[f], lang))
+	}
+	clear := url.Values{}
+	if text != "" {
+		clear.Set("q", text)
+	}
+	sv.Clear = "/schemes"
+	if len(clear) > 0 {
+		sv.Clear += "?" + clear.Encode()
+	}
+	s.render(w, r, http.StatusOK, "schemes", &view{Title: i18nTitle(r, "schemes.title"), Data: sv})
+}
+
+// facetFilters reads the facets a search asks for: each facet's name as a
+// parameter, once per value (kind=loan&kind=grant).
+func facetFilters(q url.Values) map[scheme.Facet][]string {
+	out := map[scheme.Facet][]string{}
+	for _, f := range scheme.Facets {
+		var vs []string
+		for _, v := range q[string(f)] {
+			if v = strings.TrimSpace(v); v != "" && !slices.Contains(vs, v) {
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) > 0 {
+			out[f] = vs
+		}
+	}
+	return out
+}
+
+func newSchemeHit(cat *catalogue, sc *scheme.Scheme, lang i18n.Lang, matched []string) schemeHit {
+	sl := schemeLang(lang)
+	sum := textIn(sc.Summary, sl)
+	sum.Text = summaryLine(sum.Text)
+	return schemeHit{Scheme: sc, Name: textIn(sc.Name, sl), Summary: sum, Provider: providerOf(cat, sc), Matched: matched}
+}
+
+// providerOf is the name a scheme gives its provider, or the one another
+// scheme of the provider gives.
+func providerOf(cat *catalogue, sc *scheme.Scheme) string {
+	if sc.ProviderName != "" {
+		return sc.ProviderName
+	}
+	return cat.providerName(sc.Provider)
+}
+
+// facetGroupOf lists a facet's values with their counts. The values of the
+// catalogue's enumerations come in the order the catalogue lists them, so
+// that they stand in the same place whatever the search; providers and
+// areas, which are many, come by count and then by name.
+func facetGroupOf(cat *catalogue, f scheme.Facet, counts []scheme.FacetCount, chosen []string, lang i18n.Lang) facetGroup {
+	g := facetGroup{Facet: f}
+	for _, c := range counts {
+		o := facetOption{Value: c.Value, Count: c.Count, Checked: slices.Contains(chosen, c.Value)}
+		switch f {
+		case scheme.FacetProvider:
+			o.Label, o.Lang = cat.providerName(c.Value), "no"
+		case scheme.FacetArea:
+			o.Label = (&view{Lang: lang}).AreaName(c.Value)
+		default:
+			id := "scheme-" + string(f) + "." + c.Value
+			if o.Label = i18n.T(lang, id, nil); strings.HasPrefix(o.Label, id) {
+				o.Label = c.Value // a value the catalogue does not have, asked for in the address
+			}
+		}
+		g.Options = append(g.Options, o)
+	}
+	if order := enumOrder(f); order != nil {
+		slices.SortStableFunc(g.Options, func(a, b facetOption) int {
+			return cmp.Compare(rank(order, a.Value), rank(order, b.Value))
+		})
+		return g
+	}
+	coll := norwegianOrder()
+	slices.SortStableFunc(g.Options, func(a, b facetOption) int {
+		return cmp.Or(b.Count-a.Count, coll.CompareString(a.Label, b.Label))
+	})
+	return g
+}
+
+// enumOrder is the order of a facet's values where they are an enumeration.
+func enumOrder(f scheme.Facet) []string {
+	switch f {
+	case scheme.FacetLevel:
+		return strs(scheme.Levels)
+	case scheme.FacetKind:
+		return strs(scheme.Kinds)
+	case scheme.FacetAudience:
+		return strs(scheme.Audiences)
+	case scheme.FacetTheme:
+		return strs(scheme.Themes)
+	case scheme.FacetStatus:
+		return strs(scheme.Statuses)
+	}
+	return nil
+}
+
+// rank is a value's place in order; values not in it come after.
+func rank(order []string, v string) int {
+	if i := slices.Index(order, v); i >= 0 {
+		return i
+	}
+	return len(order)
+}
+
+func strs[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
