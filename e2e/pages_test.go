@@ -140,6 +140,11 @@ var mainPages = []string{
 	"/programmes/driv/plans/2025",
 	"/organisations/husbanken",
 	"/organisations/telemark-fylkeskommune",
+	"/schemes",
+	"/schemes?q=bustad&kind=loan",
+	"/schemes/husbanken-startlan",
+	"/schemes/finder?who=farmers&want=tourism&where=Vinje",
+	"/glossary",
 	"/no-such-page",
 }
 
