@@ -54,8 +54,8 @@ var schemeFieldOrder = func() []string {
 // Empty and missing are the same: a text cleared is a text removed.
 func schemeDiff(before, after scheme.Scheme, lang i18n.Lang) []schemeChange {
 	var out []schemeChange
-	b, _ := plainJSON(before).(map[string]any)
-	a, _ := plainJSON(after).(map[string]any)
+	b, _ := scheme.Plain(before).(map[string]any)
+	a, _ := scheme.Plain(after).(map[string]any)
 	for _, k := range schemeFieldOrder {
 		diffValue(k, b[k], a[k], &out)
 	}
@@ -98,45 +98,6 @@ func diffValue(path string, b, a any, out *[]schemeChange) {
 		c.Lang = l
 	}
 	*out = append(*out, c)
-}
-
-// plainJSON is a value as generic JSON without empty texts, lists and
-// objects, and without the space around texts.
-func plainJSON(v any) any {
-	b, _ := json.Marshal(v)
-	var out any
-	_ = json.Unmarshal(b, &out)
-	return dropEmptyJSON(out)
-}
-
-func dropEmptyJSON(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := map[string]any{}
-		for k, e := range x {
-			if e = dropEmptyJSON(e); e != nil {
-				out[k] = e
-			}
-		}
-		if len(out) == 0 {
-			return nil
-		}
-		return out
-	case []any:
-		if len(x) == 0 {
-			return nil
-		}
-		for i := range x {
-			x[i] = dropEmptyJSON(x[i])
-		}
-		return x
-	case string:
-		if x = strings.TrimSpace(x); x == "" {
-			return nil
-		}
-		return x
-	}
-	return v
 }
 
 // valueText writes a value for a person: a text as it is, a list one item

@@ -42,12 +42,8 @@ func (s *Store) CreatePlan(ctx context.Context, f *plan.File, e store.Edit) (sto
 		if err := w.recordEdit(planID, e, nil); err != nil {
 			return err
 		}
-		if e.Author != 0 {
-			if err := r.row(`SELECT name FROM users WHERE id = ?`, e.Author).Scan(&v.AuthorName); err != nil {
-				return fmt.Errorf("author %d: %w", e.Author, err)
-			}
-		}
-		return nil
+		v.AuthorName, err = r.authorName(e.Author)
+		return err
 	})
 	if err != nil {
 		var pe *plan.Error

@@ -59,12 +59,8 @@ func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e st
 		if err := w.recordEdit(planID, e, changes); err != nil {
 			return err
 		}
-		if e.Author != 0 {
-			if err := r.row(`SELECT name FROM users WHERE id = ?`, e.Author).Scan(&v.AuthorName); err != nil {
-				return fmt.Errorf("author %d: %w", e.Author, err)
-			}
-		}
-		return nil
+		v.AuthorName, err = r.authorName(e.Author)
+		return err
 	})
 	if err != nil {
 		var pe *plan.Error
@@ -134,4 +130,16 @@ func (w *writer) recordEdit(planID int64, e store.Edit, changes []plan.Change) e
 		}
 	}
 	return nil
+}
+
+// authorName is the name of the user who saves a change, "" for none.
+func (r *reader) authorName(id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	var name string
+	if err := r.row(`SELECT name FROM users WHERE id = ?`, id).Scan(&name); err != nil {
+		return "", fmt.Errorf("author %d: %w", id, err)
+	}
+	return name, nil
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strings"
 	"time"
 
 	"planverk/plan"
@@ -136,7 +135,7 @@ func (s *Store) EditScheme(ctx context.Context, id string, e store.Edit, change 
 		if next.ID != id {
 			return plan.Errorf(plan.EInvalid, "an edit of scheme %s cannot change its id to %s", id, next.ID)
 		}
-		if exists && !cur.Deleted && reflect.DeepEqual(mustJSON(cur.Scheme), mustJSON(next)) {
+		if exists && !cur.Deleted && reflect.DeepEqual(scheme.Plain(cur.Scheme), scheme.Plain(next)) {
 			out = cur
 			return nil
 		}
@@ -213,54 +212,8 @@ func (w *writer) saveSchemeRevision(row int64, id string, revision int, sc schem
 		row, revision, string(data), deleted, rec.SavedAt.Format(savedAtFormat), nullID(e.Author), e.Summary, submission); err != nil {
 		return rec, err
 	}
-	if e.Author != 0 {
-		if err := w.reader().row(`SELECT name FROM users WHERE id = ?`, e.Author).Scan(&rec.AuthorName); err != nil {
-			return rec, fmt.Errorf("author %d: %w", e.Author, err)
-		}
-	}
-	return rec, nil
-}
-
-// mustJSON is a value's JSON decoded into generic values, without null and
-// empty lists, objects and texts, for comparing two schemes as the catalogue means
-// them: a list not given and an empty one are the same.
-func mustJSON(v any) any {
-	b, _ := json.Marshal(v)
-	var out any
-	_ = json.Unmarshal(b, &out)
-	return dropEmpty(out)
-}
-
-func dropEmpty(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := map[string]any{}
-		for k, e := range x {
-			if e = dropEmpty(e); e != nil {
-				out[k] = e
-			}
-		}
-		if len(out) == 0 {
-			return nil
-		}
-		return out
-	case []any:
-		if len(x) == 0 {
-			return nil
-		}
-		for i := range x {
-			x[i] = dropEmpty(x[i])
-		}
-		return x
-	case string:
-		// Space around a text is not content: a spreadsheet drops the line
-		// end a YAML block keeps.
-		if x = strings.TrimSpace(x); x == "" {
-			return nil
-		}
-		return x
-	}
-	return v
+	rec.AuthorName, err = w.reader().authorName(e.Author)
+	return rec, err
 }
 
 // CatalogueVersion changes with every revision of a scheme or the glossary.
