@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"planverk/e2e"
+	"planverk/examples"
 )
 
 // TestSchemeEditorInBrowser: a system administrator opens a scheme's form,
@@ -79,4 +80,30 @@ func schemeEditorInBrowser(t *testing.T, srv *server) {
 		p.AssertNoAxeViolations(t)
 	}
 	e2e.AssertValidHTMLFiles(t, c.docs)
+}
+
+// Every scheme page of the seed catalogue passes axe-core with no violation
+// and is valid HTML: the pages differ in what they hold (dates, steps,
+// links, discontinued schemes), so each is checked, in nynorsk, the
+// language most of them are written in.
+func TestEverySchemePageAccessible(t *testing.T) {
+	srv := startServer(t)
+	schemes, _, err := examples.Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := e2e.NewBrowser(t).Open(t, srv.URL+"/")
+	p.ClickAndWait(`.langs button[value="nn"]`)
+	docs := map[string][]byte{}
+	for _, s := range schemes {
+		t.Run(s.ID, func(t *testing.T) {
+			p := p.For(t)
+			if status := p.Navigate(srv.URL + "/schemes/" + s.ID); status != 200 {
+				t.Fatalf("status %d", status)
+			}
+			p.AssertNoAxeViolations(t)
+			docs[s.ID] = []byte(p.HTML())
+		})
+	}
+	e2e.AssertValidHTMLFiles(t, docs)
 }
