@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
@@ -12,14 +11,7 @@ import (
 )
 
 func TestJSONRoundTrip(t *testing.T) {
-	b, err := os.ReadFile("testdata/schemes.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	schemes, err := ReadSchemes("schemes.yaml", b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	schemes := readTestSchemes(t)
 	var buf bytes.Buffer
 	if err := WriteJSON(&buf, schemes); err != nil {
 		t.Fatal(err)
