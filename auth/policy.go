@@ -32,10 +32,12 @@ type Resource struct {
 //     no plan-level field, and it may not delete.
 //   - Only the programme's admin may edit the programme and manage its
 //     members.
-//   - Creating programmes, editing organisations, managing users and
-//     editing the support-scheme catalogue are for system administrators
-//     only. Organisations are shared by every programme, so an admin of one
-//     programme may not change them either.
+//   - Creating programmes, editing organisations and managing users are
+//     for system administrators only. Organisations are shared by every
+//     programme, so an admin of one programme may not change them either.
+//   - The support-scheme catalogue belongs to no programme: catalogue
+//     editors and system administrators maintain it, whatever their roles
+//     in programmes.
 func Can(s Subject, a Action, r Resource) bool {
 	if !a.Valid() {
 		return false
@@ -66,8 +68,10 @@ func Can(s Subject, a Action, r Resource) bool {
 		return false
 	case EditProgramme, ManageMembers:
 		return role == RoleAdmin
+	case EditSchemes:
+		return s.CatalogueEditor
 	}
-	// CreateProgramme, EditOrganisation, ManageUsers, EditSchemes: system
+	// CreateProgramme, EditOrganisation, ManageUsers: system
 	// administrators only, answered above.
 	return false
 }

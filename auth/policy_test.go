@@ -29,6 +29,8 @@ var subjects = map[string]Subject{
 	"other admin": {UserID: 8, Organisation: "drangedal-kommune",
 		Roles: map[string]Role{"vest-telemark": RoleAdmin}},
 	"system admin": {UserID: 9, SystemAdmin: true},
+	// A catalogue editor with no role in any programme.
+	"catalogue editor": {UserID: 10, CatalogueEditor: true},
 }
 
 // policy is the whole policy written out: for every action and every kind of
@@ -51,6 +53,7 @@ var policy = []struct {
 	{ViewPlan, "programme admin", allow, allow},
 	{ViewPlan, "other admin", deny, allow},
 	{ViewPlan, "system admin", allow, allow},
+	{ViewPlan, "catalogue editor", deny, allow},
 
 	{ViewHistory, "anonymous", deny, deny},
 	{ViewHistory, "no role", deny, deny},
@@ -62,6 +65,7 @@ var policy = []struct {
 	{ViewHistory, "programme admin", allow, allow},
 	{ViewHistory, "other admin", deny, deny},
 	{ViewHistory, "system admin", allow, allow},
+	{ViewHistory, "catalogue editor", deny, deny},
 
 	{Comment, "anonymous", deny, deny},
 	{Comment, "no role", deny, deny},
@@ -73,6 +77,7 @@ var policy = []struct {
 	{Comment, "programme admin", allow, allow},
 	{Comment, "other admin", deny, deny},
 	{Comment, "system admin", allow, allow},
+	{Comment, "catalogue editor", deny, deny},
 
 	{EditPlan, "anonymous", deny, deny},
 	{EditPlan, "no role", deny, deny},
@@ -84,6 +89,7 @@ var policy = []struct {
 	{EditPlan, "programme admin", allow, allow},
 	{EditPlan, "other admin", deny, deny},
 	{EditPlan, "system admin", allow, allow},
+	{EditPlan, "catalogue editor", deny, deny},
 
 	{EditMeasure, "anonymous", deny, deny},
 	{EditMeasure, "no role", deny, deny},
@@ -95,6 +101,7 @@ var policy = []struct {
 	{EditMeasure, "programme admin", allow, allow},
 	{EditMeasure, "other admin", deny, deny},
 	{EditMeasure, "system admin", allow, allow},
+	{EditMeasure, "catalogue editor", deny, deny},
 
 	{DeleteMeasure, "anonymous", deny, deny},
 	{DeleteMeasure, "no role", deny, deny},
@@ -106,6 +113,7 @@ var policy = []struct {
 	{DeleteMeasure, "programme admin", allow, allow},
 	{DeleteMeasure, "other admin", deny, deny},
 	{DeleteMeasure, "system admin", allow, allow},
+	{DeleteMeasure, "catalogue editor", deny, deny},
 
 	{EditProgramme, "anonymous", deny, deny},
 	{EditProgramme, "no role", deny, deny},
@@ -117,6 +125,7 @@ var policy = []struct {
 	{EditProgramme, "programme admin", allow, allow},
 	{EditProgramme, "other admin", deny, deny},
 	{EditProgramme, "system admin", allow, allow},
+	{EditProgramme, "catalogue editor", deny, deny},
 
 	{ManageMembers, "anonymous", deny, deny},
 	{ManageMembers, "no role", deny, deny},
@@ -128,6 +137,7 @@ var policy = []struct {
 	{ManageMembers, "programme admin", allow, allow},
 	{ManageMembers, "other admin", deny, deny},
 	{ManageMembers, "system admin", allow, allow},
+	{ManageMembers, "catalogue editor", deny, deny},
 
 	{CreateProgramme, "anonymous", deny, deny},
 	{CreateProgramme, "no role", deny, deny},
@@ -139,6 +149,7 @@ var policy = []struct {
 	{CreateProgramme, "programme admin", deny, deny},
 	{CreateProgramme, "other admin", deny, deny},
 	{CreateProgramme, "system admin", allow, allow},
+	{CreateProgramme, "catalogue editor", deny, deny},
 
 	{EditOrganisation, "anonymous", deny, deny},
 	{EditOrganisation, "no role", deny, deny},
@@ -150,6 +161,7 @@ var policy = []struct {
 	{EditOrganisation, "programme admin", deny, deny},
 	{EditOrganisation, "other admin", deny, deny},
 	{EditOrganisation, "system admin", allow, allow},
+	{EditOrganisation, "catalogue editor", deny, deny},
 
 	{ManageUsers, "anonymous", deny, deny},
 	{ManageUsers, "no role", deny, deny},
@@ -161,6 +173,7 @@ var policy = []struct {
 	{ManageUsers, "programme admin", deny, deny},
 	{ManageUsers, "other admin", deny, deny},
 	{ManageUsers, "system admin", allow, allow},
+	{ManageUsers, "catalogue editor", deny, deny},
 
 	{EditSchemes, "anonymous", deny, deny},
 	{EditSchemes, "no role", deny, deny},
@@ -172,6 +185,7 @@ var policy = []struct {
 	{EditSchemes, "programme admin", deny, deny},
 	{EditSchemes, "other admin", deny, deny},
 	{EditSchemes, "system admin", allow, allow},
+	{EditSchemes, "catalogue editor", allow, allow},
 }
 
 func TestCan(t *testing.T) {
@@ -237,6 +251,8 @@ func TestCanEdges(t *testing.T) {
 		{"unknown action, anonymous, published", Subject{}, "delete_everything", published, deny},
 		{"system admin without user id is anonymous", Subject{SystemAdmin: true}, EditPlan, measure, deny},
 		{"system admin without user id views published", Subject{SystemAdmin: true}, ViewPlan, published, allow},
+		{"catalogue editor without user id is anonymous", Subject{CatalogueEditor: true}, EditSchemes, Resource{}, deny},
+		{"catalogue editor with an editor role edits that plan", Subject{UserID: 10, CatalogueEditor: true, Roles: map[string]Role{"driv": RoleEditor}}, EditPlan, measure, allow},
 		{"admin role without user id is anonymous", Subject{Roles: map[string]Role{"driv": RoleAdmin}}, ViewHistory, measure, deny},
 		{"unknown role is no role, unpublished", Subject{UserID: 3, Roles: map[string]Role{"driv": "owner"}}, ViewPlan, measure, deny},
 		{"unknown role is no role, published", Subject{UserID: 3, Roles: map[string]Role{"driv": "owner"}}, ViewPlan, published, allow},

@@ -12,6 +12,9 @@ type Subject struct {
 	// SystemAdmin runs the whole installation: every programme, the
 	// organisations, the users and the support-scheme catalogue.
 	SystemAdmin bool
+	// CatalogueEditor maintains the support-scheme catalogue and its
+	// glossary, and nothing else beyond the user's roles in programmes.
+	CatalogueEditor bool
 	// Roles holds the user's role in each programme, by programme key. A
 	// programme that is not here is one the user has no role in.
 	Roles map[string]Role

@@ -16,6 +16,10 @@ type User struct {
 	// Organisation is the key of the organisation the user works for, or "".
 	Organisation string
 	SystemAdmin  bool
+	// CatalogueEditor maintains the support-scheme catalogue and its
+	// glossary, which belong to the whole installation, without being a
+	// system administrator.
+	CatalogueEditor bool
 	// PasswordHash is an argon2id hash (auth.HashPassword), or "" for a user
 	// who logs in only through OpenID Connect or has not yet set one.
 	PasswordHash string
@@ -48,9 +52,11 @@ type Invitation struct {
 	Programme   string
 	Role        auth.Role
 	SystemAdmin bool
-	CreatedBy   int64
-	CreatedAt   time.Time
-	ExpiresAt   time.Time
+	// CatalogueEditor makes the person a catalogue editor (User).
+	CatalogueEditor bool
+	CreatedBy       int64
+	CreatedAt       time.Time
+	ExpiresAt       time.Time
 	// UsedAt is set when the invitation was accepted; it cannot be used again.
 	UsedAt *time.Time
 }

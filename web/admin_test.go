@@ -408,3 +408,60 @@ func TestOrganisationEditStale(t *testing.T) {
 		t.Errorf("the stale save went through")
 	}
 }
+
+// A system administrator makes a county adviser a catalogue editor on the
+// users page: from then on the adviser sees the catalogue's edit links and
+// may add a scheme, and still may not manage users or edit plans.
+func TestCatalogueEditor(t *testing.T) {
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			fx := newFixture(t, engine)
+			fx.user("sys@planverk.no", "", true, "", "")
+			adviser := fx.user("radgiver@tfk.no", "telemark-fylkeskommune", false, "", "")
+			ctx := context.Background()
+
+			a := fx.login("radgiver@tfk.no").in("nn")
+			if resp, _ := a.get("/schemes/new"); resp.StatusCode != http.StatusForbidden {
+				t.Fatalf("new-scheme form before the mark: status %d, want 403", resp.StatusCode)
+			}
+
+			b := fx.login("sys@planverk.no").in("nn")
+			_, page := b.get("/users")
+			if !strings.Contains(page, "Redaktør for støtteordningar") {
+				t.Errorf("the users page has no column for catalogue editors")
+			}
+			m := regexp.MustCompile(`action="/users/` + strconv.FormatInt(adviser.ID, 10) + `"><input type="hidden" name="etag" value="([^"]+)"`).FindStringSubmatch(page)
+			if m == nil {
+				t.Fatal("no form for the adviser")
+			}
+			resp, _ := b.post("/users/"+strconv.FormatInt(adviser.ID, 10), url.Values{"etag": {m[1]},
+				"organisation": {"telemark-fylkeskommune"}, "catalogue_editor": {"on"}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("marking the adviser: status %d, want 303", resp.StatusCode)
+			}
+			if u, _ := fx.store.User(ctx, adviser.ID); !u.CatalogueEditor || u.SystemAdmin {
+				t.Fatalf("adviser after the change: %+v", u)
+			}
+
+			resp, page = a.get("/schemes")
+			if resp.StatusCode != http.StatusOK || !strings.Contains(page, `href="/schemes/new"`) {
+				t.Errorf("the catalogue editor is not offered a new scheme (status %d)", resp.StatusCode)
+			}
+			if resp, _ := a.get("/schemes/new"); resp.StatusCode != http.StatusOK {
+				t.Errorf("new-scheme form for a catalogue editor: status %d", resp.StatusCode)
+			}
+			for _, path := range []string{"/users", "/programmes/new", "/programmes/vest-telemark/plans/2025/edit"} {
+				if resp, _ := a.get(path); resp.StatusCode != http.StatusForbidden {
+					t.Errorf("%s for a catalogue editor: status %d, want 403", path, resp.StatusCode)
+				}
+			}
+
+			resp, page = b.post("/users/invite", url.Values{"name": {"Ny Redaktør"}, "email": {"ny@tfk.no"}, "catalogue_editor": {"on"}})
+			link := regexp.MustCompile(`/invitations/[^<"\s]+`).FindString(page)
+			inv, err := fx.store.Invitation(ctx, auth.HashToken(strings.TrimPrefix(link, "/invitations/")))
+			if resp.StatusCode != http.StatusOK || err != nil || !inv.CatalogueEditor || inv.SystemAdmin {
+				t.Errorf("catalogue-editor invitation: status %d, %+v, %v", resp.StatusCode, inv, err)
+			}
+		})
+	}
+}

@@ -17,8 +17,9 @@ import (
 // The people of the authorisation matrix. All but the anonymous visitor,
 // the other programme's administrator and the system administrator have a
 // role in vest-telemark; "lead" works for the organisation that leads
-// measure 1.1 there, "lead-other" for one that leads nothing.
-var matrixRoles = []string{"anonymous", "reader", "reviewer", "lead", "lead-other", "editor", "admin", "other-admin", "sysadmin"}
+// measure 1.1 there, "lead-other" for one that leads nothing; "cataloguer"
+// is a catalogue editor with no role in any programme.
+var matrixRoles = []string{"anonymous", "reader", "reviewer", "lead", "lead-other", "editor", "admin", "other-admin", "sysadmin", "cataloguer"}
 
 // Sets of roles, for the table.
 var (
@@ -31,7 +32,7 @@ var (
 	progAdmins = []string{"admin", "sysadmin"}
 	sysadmins  = []string{"sysadmin"}
 	// catEds maintain the support-scheme catalogue and its glossary.
-	catEds = []string{"sysadmin"}
+	catEds = []string{"sysadmin", "cataloguer"}
 )
 
 // matrixCase is one route: who may use it. Bodies are empty or harmless, so
@@ -217,8 +218,17 @@ func matrixPeople(fx *fixture) map[string]int64 {
 		{"admin", "", false, "vest-telemark", auth.RoleAdmin},
 		{"other-admin", "", false, "driv", auth.RoleAdmin},
 		{"sysadmin", "", true, "", ""},
+		{"cataloguer", "telemark-fylkeskommune", false, "", ""},
 	} {
 		ids[p.role] = fx.user(p.role+"@example.no", p.org, p.sys, p.programme, p.access).ID
+	}
+	u, err := fx.store.User(context.Background(), ids["cataloguer"])
+	if err != nil {
+		fx.t.Fatal(err)
+	}
+	u.CatalogueEditor = true
+	if err := fx.store.UpdateUser(context.Background(), u); err != nil {
+		fx.t.Fatal(err)
 	}
 	return ids
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"planverk/auth"
 	"planverk/i18n"
 	"planverk/plan"
 )
@@ -142,6 +143,12 @@ func (v *view) T(id string, pairs ...any) string {
 		}
 	}
 	return i18n.T(v.Lang, id, args)
+}
+
+// CanEditSchemes reports whether the viewer maintains the support-scheme
+// catalogue, for the links to its forms on the catalogue's pages.
+func (v *view) CanEditSchemes() bool {
+	return v.Who != nil && auth.Can(v.Who.Subject, auth.EditSchemes, auth.Resource{})
 }
 
 // Langs lists the languages for the switch.

@@ -61,7 +61,8 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 			wh.User = &u
-			wh.Subject = auth.Subject{UserID: u.ID, Organisation: u.Organisation, SystemAdmin: u.SystemAdmin, Roles: roles}
+			wh.Subject = auth.Subject{UserID: u.ID, Organisation: u.Organisation, SystemAdmin: u.SystemAdmin,
+				CatalogueEditor: u.CatalogueEditor, Roles: roles}
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, subjectKey{}, wh)))
 	})

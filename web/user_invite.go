@@ -34,7 +34,10 @@ func (s *Server) userInvite(w http.ResponseWriter, r *http.Request) {
 		s.renderUsers(w, r, http.StatusUnprocessableEntity, usersView{Form: f})
 		return
 	}
-	link, err := s.invite(r, f, store.Invitation{SystemAdmin: f.Get("system_admin") != ""})
+	link, err := s.invite(r, f, store.Invitation{
+		SystemAdmin:     f.Get("system_admin") != "",
+		CatalogueEditor: f.Get("catalogue_editor") != "",
+	})
 	if err != nil {
 		s.fail(w, r, err)
 		return

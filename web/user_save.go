@@ -37,6 +37,7 @@ func (s *Server) userSave(w http.ResponseWriter, r *http.Request) {
 	want := u
 	want.Organisation = fm.Get("organisation")
 	want.SystemAdmin = fm.Get("system_admin") != ""
+	want.CatalogueEditor = fm.Get("catalogue_editor") != ""
 	want.Disabled = fm.Get("disabled") != ""
 	refuse := func(status int, msg string) {
 		s.renderUsers(w, r, status, usersView{Form: newForm(nil), Problem: msg, ProblemName: u.Name})

@@ -111,6 +111,6 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 func userEtag(u store.User) string {
 	return fingerprint(struct {
 		Organisation          string
-		SystemAdmin, Disabled bool
-	}{u.Organisation, u.SystemAdmin, u.Disabled})
+		SystemAdmin, CatalogueEditor, Disabled bool
+	}{u.Organisation, u.SystemAdmin, u.CatalogueEditor, u.Disabled})
 }

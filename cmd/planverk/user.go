@@ -21,7 +21,7 @@ import (
 // machine could see it.
 func (e *env) user(ctx context.Context, args []string) int {
 	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(e.stderr, "usage: planverk user add --email E --name N [--org ORGANISATION] [--admin] [--db PATH-or-URL] < password")
+		fmt.Fprintln(e.stderr, "usage: planverk user add --email E --name N [--org ORGANISATION] [--admin] [--catalogue-editor] [--db PATH-or-URL] < password")
 		return exitUnusable
 	}
 	fl := flag.NewFlagSet("user add", flag.ContinueOnError)
@@ -31,6 +31,7 @@ func (e *env) user(ctx context.Context, args []string) int {
 	name := fl.String("name", "", "the user's name (required)")
 	org := fl.String("org", "", "the id of the organisation the user works for")
 	admin := fl.Bool("admin", false, "make the user a system administrator")
+	catalogue := fl.Bool("catalogue-editor", false, "let the user maintain the support-scheme catalogue and its glossary")
 	if err := fl.Parse(args[1:]); err != nil {
 		return exitUnusable
 	}
@@ -63,7 +64,7 @@ func (e *env) user(ctx context.Context, args []string) int {
 	}
 	defer st.Close()
 	u, err := st.CreateUser(ctx, store.User{Email: *email, Name: strings.TrimSpace(*name), Organisation: *org,
-		SystemAdmin: *admin, PasswordHash: hash, CreatedAt: time.Now()})
+		SystemAdmin: *admin, CatalogueEditor: *catalogue, PasswordHash: hash, CreatedAt: time.Now()})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "planverk user add: %v\n", err)
 		if plan.ErrorCode(err) == plan.EConflict {
@@ -72,8 +73,11 @@ func (e *env) user(ctx context.Context, args []string) int {
 		return exitFailed
 	}
 	role := "user"
-	if u.SystemAdmin {
+	switch {
+	case u.SystemAdmin:
 		role = "system administrator"
+	case u.CatalogueEditor:
+		role = "catalogue editor"
 	}
 	fmt.Fprintf(e.stdout, "added %s <%s> as %s (id %d)\n", u.Name, u.Email, role, u.ID)
 	return exitOK

@@ -9,14 +9,14 @@ import (
 	"planverk/store"
 )
 
-const invitationColumns = `id, token_hash, email, name, organisation, programme, role, system_admin,
+const invitationColumns = `id, token_hash, email, name, organisation, programme, role, system_admin, catalogue_editor,
 	coalesce(created_by, 0), created_at, expires_at, used_at`
 
 func scanInvitation(sc scanner) (store.Invitation, error) {
 	var inv store.Invitation
 	var created, expires, used any
 	err := sc.Scan(&inv.ID, &inv.TokenHash, &inv.Email, &inv.Name, &inv.Organisation, &inv.Programme,
-		&inv.Role, &inv.SystemAdmin, &inv.CreatedBy, &created, &expires, &used)
+		&inv.Role, &inv.SystemAdmin, &inv.CatalogueEditor, &inv.CreatedBy, &created, &expires, &used)
 	if err != nil {
 		return inv, err
 	}
@@ -74,9 +74,10 @@ func (s *Store) CreateInvitation(ctx context.Context, inv store.Invitation) (sto
 		}
 		inv.ID, err = w.insert(`
 			INSERT INTO invitations (token_hash, email, name, organisation, programme, role, system_admin,
-				created_by, created_at, expires_at, used_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				catalogue_editor, created_by, created_at, expires_at, used_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			inv.TokenHash, inv.Email, inv.Name, inv.Organisation, inv.Programme, string(inv.Role), inv.SystemAdmin,
+			inv.CatalogueEditor,
 			nullID(inv.CreatedBy), dbTime(inv.CreatedAt), dbTime(inv.ExpiresAt), nullTime(inv.UsedAt))
 		return err
 	})
@@ -162,7 +163,7 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash, name, passwordH
 		switch {
 		case err == sql.ErrNoRows:
 			u = store.User{Email: inv.Email, Name: name, Organisation: inv.Organisation,
-				SystemAdmin: inv.SystemAdmin, PasswordHash: passwordHash, CreatedAt: now}
+				SystemAdmin: inv.SystemAdmin, CatalogueEditor: inv.CatalogueEditor, PasswordHash: passwordHash, CreatedAt: now}
 			if u.Name == "" {
 				u.Name = inv.Name
 			}
@@ -171,11 +172,15 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash, name, passwordH
 			}
 		case err != nil:
 			return err
-		case inv.SystemAdmin && !u.SystemAdmin:
-			if err := w.exec(`UPDATE users SET system_admin = ? WHERE id = ?`, true, u.ID); err != nil {
+		default:
+			// An invitation only adds: accepting one never takes a mark
+			// away from an existing user.
+			u.SystemAdmin = u.SystemAdmin || inv.SystemAdmin
+			u.CatalogueEditor = u.CatalogueEditor || inv.CatalogueEditor
+			if err := w.exec(`UPDATE users SET system_admin = ?, catalogue_editor = ? WHERE id = ?`,
+				u.SystemAdmin, u.CatalogueEditor, u.ID); err != nil {
 				return err
 			}
-			u.SystemAdmin = true
 		}
 		if inv.Programme != "" {
 			return w.setRole(u.ID, inv.Programme, inv.Role)

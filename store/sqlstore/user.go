@@ -9,14 +9,14 @@ import (
 	"planverk/store"
 )
 
-const userColumns = `u.id, u.email, u.name, u.organisation, u.system_admin, u.password_hash,
+const userColumns = `u.id, u.email, u.name, u.organisation, u.system_admin, u.catalogue_editor, u.password_hash,
 	u.oidc_issuer, u.oidc_subject, u.disabled, u.created_at`
 
 // scanUser reads userColumns and then, into extra, any columns after them.
 func scanUser(sc scanner, extra ...any) (store.User, error) {
 	var u store.User
 	var created any
-	err := sc.Scan(append([]any{&u.ID, &u.Email, &u.Name, &u.Organisation, &u.SystemAdmin, &u.PasswordHash,
+	err := sc.Scan(append([]any{&u.ID, &u.Email, &u.Name, &u.Organisation, &u.SystemAdmin, &u.CatalogueEditor, &u.PasswordHash,
 		&u.OIDCIssuer, &u.OIDCSubject, &u.Disabled, &created}, extra...)...)
 	if err != nil {
 		return u, err
@@ -77,10 +77,10 @@ func (w *writer) createUser(u store.User) (int64, error) {
 		return 0, err
 	}
 	return w.insert(`
-		INSERT INTO users (email, name, organisation, system_admin, password_hash,
+		INSERT INTO users (email, name, organisation, system_admin, catalogue_editor, password_hash,
 			oidc_issuer, oidc_subject, disabled, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		u.Email, u.Name, u.Organisation, u.SystemAdmin, u.PasswordHash,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.Email, u.Name, u.Organisation, u.SystemAdmin, u.CatalogueEditor, u.PasswordHash,
 		u.OIDCIssuer, u.OIDCSubject, u.Disabled, dbTime(u.CreatedAt))
 }
 
@@ -178,10 +178,10 @@ func (s *Store) UpdateUser(ctx context.Context, u store.User) error {
 			return err
 		}
 		return w.exec(`
-			UPDATE users SET name = ?, organisation = ?, system_admin = ?, disabled = ?,
-				oidc_issuer = ?, oidc_subject = ?
+			UPDATE users SET name = ?, organisation = ?, system_admin = ?, catalogue_editor = ?,
+				disabled = ?, oidc_issuer = ?, oidc_subject = ?
 			WHERE id = ?`,
-			u.Name, u.Organisation, u.SystemAdmin, u.Disabled, u.OIDCIssuer, u.OIDCSubject, u.ID)
+			u.Name, u.Organisation, u.SystemAdmin, u.CatalogueEditor, u.Disabled, u.OIDCIssuer, u.OIDCSubject, u.ID)
 	})
 	return accountError(err, "update user %d", u.ID)
 }

@@ -301,6 +301,7 @@ func (a accountsSuite) testUpdateUser(t *testing.T) {
 	changed.Name = "Kari Nordmann"
 	changed.Organisation = "drangedal-kommune"
 	changed.SystemAdmin = true
+	changed.CatalogueEditor = true
 	changed.Disabled = true
 	changed.OIDCIssuer = "https://idporten.no"
 	changed.OIDCSubject = "kari-sub"
@@ -536,6 +537,17 @@ func (a accountsSuite) testInvitations(t *testing.T) {
 	}
 	if got := roles(t, s, du.ID); len(got) != 0 {
 		t.Errorf("Roles = %v, want none", got)
+	}
+	// One that makes a catalogue editor, accepted by that same user: it
+	// adds the mark and takes none away.
+	_, catHash, _ := auth.NewToken(auth.PrefixInvitation)
+	create(store.Invitation{TokenHash: catHash, Email: "drift@example.no", CatalogueEditor: true,
+		CreatedAt: t0, ExpiresAt: t0.Add(time.Hour)})
+	if _, err := s.AcceptInvitation(ctx, catHash, "", "", t0.Add(2*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if got := getUser(t, s, du.ID); !got.CatalogueEditor || !got.SystemAdmin {
+		t.Errorf("after a catalogue-editor invitation: %+v, want both marks", got)
 	}
 
 	users, err := s.Users(ctx)
