@@ -109,7 +109,8 @@ type Accounts interface {
 
 	CreateAPIToken(ctx context.Context, t APIToken) (APIToken, error)
 	// UserByAPIToken returns the enabled user a token belongs to and notes
-	// when the token was last used.
+	// when the token was last used, to the minute: a use less than a minute
+	// after the noted one writes nothing.
 	UserByAPIToken(ctx context.Context, tokenHash string, now time.Time) (User, error)
 	APITokens(ctx context.Context, userID int64) ([]APIToken, error)
 	DeleteAPIToken(ctx context.Context, userID, tokenID int64) error

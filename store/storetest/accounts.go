@@ -664,6 +664,21 @@ func (a accountsSuite) testAPITokens(t *testing.T) {
 	if got := list(u.ID)[0].LastUsedAt; got == nil || !got.Equal(stored(used)) {
 		t.Errorf("LastUsedAt = %v, want still %v", got, stored(used))
 	}
+	// Uses within a minute of the noted one are not written; the first a
+	// minute or more later is.
+	if _, err := s.UserByAPIToken(ctx, hash, used.Add(59*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if got := list(u.ID)[0].LastUsedAt; got == nil || !got.Equal(stored(used)) {
+		t.Errorf("LastUsedAt = %v after a use 59 s later, want still %v", got, stored(used))
+	}
+	later := used.Add(time.Minute)
+	if _, err := s.UserByAPIToken(ctx, hash, later); err != nil {
+		t.Fatal(err)
+	}
+	if got := list(u.ID)[0].LastUsedAt; got == nil || !got.Equal(stored(later)) {
+		t.Errorf("LastUsedAt = %v after a use a minute later, want %v", got, stored(later))
+	}
 
 	_, hash2, _ := auth.NewToken(auth.PrefixAPIToken)
 	tok2, err := s.CreateAPIToken(ctx, store.APIToken{UserID: u.ID, Name: "Rapport", TokenHash: hash2, CreatedAt: t0})
