@@ -137,4 +137,9 @@ type Comment struct {
 	AuthorName    string
 	Text          string
 	At            time.Time
+	// Submission names the form or request that made the comment; a second
+	// AddComment with the same one returns the first comment, with
+	// Repeated set, and saves nothing.
+	Submission string
+	Repeated   bool
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,8 +59,15 @@ func (s *Server) apiCommentCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, invalid(issues...))
 		return
 	}
+	submission, err := apiSubmission(r, u.ID, "comments:"+v.ProgrammeID+"/"+strconv.Itoa(v.Year))
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	// A retry with the same Idempotency-Key answers as the first request
+	// did, with the comment it made.
 	c, err := s.store.AddComment(r.Context(), store.Comment{ProgrammeID: v.ProgrammeID, Year: v.Year,
-		Goal: in.Goal, Measure: in.Measure, Author: u.ID, Text: in.Text})
+		Goal: in.Goal, Measure: in.Measure, Author: u.ID, Text: in.Text, Submission: submission})
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

@@ -26,7 +26,7 @@ func (s *Server) commentSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, err := s.store.AddComment(r.Context(), store.Comment{ProgrammeID: v.ProgrammeID, Year: v.Year,
-		Goal: goal, Measure: measure, Author: whoOf(r).User.ID, Text: fm.Get("text")})
+		Goal: goal, Measure: measure, Author: whoOf(r).User.ID, Text: fm.Get("text"), Submission: fm.Get("submission")})
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -79,7 +79,7 @@ var apiOperations = []apiOperation{
 		response: apiHistory{}, auth: true},
 	{method: "post", path: "/programmes/{programme}/plans/{year}/comments", summary: "Comment on a plan or one of its measures",
 		params: []map[string]any{programmeParam, yearParam}, request: apiCommentWrite{}, status: 201, response: apiComment{},
-		auth: true, errors: bodyErrors},
+		auth: true, idempotent: true, errors: bodyErrors},
 	{method: "get", path: "/measures", summary: "The measures of one plan",
 		params: []map[string]any{queryParam("plan", "The plan as PROGRAMME/YEAR, such as vest-telemark/2025.", true), versionParam}, response: apiMeasureList{}},
 	{method: "post", path: "/measures", summary: "Add a measure to a goal of a plan; Location is its address",

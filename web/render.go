@@ -151,6 +151,10 @@ func (v *view) CanEditSchemes() bool {
 	return v.Who != nil && auth.Can(v.Who.Subject, auth.EditSchemes, auth.Resource{})
 }
 
+// Submission is a fresh submission key, for a form on a page that shows
+// something else (a comment box), so that sending it twice saves once.
+func (v *view) Submission() string { return newSubmission() }
+
 // Langs lists the languages for the switch.
 func (v *view) Langs() []i18n.Lang { return i18n.Langs }
 

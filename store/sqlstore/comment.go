@@ -24,6 +24,17 @@ func (s *Store) AddComment(ctx context.Context, c store.Comment) (store.Comment,
 	c.At = time.Now().UTC().Truncate(time.Microsecond)
 	err := s.write(ctx, func(w *writer) error {
 		r := w.reader()
+		if c.Submission != "" {
+			seen, err := scanComment(r.row(`SELECT `+commentColumns+` FROM `+commentFrom+` WHERE c.submission = ?`, c.Submission))
+			if err == nil {
+				seen.Repeated = true
+				c = seen
+				return nil
+			}
+			if err != sql.ErrNoRows {
+				return err
+			}
+		}
 		id, err := r.planExists(c.ProgrammeID, c.Year)
 		if err != nil {
 			return err
@@ -34,9 +45,9 @@ func (s *Store) AddComment(ctx context.Context, c store.Comment) (store.Comment,
 			return err
 		}
 		c.ID, err = w.insert(`
-			INSERT INTO plan_comments (programme_id, year, goal_number, measure_number, author_id, text, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, c.Year, nullInt(c.Goal), nullInt(c.Measure), c.Author, c.Text, c.At.Format(savedAtFormat))
+			INSERT INTO plan_comments (programme_id, year, goal_number, measure_number, author_id, text, created_at, submission)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, c.Year, nullInt(c.Goal), nullInt(c.Measure), c.Author, c.Text, c.At.Format(savedAtFormat), nullString(c.Submission))
 		return err
 	})
 	if err != nil {
@@ -56,27 +67,13 @@ func (s *Store) Comments(ctx context.Context, programmeID string, year int) ([]s
 		if _, err := r.programmeRow(programmeID); err != nil {
 			return err
 		}
-		return r.each(`
-			SELECT c.id, c.goal_number, c.measure_number, c.author_id, u.name, c.text, c.created_at
-			FROM plan_comments c
-			JOIN programmes pr ON pr.id = c.programme_id
-			JOIN users u ON u.id = c.author_id
+		return r.each(`SELECT `+commentColumns+` FROM `+commentFrom+`
 			WHERE pr.key = ? AND c.year = ?
 			ORDER BY c.created_at, c.id`, []any{programmeID, year},
 			func(rows *sql.Rows) error {
-				c := store.Comment{ProgrammeID: programmeID, Year: year}
-				var goal, measure sql.NullInt64
-				var at any
-				if err := rows.Scan(&c.ID, &goal, &measure, &c.Author, &c.AuthorName, &c.Text, &at); err != nil {
-					return err
-				}
-				c.Goal, c.Measure = intOf(goal), intOf(measure)
-				var err error
-				if c.At, err = timeOf(at); err != nil {
-					return err
-				}
+				c, err := scanComment(rows)
 				out = append(out, c)
-				return nil
+				return err
 			})
 	})
 	if err != nil {
@@ -87,4 +84,23 @@ func (s *Store) Comments(ctx context.Context, programmeID string, year int) ([]s
 		return nil, fmt.Errorf("comments on plan %s %d: %w", programmeID, year, err)
 	}
 	return out, nil
+}
+
+// commentColumns are the columns scanComment reads, from plan_comments c
+// joined to its programme pr and author u (commentFrom).
+const commentColumns = `pr.key, c.year, c.id, c.goal_number, c.measure_number, c.author_id, u.name, c.text, c.created_at`
+
+const commentFrom = `plan_comments c JOIN programmes pr ON pr.id = c.programme_id JOIN users u ON u.id = c.author_id`
+
+func scanComment(sc scanner) (store.Comment, error) {
+	var c store.Comment
+	var goal, measure sql.NullInt64
+	var at any
+	if err := sc.Scan(&c.ProgrammeID, &c.Year, &c.ID, &goal, &measure, &c.Author, &c.AuthorName, &c.Text, &at); err != nil {
+		return c, err
+	}
+	c.Goal, c.Measure = intOf(goal), intOf(measure)
+	var err error
+	c.At, err = timeOf(at)
+	return c, err
 }

@@ -112,12 +112,8 @@ func (r *reader) submitted(submission string) (store.PlanVersion, bool, error) {
 // version before.
 func (w *writer) recordEdit(planID int64, e store.Edit, changes []plan.Change) error {
 	if e.Author != 0 || e.Summary != "" || e.Submission != "" {
-		var submission any
-		if e.Submission != "" {
-			submission = e.Submission
-		}
 		if err := w.exec(`INSERT INTO plan_edits (plan_id, author_id, summary, submission) VALUES (?, ?, ?, ?)`,
-			planID, nullID(e.Author), e.Summary, submission); err != nil {
+			planID, nullID(e.Author), e.Summary, nullString(e.Submission)); err != nil {
 			return fmt.Errorf("record edit: %w", err)
 		}
 	}

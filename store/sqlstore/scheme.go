@@ -202,14 +202,10 @@ func (w *writer) saveSchemeRevision(row int64, id string, revision int, sc schem
 	}
 	rec := store.SchemeRecord{Scheme: sc, Revision: revision, Deleted: deleted,
 		SavedAt: time.Now().UTC().Truncate(time.Microsecond), Author: e.Author, Summary: e.Summary}
-	var submission any
-	if e.Submission != "" {
-		submission = e.Submission
-	}
 	if err := w.exec(`
 		INSERT INTO scheme_revisions (scheme_id, revision, data, deleted, saved_at, author_id, summary, submission)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		row, revision, string(data), deleted, rec.SavedAt.Format(savedAtFormat), nullID(e.Author), e.Summary, submission); err != nil {
+		row, revision, string(data), deleted, rec.SavedAt.Format(savedAtFormat), nullID(e.Author), e.Summary, nullString(e.Submission)); err != nil {
 		return rec, err
 	}
 	rec.AuthorName, err = w.reader().authorName(e.Author)

@@ -108,6 +108,15 @@ func nullInt(n int) any {
 	return n
 }
 
+// nullString maps "" to NULL: for a submission key, "" is none, and a
+// UNIQUE column holds any number of NULLs but only one "".
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 // nullID maps 0 (no row referred to) to NULL.
 func nullID(id int64) any {
 	if id == 0 {

@@ -44,6 +44,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"SharedRecords", e.testSharedRecords},
 		{"Concurrent", e.testConcurrent},
 		{"Examples", e.testExamples},
+		{"Comments", e.testComments},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
