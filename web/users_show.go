@@ -110,7 +110,7 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 // userEtag is the fingerprint of what the users page changes of a user.
 func userEtag(u store.User) string {
 	return fingerprint(struct {
-		Organisation          string
+		Organisation                           string
 		SystemAdmin, CatalogueEditor, Disabled bool
 	}{u.Organisation, u.SystemAdmin, u.CatalogueEditor, u.Disabled})
 }
