@@ -36,6 +36,9 @@ type Store interface {
 	// SaveOrganisation adds an organisation or updates the one with its id,
 	// members included, outside any plan; an unknown member is plan.EInvalid.
 	SaveOrganisation(ctx context.Context, o plan.Organisation) error
+	// CreateOrganisation adds an organisation; an id already stored is
+	// plan.EConflict, decided in the same transaction as the insert.
+	CreateOrganisation(ctx context.Context, o plan.Organisation) error
 	// EditPlan changes the latest version of a plan: in one transaction it
 	// loads that version, lets change alter it, and saves the result as the
 	// next version, with the edit's author and summary and every difference

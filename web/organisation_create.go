@@ -2,18 +2,10 @@ package web
 
 import (
 	"net/http"
-	"sync"
 
 	"planverk/auth"
 	"planverk/plan"
 )
-
-// organisationCreating makes the check for a taken id and the save one
-// step within this process. SaveOrganisation updates an organisation that
-// exists, so two copies of planverk creating the same new id at the same
-// moment could still both save; for a system administrator's rare
-// creations that risk is taken knowingly.
-var organisationCreating sync.Mutex
 
 // organisationCreate adds an organisation. Its id is unique: the same form
 // sent again finds the organisation it made and goes there, while another
@@ -30,22 +22,23 @@ func (s *Server) organisationCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	organisationCreating.Lock()
-	defer organisationCreating.Unlock()
-	had, err := s.store.Organisation(ctx, o.ID)
-	switch {
-	case err == nil && fingerprint(had) == fingerprint(o):
-		http.Redirect(w, r, "/organisations/"+o.ID, http.StatusSeeOther)
-		return
-	case err == nil:
-		fm.Fail("id", "admin.id-taken")
-		s.renderOrganisationEdit(w, r, http.StatusUnprocessableEntity, plan.Organisation{}, true, fm, nil)
-		return
-	case plan.ErrorCode(err) != plan.ENotFound:
-		s.fail(w, r, err)
-		return
+	err := s.store.CreateOrganisation(ctx, o)
+	if plan.ErrorCode(err) == plan.EConflict {
+		// Taken: by this same form sent before (go to what it made), or by
+		// another organisation (say so beside the id).
+		had, lerr := s.store.Organisation(ctx, o.ID)
+		if lerr != nil {
+			s.fail(w, r, lerr)
+			return
+		}
+		if fingerprint(had) != fingerprint(o) {
+			fm.Fail("id", "admin.id-taken")
+			s.renderOrganisationEdit(w, r, http.StatusUnprocessableEntity, plan.Organisation{}, true, fm, nil)
+			return
+		}
+		err = nil
 	}
-	if err := s.store.SaveOrganisation(ctx, o); err != nil {
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}

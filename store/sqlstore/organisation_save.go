@@ -14,10 +14,31 @@ import (
 // Its members are replaced by o.Members, each of which must be stored
 // already; an unknown member is plan.EInvalid.
 func (s *Store) SaveOrganisation(ctx context.Context, o plan.Organisation) error {
+	return s.putOrganisation(ctx, o, false)
+}
+
+// CreateOrganisation adds an organisation whose id no organisation has; a
+// taken id is plan.EConflict. The check and the insert are one
+// transaction, so of two copies of planverk creating the same id at once,
+// one creates it and the other is told it is taken.
+func (s *Store) CreateOrganisation(ctx context.Context, o plan.Organisation) error {
+	return s.putOrganisation(ctx, o, true)
+}
+
+func (s *Store) putOrganisation(ctx context.Context, o plan.Organisation, create bool) error {
 	if o.ID == "" {
 		return plan.Errorf(plan.EInvalid, "an organisation needs an id")
 	}
 	err := s.write(ctx, func(w *writer) error {
+		if create {
+			taken, err := w.exists(`SELECT 1 FROM organisations WHERE key = ?`, o.ID)
+			if err != nil {
+				return err
+			}
+			if taken {
+				return plan.Errorf(plan.EConflict, "there is already an organisation with the id %s", o.ID)
+			}
+		}
 		id, _, err := w.queryID(`
 			INSERT INTO organisations (key, name, kind, number, municipality_number, website)
 			VALUES (?, ?, ?, ?, ?, ?)

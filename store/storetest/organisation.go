@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -19,6 +20,7 @@ func RunOrganisations(t *testing.T, newDB NewDatabase) {
 		test func(*testing.T)
 	}{
 		{"New", o.testNew},
+		{"Create", o.testCreate},
 		{"UpdateShared", o.testUpdateShared},
 		{"Members", o.testMembers},
 		{"Invalid", o.testInvalid},
@@ -138,4 +140,45 @@ func (o orgSuite) testReopen(t *testing.T) {
 	if diff := cmp.Diff(want, getOrg(t, s, "x"), equate); diff != "" {
 		t.Errorf("after reopening (-saved +loaded):\n%s", diff)
 	}
+}
+
+// CreateOrganisation adds an organisation once: ten copies creating the same
+// id at once make one, the other nine are told it is taken, and the stored
+// organisation is left as the first made it.
+func (o orgSuite) testCreate(t *testing.T) {
+	s := open(t, o.newDB(t))
+	ctx := context.Background()
+	org := plan.Organisation{ID: "nissedal-kommune", Name: "Nissedal kommune", Kind: plan.OrgMunicipality}
+	errs := make([]error, 10)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Go(func() {
+			try := org
+			if i > 0 {
+				try.Name = "Nissedal"
+			}
+			errs[i] = s.CreateOrganisation(ctx, try)
+		})
+	}
+	wg.Wait()
+	made := 0
+	for _, err := range errs {
+		switch plan.ErrorCode(err) {
+		case "":
+			made++
+		case plan.EConflict:
+		default:
+			t.Errorf("CreateOrganisation: %v, want nil or a conflict", err)
+		}
+	}
+	if made != 1 {
+		t.Errorf("%d of ten creates of one id succeeded, want 1", made)
+	}
+	got := getOrg(t, s, org.ID)
+	winner := errs[0] == nil
+	if want := map[bool]string{true: "Nissedal kommune", false: "Nissedal"}[winner]; got.Name != want {
+		t.Errorf("stored name %q, want %q (the successful create's)", got.Name, want)
+	}
+	err := s.CreateOrganisation(ctx, plan.Organisation{ID: "", Name: "Utan id"})
+	wantCode(t, "an organisation without an id", err, plan.EInvalid)
 }
