@@ -27,6 +27,11 @@ type Store interface {
 	LoadPlanVersion(ctx context.Context, programmeID string, year, version int) (*plan.File, PlanVersion, error)
 	// Programmes lists all programmes, ordered by name.
 	Programmes(ctx context.Context) ([]plan.Programme, error)
+	// SchemeUses lists the measures that name a support scheme, in the
+	// latest version of every plan, by programme name, newest year first,
+	// then goal and measure number. Who may see which plan is the caller's
+	// to decide.
+	SchemeUses(ctx context.Context, schemeID string) ([]SchemeUse, error)
 	// Plans lists the latest version of each plan of a programme, newest year first.
 	Plans(ctx context.Context, programmeID string) ([]PlanVersion, error)
 	// Organisations lists every organisation, ordered by name.
@@ -145,4 +150,17 @@ type Comment struct {
 	// Repeated set, and saves nothing.
 	Submission string
 	Repeated   bool
+}
+
+// SchemeUse is a measure, in the latest version of a plan, that names a
+// support scheme.
+type SchemeUse struct {
+	ProgrammeID   string
+	ProgrammeName string
+	Year          int
+	PlanTitle     string
+	Language      plan.Language
+	Published     bool
+	Goal, Measure int
+	MeasureTitle  string
 }

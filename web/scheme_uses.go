@@ -3,8 +3,8 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"slices"
 
+	"planverk/auth"
 	"planverk/plan"
 )
 
@@ -22,34 +22,34 @@ type schemeUse struct {
 
 // schemeUses finds the measures that name a scheme, in the latest plan of
 // every programme that the person may read: a scheme's page shows where it
-// is put to use. Older plans are left out; they are history.
+// is put to use. Older plans are left out; they are history. The store
+// finds the uses by the scheme's key; only the programmes among them are
+// asked which of their plans the person may read.
 func (s *Server) schemeUses(r *http.Request, id string) ([]schemeUse, error) {
-	programmes, err := s.store.Programmes(r.Context())
+	uses, err := s.store.SchemeUses(r.Context(), id)
 	if err != nil {
 		return nil, err
 	}
+	latest := map[string]int{} // programme → the newest year the person may read
 	var out []schemeUse
-	for _, p := range programmes {
-		plans, err := s.visiblePlans(r, p.ID)
-		if err != nil {
-			return nil, err
+	for _, u := range uses {
+		year, ok := latest[u.ProgrammeID]
+		if !ok {
+			plans, err := s.visiblePlans(r, u.ProgrammeID)
+			if err != nil {
+				return nil, err
+			}
+			if len(plans) > 0 {
+				year = plans[0].Year
+			}
+			latest[u.ProgrammeID] = year
 		}
-		if len(plans) == 0 {
+		if u.Year != year || !can(r, auth.ViewPlan, auth.Resource{Programme: u.ProgrammeID, Published: u.Published}) {
 			continue
 		}
-		f, v, err := s.loadVisiblePlan(r, p.ID, plans[0].Year, 0)
-		if err != nil {
-			return nil, err
-		}
-		for _, g := range f.Plan.Goals {
-			for _, m := range g.Measures {
-				if slices.Contains(m.Schemes, id) {
-					out = append(out, schemeUse{Programme: p.Name, PlanTitle: f.Plan.Title, Year: v.Year,
-						Goal: g.Number, Number: m.Number, Title: m.Title, Lang: f.Plan.Language,
-						URL: fmt.Sprintf("%s/goals/%d/measures/%d", planPath(v), g.Number, m.Number)})
-				}
-			}
-		}
+		out = append(out, schemeUse{Programme: u.ProgrammeName, PlanTitle: u.PlanTitle, Year: u.Year,
+			Goal: u.Goal, Number: u.Measure, Title: u.MeasureTitle, Lang: u.Language,
+			URL: fmt.Sprintf("/programmes/%s/plans/%d/goals/%d/measures/%d", u.ProgrammeID, u.Year, u.Goal, u.Measure)})
 	}
 	return out, nil
 }

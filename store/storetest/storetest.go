@@ -45,6 +45,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Concurrent", e.testConcurrent},
 		{"Examples", e.testExamples},
 		{"Comments", e.testComments},
+		{"SchemeUses", e.testSchemeUses},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
