@@ -24,7 +24,9 @@ base=$(rps /healthz)
 printf '%-50s %12s %10s\n' "path" "requests/s" "vs health"
 printf '%-50s %12.0f %10s\n' "/healthz" "$base" "1"
 for p in / /programmes/vest-telemark/plans/2025 /programmes/driv/plans/2025 \
-         /api/v1/programmes/vest-telemark/plans/2025 /organisations/telemark-fylkeskommune; do
+         /api/v1/programmes/vest-telemark/plans/2025 /organisations/telemark-fylkeskommune \
+         '/schemes?q=bustad' '/schemes?q=tilskot&kind=grant&theme=innovation' /schemes/husbanken-startlan \
+         '/schemes/finder?who=farmers&want=tourism&where=Vinje' '/api/v1/schemes?q=bolig' /glossary; do
   r=$(rps "$p")
   printf '%-50s %12.0f %10s\n' "$p" "$r" "$(awk -v a="$r" -v b="$base" 'BEGIN {printf "1/%.0f", b/a}')"
 done
