@@ -75,7 +75,7 @@ func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e st
 // reader reads inside the write transaction, so that an edit sees its own
 // writes and nothing another transaction has not committed.
 func (w *writer) reader() *reader {
-	return &reader{ctx: w.ctx, tx: w.tx, dialect: w.dialect}
+	return &reader{ctx: w.ctx, tx: w.tx, dialect: w.dialect, stmts: w.cache}
 }
 
 // latest loads the latest version of a plan and its row.

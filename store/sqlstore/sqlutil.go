@@ -10,23 +10,33 @@ import (
 	"planverk/plan"
 )
 
-// writer is a write transaction. It prepares each distinct statement once,
-// since a plan inserts the same few statements hundreds of times.
+// writer is a write transaction. It uses each distinct statement prepared
+// once, since a plan inserts the same few statements hundreds of times.
 type writer struct {
 	ctx     context.Context
 	tx      *sql.Tx
 	dialect Dialect
 	stmts   map[string]*sql.Stmt
+	// cache holds the statements prepared on the writer's pool, which
+	// outlive the transaction.
+	cache *stmtCache
 }
 
 func (w *writer) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	// Statements prepared on the transaction close with it.
-	st, err := w.tx.PrepareContext(w.ctx, w.dialect.Rebind(query))
-	if err != nil {
-		return nil, err
+	// Statements of the transaction, whether from the pool's cache or
+	// prepared here, close with it.
+	q := w.dialect.Rebind(query)
+	var st *sql.Stmt
+	if cached := w.cache.get(q); cached != nil {
+		st = w.tx.StmtContext(w.ctx, cached)
+	} else {
+		var err error
+		if st, err = w.tx.PrepareContext(w.ctx, q); err != nil {
+			return nil, err
+		}
 	}
 	w.stmts[query] = st
 	return st, nil
@@ -75,16 +85,31 @@ type reader struct {
 	ctx     context.Context
 	tx      *sql.Tx
 	dialect Dialect
+	// stmts are the prepared statements of the pool tx belongs to.
+	stmts *stmtCache
 }
 
 // row runs a query that selects one row.
 func (r *reader) row(query string, args ...any) *sql.Row {
-	return r.tx.QueryRowContext(r.ctx, r.dialect.Rebind(query), args...)
+	q := r.dialect.Rebind(query)
+	if st := r.stmts.get(q); st != nil {
+		return r.tx.StmtContext(r.ctx, st).QueryRowContext(r.ctx, args...)
+	}
+	return r.tx.QueryRowContext(r.ctx, q, args...)
+}
+
+// query runs a query, prepared once per connection where it can be.
+func (r *reader) query(query string, args ...any) (*sql.Rows, error) {
+	q := r.dialect.Rebind(query)
+	if st := r.stmts.get(q); st != nil {
+		return r.tx.StmtContext(r.ctx, st).QueryContext(r.ctx, args...)
+	}
+	return r.tx.QueryContext(r.ctx, q, args...)
 }
 
 // each runs a query and calls fn for every row.
 func (r *reader) each(query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := r.tx.QueryContext(r.ctx, r.dialect.Rebind(query), args...)
+	rows, err := r.query(query, args...)
 	if err != nil {
 		return err
 	}

@@ -46,13 +46,17 @@ type Store struct {
 	writer  *sql.DB
 	reader  *sql.DB
 	dialect Dialect
+	// readStmts and writeStmts are the statements prepared on each pool,
+	// for the reads that run on it.
+	readStmts, writeStmts *stmtCache
 }
 
 var _ store.Store = (*Store)(nil)
 
 // New returns a store on open pools whose schema is up to date.
 func New(writer, reader *sql.DB, d Dialect) *Store {
-	return &Store{writer: writer, reader: reader, dialect: d}
+	return &Store{writer: writer, reader: reader, dialect: d,
+		readStmts: newStmtCache(reader), writeStmts: newStmtCache(writer)}
 }
 
 // maxAttempts bounds how often a write that lost to a concurrent one is run
@@ -94,7 +98,7 @@ func (s *Store) writeOnce(ctx context.Context, fn func(*writer) error) error {
 	if err != nil {
 		return err
 	}
-	w := &writer{ctx: ctx, tx: tx, dialect: s.dialect, stmts: map[string]*sql.Stmt{}}
+	w := &writer{ctx: ctx, tx: tx, dialect: s.dialect, stmts: map[string]*sql.Stmt{}, cache: s.writeStmts}
 	if err := fn(w); err != nil {
 		_ = tx.Rollback()
 		return err
@@ -110,7 +114,7 @@ func (s *Store) read(ctx context.Context, fn func(*reader) error) error {
 		return err
 	}
 	defer func() { _ = tx.Rollback() }()
-	return fn(&reader{ctx: ctx, tx: tx, dialect: s.dialect})
+	return fn(&reader{ctx: ctx, tx: tx, dialect: s.dialect, stmts: s.readStmts})
 }
 
 // Ping reports whether the database answers reads.
@@ -124,6 +128,8 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close closes the pools. It is safe to call more than once.
 func (s *Store) Close() error {
 	var errs []error
+	s.readStmts.close()
+	s.writeStmts.close()
 	if s.reader != nil && s.reader != s.writer {
 		errs = append(errs, s.reader.Close())
 	}
