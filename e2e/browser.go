@@ -401,6 +401,14 @@ func (p *Page) SetValue(selector, value string) {
 	runSel(p, fmt.Sprintf("SetValue(%q)", selector), chromedp.SetValue(chromedp.CSS(selector), value))
 }
 
+// SetFiles chooses files for the first file input that matches the CSS
+// selector, as a person does in the browser's file dialog: paths are
+// files on this machine, and the form sends their names and contents.
+func (p *Page) SetFiles(selector string, paths ...string) {
+	p.t.Helper()
+	runSel(p, fmt.Sprintf("SetFiles(%q)", selector), chromedp.SetUploadFiles(chromedp.CSS(selector), paths))
+}
+
 // SetViewport sets the size of the layout viewport in CSS pixels, such as
 // 320×640 for the WCAG 1.4.10 reflow check.
 func (p *Page) SetViewport(width, height int) {

@@ -47,7 +47,10 @@ func InstallCatalogue(ctx context.Context, st store.Store) (int, error) {
 			return 0, fmt.Errorf("store example scheme %s: %w", s.ID, err)
 		}
 	}
-	if err := st.SaveGlossary(ctx, terms, store.Edit{}); err != nil {
+	if _, err := st.EditGlossary(ctx, store.Edit{}, func(g *[]scheme.Term) error {
+		*g = terms
+		return nil
+	}); err != nil {
 		return 0, fmt.Errorf("store example glossary: %w", err)
 	}
 	return len(schemes), nil

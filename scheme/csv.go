@@ -141,62 +141,137 @@ func splitCodes[T ~string](cell string) []T {
 	return out
 }
 
-// ReadCSV reads schemes written as WriteCSV writes them. Errors name the
-// line and the column. It reads the cells only: Validate the result, as for
-// a catalogue file.
+// ReadCSV reads schemes written as WriteCSV writes them. Its error is
+// ReadErrors: every problem of the file, each naming the line and the
+// column, so that a file with five mistakes shows five. It reads the cells
+// only: Validate the result, as for a catalogue file (CheckFiles does both).
 func ReadCSV(name string, r io.Reader) ([]Scheme, error) {
+	out, _, errs := readCSV(name, r)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+// csvRow is where one row of a CSV file stands, kept so that the problems
+// Validate finds afterwards can name the cell they are about.
+type csvRow struct {
+	row, line int
+	// cells are where each column's cell starts, in the heading's order.
+	cells []csvPos
+	// unread are the columns whose cells could not be read: the problem
+	// is said already, and Validate's about the empty field would repeat it.
+	unread map[string]bool
+}
+
+type csvPos struct{ line, col int }
+
+// csvFile is a CSV file's heading and the rows read into schemes, one for
+// each scheme, in the same order.
+type csvFile struct {
+	head []string
+	rows []csvRow
+}
+
+// readCSV reads every row it can and returns the schemes, where they stand,
+// and every problem. A broken heading stops it, since no cell can be known
+// without one, and so does CSV that cannot be split into cells (a quote
+// not closed), since nothing after it can be trusted; a row with too many
+// or too few cells is left out, and a cell that cannot be read leaves its
+// field empty.
+func readCSV(name string, r io.Reader) ([]Scheme, *csvFile, ReadErrors) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
 	if err == io.EOF {
-		return nil, &ReadError{Name: name, Message: "the file is empty: the first line must name the columns (id, name_nb, …)"}
+		return nil, nil, ReadErrors{readError(name, 0, 0, "csv-empty", "the file is empty: the first line must name the columns (id, name_nb, …)")}
 	}
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, nil, ReadErrors{csvError(name, err)}
 	}
+	var errs ReadErrors
 	for i, h := range head {
 		head[i] = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")) // a spreadsheet's byte-order mark
-		if !slices.Contains(csvColumns, head[i]) {
-			return nil, &ReadError{Name: name, Line: 1, Col: i + 1,
-				Message: fmt.Sprintf("unknown column %q; the columns are %s", head[i], strings.Join(csvColumns, ", "))}
+		var e *ReadError
+		switch {
+		case !slices.Contains(csvColumns, head[i]):
+			e = readError(name, 1, 0, "csv-unknown-column", "unknown column %q; the columns are %s", head[i], strings.Join(csvColumns, ", "))
+		case slices.Contains(head[:i], head[i]):
+			e = readError(name, 1, 0, "csv-duplicate-column", "column %q comes twice; which is meant cannot be known", head[i])
+		default:
+			continue
 		}
+		// A heading's problem has always been placed by the cell's
+		// number, which for short headings is near the byte's.
+		e.Col, e.Row, e.Cell = i+1, 1, i+1
+		errs = append(errs, e)
 	}
 	if !slices.Contains(head, "id") {
-		return nil, &ReadError{Name: name, Line: 1, Message: "there is no id column"}
+		errs = append(errs, readError(name, 1, 0, "csv-no-id", "there is no id column"))
 	}
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	file := &csvFile{head: head}
 	var out []Scheme
-	for {
+	for n := 2; ; n++ {
 		row, err := cr.Read()
 		if err == io.EOF {
-			return out, nil
+			return out, file, errs
 		}
 		if err != nil {
-			return nil, csvError(name, err)
+			return out, file, append(errs, csvError(name, err))
 		}
 		line, _ := cr.FieldPos(0)
 		if len(row) != len(head) {
-			return nil, &ReadError{Name: name, Line: line,
-				Message: fmt.Sprintf("the line has %d cells, the heading %d", len(row), len(head))}
+			e := readError(name, line, 0, "csv-cells", "the line has %d cells, the heading %d", len(row), len(head))
+			e.Row = n
+			errs = append(errs, e)
+			continue
 		}
+		rw := csvRow{row: n, line: line, cells: make([]csvPos, len(head))}
 		var s Scheme
 		for c, col := range head {
+			l, lc := cr.FieldPos(c)
+			rw.cells[c] = csvPos{l, lc}
 			if err := setCSVCell(&s, col, strings.TrimSpace(row[c])); err != nil {
-				l, col := cr.FieldPos(c)
-				return nil, &ReadError{Name: name, Line: l, Col: col, Message: fmt.Sprintf("%s: %v", head[c], err)}
+				e := &ReadError{Name: name, Line: l, Col: lc, Column: col, Cell: c + 1, Row: n,
+					Message: err.Error(), Code: err.code, Args: codedArgs(err.code, err.args)}
+				errs = append(errs, e)
+				if rw.unread == nil {
+					rw.unread = map[string]bool{}
+				}
+				rw.unread[col] = true
 			}
 		}
 		out = append(out, s)
+		file.rows = append(file.rows, rw)
 	}
 }
 
-func csvError(name string, err error) error {
+func csvError(name string, err error) *ReadError {
 	if pe, ok := err.(*csv.ParseError); ok {
-		return &ReadError{Name: name, Line: pe.Line, Col: pe.Column, Message: pe.Err.Error(), Err: err}
+		return &ReadError{Name: name, Line: pe.Line, Col: pe.Column, Message: pe.Err.Error(),
+			Code: "csv-syntax", Args: codedArgs("csv-syntax", []any{pe.Err.Error()}), Err: err}
 	}
-	return &ReadError{Name: name, Message: err.Error(), Err: err}
+	return &ReadError{Name: name, Message: err.Error(), Code: "decode", Args: codedArgs("decode", []any{err.Error()}), Err: err}
 }
 
-func setCSVCell(s *Scheme, col, cell string) error {
+// cellError is a cell that cannot be read, with its problem's code and the
+// values the code names.
+type cellError struct {
+	code string
+	args []any
+	msg  string
+}
+
+func (e *cellError) Error() string { return e.msg }
+
+func cellErrorf(code, format string, args ...any) *cellError {
+	return &cellError{code: code, args: args, msg: fmt.Sprintf(format, args...)}
+}
+
+func setCSVCell(s *Scheme, col, cell string) *cellError {
 	if stem, lang, ok := cutLang(col); ok {
 		if cell == "" {
 			return nil
@@ -244,7 +319,7 @@ func setCSVCell(s *Scheme, col, cell string) error {
 		for _, line := range nonEmptyLines(cell) {
 			title, url, ok := strings.Cut(line, "|")
 			if !ok {
-				return fmt.Errorf("%q: write a link as title | https://…", line)
+				return cellErrorf("link", "%q: write a link as title | https://…", line)
 			}
 			s.Links = append(s.Links, Link{Title: strings.TrimSpace(title), URL: strings.TrimSpace(url)})
 		}
@@ -256,7 +331,7 @@ func setCSVCell(s *Scheme, col, cell string) error {
 		}
 		d, err := plan.ParseDate(cell)
 		if err != nil {
-			return err
+			return &cellError{code: "date", args: []any{cell}, msg: err.Error()}
 		}
 		s.Checked = d
 	case "checked_by":
@@ -265,7 +340,7 @@ func setCSVCell(s *Scheme, col, cell string) error {
 	return nil
 }
 
-func setDeadline(s *Scheme, cell string) error {
+func setDeadline(s *Scheme, cell string) *cellError {
 	if cell == "" {
 		return nil
 	}
@@ -277,7 +352,7 @@ func setDeadline(s *Scheme, cell string) error {
 		parts := strings.Split(line, "|")
 		d, err := plan.ParseDate(strings.TrimSpace(parts[0]))
 		if err != nil {
-			return fmt.Errorf("%w; or write continuous", err)
+			return &cellError{code: "deadline", args: []any{line}, msg: err.Error() + "; or write continuous"}
 		}
 		dd := DeadlineDate{Date: d}
 		for i, l := range Langs {

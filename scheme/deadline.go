@@ -60,18 +60,18 @@ func (d *Deadline) UnmarshalYAML(node ast.Node) error {
 		*d = Deadline{Dates: dates}
 		return nil
 	}
-	what := strings.ToLower(node.Type().String())
-	if strings.ContainsRune("aeiou", rune(what[0])) {
-		what = "an " + what
-	} else {
-		what = "a " + what
+	value := strings.ToLower(node.Type().String())
+	what := "a " + value
+	if strings.ContainsRune("aeiou", rune(value[0])) {
+		what = "an " + value
 	}
 	if n, ok := node.(*ast.StringNode); ok {
-		what = strconv.Quote(n.Value)
+		value, what = n.Value, strconv.Quote(n.Value)
 	}
 	return &positionError{
-		pos: node.GetToken().Position,
-		msg: fmt.Sprintf("deadline is %s: write continuous, or a list of dates such as [{date: 2026-03-15}]", what),
+		pos:   node.GetToken().Position,
+		msg:   fmt.Sprintf("deadline is %s: write continuous, or a list of dates such as [{date: 2026-03-15}]", what),
+		value: value,
 	}
 }
 

@@ -3,6 +3,7 @@ package scheme
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -19,20 +20,62 @@ import (
 type ReadError struct {
 	Name      string
 	Line, Col int
-	Message   string
+	// Column is the heading of the CSV column the problem is in, and Cell
+	// the column's number in the row, from 1; "" and 0 for a problem of a
+	// whole line or file, and in JSON and YAML.
+	Column string
+	Cell   int
+	// Row is the CSV record's number, the heading's 1. It is not Line
+	// where a cell before it holds line breaks, and a spreadsheet shows it.
+	Row     int
+	Message string
+	// Code and Args say the problem for translation; ProblemArgs lists them.
+	Code string
+	Args map[string]string
 	// Err is the decoder's own error; yaml.FormatError(Err, false, true)
 	// shows the lines around the problem.
 	Err error
 }
 
 func (e *ReadError) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.Name, e.Message)
+	msg := e.Message
+	if e.Column != "" {
+		msg = e.Column + ": " + msg
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.Name, e.Line, e.Col, e.Message)
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.Name, msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Name, e.Line, e.Col, msg)
 }
 
 func (e *ReadError) Unwrap() error { return e.Err }
+
+// readError makes a ReadError of a code (ProblemArgs) whose English message
+// is format written with args.
+func readError(name string, line, col int, code, format string, args ...any) *ReadError {
+	return &ReadError{Name: name, Line: line, Col: col, Code: code, Args: codedArgs(code, args),
+		Message: fmt.Sprintf(format, args...)}
+}
+
+// ReadErrors are every problem found in one file, in the file's order. As
+// an error it unwraps to each, so errors.As finds the first *ReadError.
+type ReadErrors []*ReadError
+
+func (es ReadErrors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (es ReadErrors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
 
 // ReadSchemes reads a catalogue of schemes: a YAML list of schemes in the
 // format of examples/schemes.yaml. Reading is strict: a key the format does
@@ -61,50 +104,56 @@ func decode(name string, b []byte, v any) error {
 	if err == nil {
 		return nil
 	}
-	re := &ReadError{Name: name, Message: err.Error(), Err: err}
+	re := &ReadError{Name: name, Message: err.Error(), Code: "decode", Args: codedArgs("decode", []any{err.Error()}), Err: err}
 	var ye yaml.Error
 	var pe *positionError
+	var ue *yaml.UnknownFieldError
 	switch {
 	case errors.As(err, &ye):
 		re.Message = ye.GetMessage()
+		re.Args = codedArgs("decode", []any{re.Message})
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 			re.Line, re.Col = tk.Position.Line, tk.Position.Column
 		}
+		if errors.As(err, &ue) && ue.Token != nil {
+			re.Code, re.Args = "unknown-field", codedArgs("unknown-field", []any{ue.Token.Value})
+		}
 	case errors.As(err, &pe):
-		re.Message = pe.msg
+		re.Message, re.Code, re.Args = pe.msg, "deadline", codedArgs("deadline", []any{pe.value})
 		if pe.pos != nil {
 			re.Line, re.Col = pe.pos.Line, pe.pos.Column
 		}
 	default:
 		// plan.Date's own errors come through the decoder without a
 		// position; find the date they are about.
-		if pos := badDate(b); pos != nil {
-			re.Line, re.Col = pos.Line, pos.Column
+		if tk := badDate(b); tk != nil {
+			re.Line, re.Col = tk.Position.Line, tk.Position.Column
+			re.Code, re.Args = "date", codedArgs("date", []any{tk.Value})
 		}
 	}
 	return re
 }
 
-// badDate returns where the first date that plan.ParseDate rejects stands in
-// a catalogue file, or nil. Dates are the values of the keys checked and date.
-func badDate(b []byte) *token.Position {
+// badDate returns the first date that plan.ParseDate rejects in a catalogue
+// file, or nil. Dates are the values of the keys checked and date.
+func badDate(b []byte) *token.Token {
 	f, err := parser.ParseBytes(b, 0)
 	if err != nil {
 		return nil
 	}
 	v := &dateFinder{}
 	for _, doc := range f.Docs {
-		if doc.Body != nil && v.pos == nil {
+		if doc.Body != nil && v.tk == nil {
 			ast.Walk(v, doc.Body)
 		}
 	}
-	return v.pos
+	return v.tk
 }
 
-type dateFinder struct{ pos *token.Position }
+type dateFinder struct{ tk *token.Token }
 
 func (v *dateFinder) Visit(n ast.Node) ast.Visitor {
-	if v.pos != nil {
+	if v.tk != nil {
 		return nil
 	}
 	mv, ok := n.(*ast.MappingValueNode)
@@ -114,9 +163,9 @@ func (v *dateFinder) Visit(n ast.Node) ast.Visitor {
 	if k := mv.Key.String(); k != "checked" && k != "date" {
 		return v
 	}
-	if tk := mv.Value.GetToken(); tk != nil {
+	if tk := mv.Value.GetToken(); tk != nil && tk.Position != nil {
 		if _, err := plan.ParseDate(tk.Value); err != nil {
-			v.pos = tk.Position
+			v.tk = tk
 			return nil
 		}
 	}
@@ -124,10 +173,12 @@ func (v *dateFinder) Visit(n ast.Node) ast.Visitor {
 }
 
 // positionError is an error of this package's own decoding (a deadline
-// written neither way) that knows where in the file it is.
+// written neither way) that knows where in the file it is, and what was
+// written there instead.
 type positionError struct {
-	pos *token.Position
-	msg string
+	pos   *token.Position
+	msg   string
+	value string
 }
 
 func (e *positionError) Error() string {

@@ -39,6 +39,7 @@ func TestValidate(t *testing.T) {
 		{"no id", func(s *Scheme) { s.ID = "" }, "id: required"},
 		{"bad id", func(s *Scheme) { s.ID = "Startlån" }, `id: "Startlån" may hold only a-z, 0-9 and hyphens, and must start with a letter or digit`},
 		{"id starting with hyphen", func(s *Scheme) { s.ID = "-a" }, `id: "-a" may hold only`},
+		{"id of a page", func(s *Scheme) { s.ID = "import" }, `id: "import" is the address of one of planverk's own pages`},
 		{"no name", func(s *Scheme) { s.Name = Text{LangNN: ""} }, "name: required in nb or nn (or both)"},
 		{"name in English", func(s *Scheme) { s.Name["en"] = "Start loan" }, `name.en: "en" is not a language; use nb or nn`},
 		{"no provider", func(s *Scheme) { s.Provider = "" }, "provider: required"},

@@ -23,6 +23,22 @@ type SchemeRecord struct {
 	Repeated bool
 }
 
+// GlossaryRecord is one revision of the glossary, with who saved it. The
+// glossary is kept whole in each revision: it is small, and an edit of one
+// term is then a revision like any other, with the terms around it as they
+// were.
+type GlossaryRecord struct {
+	Terms      []scheme.Term
+	Revision   int
+	SavedAt    time.Time
+	Author     int64
+	AuthorName string
+	Summary    string
+	// Repeated is set by EditGlossary when the edit's submission had
+	// already made this revision.
+	Repeated bool
+}
+
 // Catalogue keeps the support-scheme catalogue and its glossary, with every
 // revision of each, so that a scheme shows its history and no edit is lost.
 type Catalogue interface {
@@ -40,14 +56,27 @@ type Catalogue interface {
 	// whose Submission was seen before returns that revision with Repeated
 	// set. change may not alter the id.
 	EditScheme(ctx context.Context, id string, e Edit, change func(s *scheme.Scheme, exists bool) error) (SchemeRecord, error)
+	// SchemeSubmitted returns the revision an edit with the submission
+	// made, with Repeated set, and false where no edit had it.
+	SchemeSubmitted(ctx context.Context, submission string) (SchemeRecord, bool, error)
 	// DeleteScheme takes a scheme out of the catalogue (a revision marked
 	// deleted); RestoreScheme puts its last content back.
 	DeleteScheme(ctx context.Context, id string, e Edit) error
 	RestoreScheme(ctx context.Context, id string, e Edit) error
 	// Glossary returns the glossary's latest revision; empty when none.
 	Glossary(ctx context.Context) ([]scheme.Term, error)
-	// SaveGlossary saves the glossary as its next revision.
-	SaveGlossary(ctx context.Context, terms []scheme.Term, e Edit) error
+	// GlossaryRevisions lists every revision of the glossary, newest
+	// first; none before the glossary is first saved.
+	GlossaryRevisions(ctx context.Context) ([]GlossaryRecord, error)
+	// EditGlossary changes the glossary: in one transaction it loads the
+	// latest revision (no terms and revision 0 when there is none), lets
+	// change alter a copy of its terms, and saves the result as the next
+	// revision. A change that alters nothing saves nothing and returns the
+	// latest revision. As with EditScheme, change may run more than once,
+	// each time on a fresh copy, an error from change saves nothing, and
+	// an edit whose Submission was seen before returns the revision that
+	// submission made, with Repeated set.
+	EditGlossary(ctx context.Context, e Edit, change func(terms *[]scheme.Term) error) (GlossaryRecord, error)
 	// CatalogueVersion changes whenever anything in the catalogue does, so
 	// that a server can keep its search index until then.
 	CatalogueVersion(ctx context.Context) (int64, error)

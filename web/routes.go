@@ -94,6 +94,18 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /schemes/{id}/delete", s.schemeDelete)
 	mux.HandleFunc("POST /schemes/{id}/restore", s.schemeRestore)
 	mux.HandleFunc("GET /schemes/{id}/history", s.schemeHistory)
+	// the catalogue in bulk: exported by anyone (it is public), imported by
+	// those who edit it
+	mux.HandleFunc("GET /schemes/export", s.schemeExport)
+	mux.HandleFunc("GET /schemes/import", s.schemeImportShow)
+	mux.HandleFunc("POST /schemes/import", s.schemeImportCheck)
+	mux.HandleFunc("POST /schemes/import/confirm", s.schemeImportConfirm)
+	mux.HandleFunc("GET /glossary/new", s.glossaryNew)
+	mux.HandleFunc("POST /glossary/new", s.glossaryCreate)
+	mux.HandleFunc("GET /glossary/{term}/edit", s.glossaryEdit)
+	mux.HandleFunc("POST /glossary/{term}/edit", s.glossarySave)
+	mux.HandleFunc("POST /glossary/{term}/delete", s.glossaryDelete)
+	mux.HandleFunc("GET /glossary/history", s.glossaryHistory)
 
 	mux.HandleFunc("GET /api/v1/openapi.json", s.apiOpenAPI)
 	mux.HandleFunc("GET /api/v1/programmes", s.apiProgrammes)

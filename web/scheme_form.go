@@ -37,10 +37,6 @@ func schemeTexts(sc *scheme.Scheme) []schemeTextField {
 	}
 }
 
-// reservedSchemeIDs are the ids a scheme may not take, since their
-// addresses are pages of their own (/schemes/new, /schemes/finder).
-var reservedSchemeIDs = []string{"new", "finder"}
-
 // schemeValues fills the form with a scheme as it is. lang is the page's,
 // whose word for "continuous" the deadline is written in.
 func schemeValues(sc scheme.Scheme, lang i18n.Lang) url.Values {
@@ -139,9 +135,6 @@ func applySchemeForm(fm *form, sc *scheme.Scheme, now time.Time) {
 	}
 	sc.CheckedBy = fm.Get("checked_by")
 
-	if slices.Contains(reservedSchemeIDs, sc.ID) {
-		fm.Fail("id", "scheme-form.error-id-reserved", "Value", sc.ID)
-	}
 	for _, p := range sc.Validate(now) {
 		schemeProblem(fm, sc, p)
 	}
@@ -280,9 +273,12 @@ func schemeProblem(fm *form, sc *scheme.Scheme, p scheme.Problem) {
 	}
 	switch root {
 	case "id":
-		if sc.ID == "" {
+		switch {
+		case sc.ID == "":
 			fm.Fail("id", "form.required")
-		} else {
+		case slices.Contains(scheme.ReservedIDs, sc.ID):
+			fm.Fail("id", "scheme-form.error-id-reserved", "Value", sc.ID)
+		default:
 			fm.Fail("id", "scheme-form.error-key", "Value", sc.ID)
 		}
 	case "provider":

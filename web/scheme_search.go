@@ -24,6 +24,8 @@ type schemeSearchView struct {
 	Facets []facetGroup
 	// Clear is the address of the same search without filters.
 	Clear string
+	// Imported is what an import just did, to be said.
+	Imported *importCounts
 }
 
 // schemeHit is one scheme in a list: its name and summary in the page's
@@ -72,7 +74,7 @@ func (s *Server) schemeSearch(w http.ResponseWriter, r *http.Request) {
 	filters := facetFilters(q)
 	res := cat.Index.Search(scheme.Query{Text: text, Filters: filters, Lang: schemeLang(lang)})
 
-	sv := schemeSearchView{Query: text, Filtered: len(filters) > 0, Fallback: res.Fallback}
+	sv := schemeSearchView{Query: text, Filtered: len(filters) > 0, Fallback: res.Fallback, Imported: importedFlash(q)}
 	for _, h := range res.Hits {
 		sv.Hits = append(sv.Hits, newSchemeHit(cat, h.Scheme, lang, h.Matched))
 	}

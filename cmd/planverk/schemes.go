@@ -7,8 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
 	"planverk/scheme"
@@ -47,16 +45,11 @@ func (e *env) schemesExport(ctx context.Context, args []string) int {
 		return exitFailed
 	}
 	defer st.Close()
-	records, err := st.Schemes(ctx)
+	list, err := store.CatalogueSchemes(ctx, st)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "planverk schemes export: %v\n", err)
 		return exitFailed
 	}
-	list := make([]scheme.Scheme, len(records))
-	for i, r := range records {
-		list[i] = r.Scheme
-	}
-	slices.SortFunc(list, func(a, b scheme.Scheme) int { return strings.Compare(a.ID, b.ID) })
 	var w io.Writer = e.stdout
 	if *out != "" {
 		f, err := os.Create(*out)
@@ -80,9 +73,11 @@ func (e *env) schemesExport(ctx context.Context, args []string) int {
 }
 
 // schemesImport reads every file and checks every scheme before it stores
-// any: a file with one mistake changes nothing. A scheme already stored
-// the same is left alone; one that differs gets a new revision, so the
-// catalogue's history shows what the import changed.
+// any (scheme.CheckFiles, as the browser's import does): a file with one
+// mistake changes nothing, and every mistake is listed. A scheme already
+// stored the same is left alone; one that differs gets a new revision
+// (store.ApplyImport), so the catalogue's history shows what the import
+// changed.
 func (e *env) schemesImport(ctx context.Context, args []string) int {
 	fl := flag.NewFlagSet("schemes import", flag.ContinueOnError)
 	fl.SetOutput(e.stderr)
@@ -94,20 +89,31 @@ func (e *env) schemesImport(ctx context.Context, args []string) int {
 		fmt.Fprintln(e.stderr, "planverk schemes import: name one or more files (.csv, .json or .yaml)")
 		return exitUnusable
 	}
-	var all []scheme.Scheme
+	var files []scheme.File
 	for _, name := range fl.Args() {
-		list, err := readSchemeFile(name)
+		b, err := os.ReadFile(name)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "planverk schemes import: %v\n", err)
 			return exitUnusable
 		}
-		all = append(all, list...)
+		files = append(files, scheme.File{Name: name, Data: b})
 	}
-	if problems := scheme.ValidateCatalogue(all, time.Now()); len(problems) > 0 {
-		for _, p := range problems {
-			fmt.Fprintf(e.stdout, "%s: %s\n", p.Field, p.Message)
+	checked := scheme.CheckFiles(files, time.Now())
+	if len(checked.Issues) > 0 {
+		// Every problem, each where it is: a file that cannot be read is
+		// unusable input (stderr, exit 2), a scheme that breaks the
+		// catalogue's rules is a finding (stdout, exit 1).
+		for _, is := range checked.Issues {
+			if is.Read {
+				fmt.Fprintf(e.stderr, "planverk schemes import: %s\n", is)
+			} else {
+				fmt.Fprintln(e.stdout, is)
+			}
 		}
-		fmt.Fprintf(e.stderr, "planverk schemes import: %d problem(s); nothing imported\n", len(problems))
+		fmt.Fprintf(e.stderr, "planverk schemes import: %d problem(s); nothing imported\n", len(checked.Issues))
+		if checked.Unreadable() {
+			return exitUnusable
+		}
 		return exitFailed
 	}
 	st, err := openStore(ctx, *db)
@@ -116,38 +122,11 @@ func (e *env) schemesImport(ctx context.Context, args []string) int {
 		return exitFailed
 	}
 	defer st.Close()
-	changed := 0
-	for _, s := range all {
-		before, _ := st.SchemeRevisions(ctx, s.ID)
-		rec, err := st.EditScheme(ctx, s.ID, store.Edit{Summary: "import " + filepath.Base(fl.Arg(0))}, func(sc *scheme.Scheme, _ bool) error {
-			*sc = s
-			return nil
-		})
-		if err != nil {
-			fmt.Fprintf(e.stderr, "planverk schemes import: %s: %v\n", s.ID, err)
-			return exitFailed
-		}
-		if len(before) == 0 || rec.Revision != before[0].Revision {
-			changed++
-		}
-	}
-	fmt.Fprintf(e.stdout, "%d scheme(s) read, %d new or changed\n", len(all), changed)
-	return exitOK
-}
-
-// readSchemeFile reads a catalogue file in the format its name ends with.
-func readSchemeFile(name string) ([]scheme.Scheme, error) {
-	b, err := os.ReadFile(name)
+	res, err := store.ApplyImport(ctx, st, checked.Schemes, store.Edit{Summary: "import " + filepath.Base(fl.Arg(0))})
 	if err != nil {
-		return nil, err
+		fmt.Fprintf(e.stderr, "planverk schemes import: %v\n", err)
+		return exitFailed
 	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".csv":
-		return scheme.ReadCSV(name, strings.NewReader(string(b)))
-	case ".json":
-		return scheme.ReadJSON(name, strings.NewReader(string(b)))
-	case ".yaml", ".yml":
-		return scheme.ReadSchemes(name, b)
-	}
-	return nil, fmt.Errorf("%s: name the file .csv, .json or .yaml, so that its format is known", name)
+	fmt.Fprintf(e.stdout, "%d scheme(s) read, %d new or changed\n", len(checked.Schemes), res.New+res.Changed)
+	return exitOK
 }

@@ -102,6 +102,21 @@ func (r *reader) schemeSubmitted(submission string) (store.SchemeRecord, bool, e
 	return rec, true, nil
 }
 
+// SchemeSubmitted returns the revision a submission made, if any.
+func (s *Store) SchemeSubmitted(ctx context.Context, submission string) (store.SchemeRecord, bool, error) {
+	var rec store.SchemeRecord
+	var ok bool
+	err := s.read(ctx, func(r *reader) error {
+		var err error
+		rec, ok, err = r.schemeSubmitted(submission)
+		return err
+	})
+	if err != nil {
+		return store.SchemeRecord{}, false, fmt.Errorf("find the revision of submission %q: %w", submission, err)
+	}
+	return rec, ok, nil
+}
+
 // EditScheme changes or makes a scheme (see store.Catalogue).
 func (s *Store) EditScheme(ctx context.Context, id string, e store.Edit, change func(*scheme.Scheme, bool) error) (store.SchemeRecord, error) {
 	var out store.SchemeRecord
@@ -120,10 +135,8 @@ func (s *Store) EditScheme(ctx context.Context, id string, e store.Edit, change 
 		}
 		var next scheme.Scheme
 		if exists {
-			// A copy through JSON: change must not reach the record it is
-			// compared with.
-			b, _ := json.Marshal(cur.Scheme)
-			if err := json.Unmarshal(b, &next); err != nil {
+			// change must not reach the record it is compared with.
+			if next, err = deepCopy(cur.Scheme); err != nil {
 				return err
 			}
 		} else {

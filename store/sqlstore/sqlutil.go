@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -241,4 +242,16 @@ func timeOf(v any) (time.Time, error) {
 	default:
 		return time.Time{}, fmt.Errorf("stored time of type %T", v)
 	}
+}
+
+// deepCopy copies a document kept as JSON (a scheme, the glossary) through
+// JSON, so that nothing in the copy shares memory with the original.
+func deepCopy[T any](v T) (T, error) {
+	var out T
+	b, err := json.Marshal(v)
+	if err != nil {
+		return out, err
+	}
+	err = json.Unmarshal(b, &out)
+	return out, err
 }

@@ -3,8 +3,10 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"planverk/plan"
 	"planverk/scheme"
@@ -113,14 +115,128 @@ func RunCatalogue(t *testing.T, newDB NewDatabase) {
 		if g, err := s.Glossary(ctx); err != nil || len(g) != 0 {
 			t.Fatalf("an empty glossary: %v, %v", g, err)
 		}
-		terms := []scheme.Term{{ID: "tilsagn", Terms: map[scheme.Lang][]string{scheme.LangNB: {"tilsagn"}, scheme.LangNN: {"tilsegn", "tilsagn"}},
-			Explanation: scheme.Text{scheme.LangNB: "Et skriftlig løfte om støtte."}}}
-		if err := s.SaveGlossary(ctx, terms, store.Edit{}); err != nil {
-			t.Fatal(err)
+		if revs, err := s.GlossaryRevisions(ctx); err != nil || len(revs) != 0 {
+			t.Fatalf("the revisions of an empty glossary: %+v, %v", revs, err)
+		}
+		rec, err := s.EditGlossary(ctx, store.Edit{}, func(g *[]scheme.Term) error {
+			*g = []scheme.Term{tilsagn()}
+			return nil
+		})
+		if err != nil || rec.Revision != 1 {
+			t.Fatalf("first save: %+v, %v", rec, err)
 		}
 		g, err := s.Glossary(ctx)
 		if err != nil || len(g) != 1 || g[0].Terms[scheme.LangNN][0] != "tilsegn" {
 			t.Errorf("glossary: %+v, %v", g, err)
 		}
 	})
+	t.Run("GlossaryEdits", func(t *testing.T) {
+		s := open(t, newDB(t))
+		kari, err := s.CreateUser(ctx, store.User{Email: "kari@example.no", Name: "Kari Nordmann", CreatedAt: time.Now()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.EditGlossary(ctx, store.Edit{}, func(g *[]scheme.Term) error {
+			*g = []scheme.Term{tilsagn()}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		v0, _ := s.CatalogueVersion(ctx)
+		// An edit saves a revision with its author and summary.
+		rec, err := s.EditGlossary(ctx, store.Edit{Author: kari.ID, Summary: "eigendel", Submission: "skjema-1"}, func(g *[]scheme.Term) error {
+			(*g)[0].Explanation[scheme.LangNN] = "Ein skriftleg lovnad om støtte."
+			*g = append(*g, scheme.Term{ID: "egenandel", Terms: map[scheme.Lang][]string{scheme.LangNN: {"eigendel"}},
+				Explanation: scheme.Text{scheme.LangNN: "Det søkjaren dekkjer sjølv."}})
+			return nil
+		})
+		if err != nil || rec.Revision != 2 || rec.Author != kari.ID || rec.AuthorName != "Kari Nordmann" || rec.Summary != "eigendel" || rec.Repeated {
+			t.Fatalf("edit: %+v, %v", rec, err)
+		}
+		if v1, _ := s.CatalogueVersion(ctx); v1 == v0 {
+			t.Error("the catalogue version did not change")
+		}
+		// The same submission again saves nothing and says so.
+		again, err := s.EditGlossary(ctx, store.Edit{Author: kari.ID, Submission: "skjema-1"}, func(g *[]scheme.Term) error {
+			*g = nil
+			return nil
+		})
+		if err != nil || again.Revision != 2 || !again.Repeated || len(again.Terms) != 2 {
+			t.Errorf("the same submission again: %+v, %v", again, err)
+		}
+		// A change that alters nothing, or only the space around a text,
+		// saves nothing.
+		same, err := s.EditGlossary(ctx, store.Edit{Author: kari.ID, Summary: "ingenting"}, func(g *[]scheme.Term) error {
+			(*g)[1].Explanation[scheme.LangNN] += "\n"
+			return nil
+		})
+		if err != nil || same.Revision != 2 || same.Repeated {
+			t.Errorf("an unchanged edit: %+v, %v", same, err)
+		}
+		// An error from change saves nothing.
+		boom := errors.New("refused")
+		if _, err := s.EditGlossary(ctx, store.Edit{}, func(g *[]scheme.Term) error {
+			*g = nil
+			return boom
+		}); !errors.Is(err, boom) {
+			t.Errorf("change's error came back as %v", err)
+		}
+		revs, err := s.GlossaryRevisions(ctx)
+		if err != nil || len(revs) != 2 {
+			t.Fatalf("revisions: %+v, %v", revs, err)
+		}
+		// Newest first, each with what it held and who saved it.
+		if revs[0].Revision != 2 || revs[0].AuthorName != "Kari Nordmann" || revs[0].Summary != "eigendel" || len(revs[0].Terms) != 2 ||
+			revs[0].Terms[0].Explanation.In(scheme.LangNN) != "Ein skriftleg lovnad om støtte." || revs[0].SavedAt.IsZero() {
+			t.Errorf("the newest revision: %+v", revs[0])
+		}
+		if revs[1].Revision != 1 || revs[1].Author != 0 || revs[1].AuthorName != "" || len(revs[1].Terms) != 1 ||
+			revs[1].Terms[0].Explanation[scheme.LangNN] != "" {
+			t.Errorf("the first revision: %+v", revs[1])
+		}
+		if revs[0].SavedAt.Before(revs[1].SavedAt) {
+			t.Errorf("revision 2 saved at %v, before revision 1 at %v", revs[0].SavedAt, revs[1].SavedAt)
+		}
+	})
+	t.Run("GlossaryConcurrent", func(t *testing.T) {
+		s := open(t, newDB(t))
+		// Ten people send one form at once, and ten others each add a term
+		// of their own: the form is saved once, and every term is kept,
+		// however often the engine makes an edit run again.
+		var wg sync.WaitGroup
+		for i := range 10 {
+			wg.Go(func() {
+				if _, err := s.EditGlossary(ctx, store.Edit{Submission: "skjema-1"}, func(g *[]scheme.Term) error {
+					*g = append(*g, tilsagn())
+					return nil
+				}); err != nil {
+					t.Error(err)
+				}
+			})
+			wg.Go(func() {
+				id := fmt.Sprintf("ord-%d", i)
+				if _, err := s.EditGlossary(ctx, store.Edit{}, func(g *[]scheme.Term) error {
+					*g = append(*g, scheme.Term{ID: id, Terms: map[scheme.Lang][]string{scheme.LangNB: {id}},
+						Explanation: scheme.Text{scheme.LangNB: "Et ord."}})
+					return nil
+				}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		g, err := s.Glossary(ctx)
+		if err != nil || len(g) != 11 {
+			t.Fatalf("after twenty edits at once the glossary has %d terms (%v)", len(g), err)
+		}
+		if revs, err := s.GlossaryRevisions(ctx); err != nil || len(revs) != 11 || revs[0].Revision != 11 {
+			t.Errorf("twenty edits at once made %d revisions (%v)", len(revs), err)
+		}
+	})
+}
+
+// tilsagn is a glossary term for the catalogue tests.
+func tilsagn() scheme.Term {
+	return scheme.Term{ID: "tilsagn", Terms: map[scheme.Lang][]string{scheme.LangNB: {"tilsagn"}, scheme.LangNN: {"tilsegn", "tilsagn"}},
+		Explanation: scheme.Text{scheme.LangNB: "Et skriftlig løfte om støtte."}}
 }

@@ -1,0 +1,87 @@
+package e2e_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"planverk/e2e"
+)
+
+// TestGlossaryEditorInBrowser: the system administrator edits a term of the
+// glossary in the browser, then opens, in bokmål, nynorsk and English, the
+// glossary with its editing links, the form of a term, that form in its
+// error state, the form of a new term and the history of the glossary.
+// Every one passes axe-core with no violation and is valid HTML.
+func TestGlossaryEditorInBrowser(t *testing.T) {
+	srv := startServer(t)
+	c := &checked{docs: map[string][]byte{}}
+	p := e2e.NewBrowser(t).Open(t, srv.URL+"/login")
+	logIn(t, p, srv.URL, adminEmail, adminPassword)
+
+	// One change saved through the form, so that the history lists one.
+	p.Navigate(srv.URL + "/glossary")
+	p.ClickAndWait(`a[href="/glossary/tilsagn/edit"]`)
+	if !strings.HasSuffix(p.URL(), "/glossary/tilsagn/edit") {
+		t.Fatalf("the edit link went to %s", p.URL())
+	}
+	p.SetValue("#f-terms_nn", "tilsegn\ntilsagn\ntilsegnsbrev\nlovnad om støtte")
+	p.SetValue("#f-change_note", "Eit ord til")
+	if status := p.ClickAndWait(`form.edit button.primary`); status != 200 {
+		t.Fatalf("the save ended on status %d: %q", status, p.Text("main"))
+	}
+	if !strings.Contains(p.Text("main"), "lovnad om støtte") {
+		t.Errorf("the glossary does not show the new word: %q", p.Text("main"))
+	}
+
+	for _, lang := range []string{"nb", "nn", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			p := p.For(t)
+			p.ClickAndWait(fmt.Sprintf(`.langs button[value="%s"]`, lang))
+			if got := p.Attr("html", "lang"); got != lang {
+				t.Fatalf("after choosing %s the page says lang=%q", lang, got)
+			}
+			p.Navigate(srv.URL + "/glossary")
+			if p.Count(`a[href="/glossary/new"]`) != 1 || p.Count(`a[href="/glossary/history"]`) != 1 {
+				t.Error("the glossary offers no new term or history")
+			}
+			c.check(t, p, lang+"-glossary")
+
+			if status := p.Navigate(srv.URL + "/glossary/tilsagn/edit"); status != 200 {
+				t.Fatalf("the form: status %d", status)
+			}
+			c.check(t, p, lang+"-edit")
+			// No words in either language, and an explanation typed that
+			// must not be lost.
+			var ignored any
+			p.Eval(`document.querySelectorAll("#f-terms_nb, #f-terms_nn").forEach(f => f.value = "")`, &ignored)
+			p.SetValue("#f-explanation_nn", "Ei forklaring skriven i nettlesaren.")
+			if status := p.ClickAndWait(`form.edit button.primary`); status != 422 {
+				t.Fatalf("the bad save answered %d, want 422", status)
+			}
+			if p.Attr("#f-terms_nb", "aria-invalid") != "true" || p.Text("#f-terms_nb-error") == "" || p.Text(".error-summary") == "" {
+				t.Errorf("the missing words are not marked: %q", p.Text("main"))
+			}
+			var typed string
+			p.Eval(`document.querySelector("#f-explanation_nn").value`, &typed)
+			if typed != "Ei forklaring skriven i nettlesaren." {
+				t.Errorf("what was typed is gone: %q", typed)
+			}
+			c.check(t, p, lang+"-edit-error")
+
+			if status := p.Navigate(srv.URL + "/glossary/new"); status != 200 {
+				t.Fatalf("the new-term form: status %d", status)
+			}
+			c.check(t, p, lang+"-new")
+
+			if status := p.Navigate(srv.URL + "/glossary/history"); status != 200 {
+				t.Fatalf("the history: status %d", status)
+			}
+			if h := p.Text("main"); !strings.Contains(h, "Sara Systemansvarleg") || !strings.Contains(h, "Eit ord til") || !strings.Contains(h, "lovnad om støtte") {
+				t.Errorf("the history lacks the change, its note or its author: %q", h)
+			}
+			c.check(t, p, lang+"-history")
+		})
+	}
+	e2e.AssertValidHTMLFiles(t, c.docs)
+}
