@@ -56,9 +56,16 @@ type Catalogue interface {
 	// whose Submission was seen before returns that revision with Repeated
 	// set. change may not alter the id.
 	EditScheme(ctx context.Context, id string, e Edit, change func(s *scheme.Scheme, exists bool) error) (SchemeRecord, error)
-	// SchemeSubmitted returns the revision an edit with the submission
-	// made, with Repeated set, and false where no edit had it.
-	SchemeSubmitted(ctx context.Context, submission string) (SchemeRecord, bool, error)
+	// ImportSchemes stores schemes in one transaction, each as EditScheme
+	// would: a revision for a scheme the catalogue lacks, has deleted or
+	// holds differently, none for one it holds the same. It returns each
+	// scheme's outcome (ImportNew, ImportChanged, ImportUnchanged), in
+	// order. With version 0 or more, it stores nothing and answers
+	// plan.EConflict unless CatalogueVersion is still version. With
+	// e.Submission set, each revision records ImportSubmission(e.Submission,
+	// id), and an import whose submission was stored before stores nothing
+	// and returns what that one did, with repeated set.
+	ImportSchemes(ctx context.Context, schemes []scheme.Scheme, e Edit, version int64) (outcomes []string, repeated bool, err error)
 	// DeleteScheme takes a scheme out of the catalogue (a revision marked
 	// deleted); RestoreScheme puts its last content back.
 	DeleteScheme(ctx context.Context, id string, e Edit) error

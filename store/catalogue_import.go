@@ -92,7 +92,7 @@ func PlanImport(ctx context.Context, c Catalogue, schemes []scheme.Scheme) (Impo
 			if err != nil {
 				return ImportResult{}, fmt.Errorf("plan the import: %w", err)
 			}
-		case sameScheme(it.Before.Scheme, sc):
+		case SameScheme(it.Before.Scheme, sc):
 			it.Outcome = ImportUnchanged
 		default:
 			it.Outcome = ImportChanged
@@ -119,89 +119,37 @@ func deleted(ctx context.Context, c Catalogue, id string) (bool, error) {
 	return len(revs) > 0 && revs[0].Deleted, nil
 }
 
-// sameScheme compares two schemes as the catalogue means them, where nil
-// and empty are alike: as EditScheme decides whether an edit changes
-// anything.
-func sameScheme(a, b scheme.Scheme) bool {
+// SameScheme compares two schemes as the catalogue means them, where nil
+// and empty are alike: as EditScheme and ImportSchemes decide whether an
+// edit changes anything.
+func SameScheme(a, b scheme.Scheme) bool {
 	return reflect.DeepEqual(scheme.Plain(a), scheme.Plain(b))
 }
 
-// ApplyImport stores schemes, checked (scheme.CheckFiles): each one the
-// catalogue lacks or holds differently gets a revision, with e's author and
-// summary; one the same is left alone, so the history shows only what the
-// import changed. Each scheme is one edit of its own: an error stops the
-// import there, with the schemes before it stored.
+// ApplyImport stores schemes, checked (scheme.CheckFiles), in one
+// transaction (Catalogue.ImportSchemes): each one the catalogue lacks or
+// holds differently gets a revision, with e's author and summary; one the
+// same is left alone, so the history shows only what the import changed.
+// version is the CatalogueVersion the import was previewed against, or -1
+// where nobody saw a preview (the command line): a catalogue changed since
+// is plan.EConflict, and nothing is stored.
 //
-// With e.Submission set, each scheme's edit has a submission derived from
-// it and the scheme's id, so that the same import sent twice (a double
-// click) changes the catalogue once; the second returns what the first did.
-func ApplyImport(ctx context.Context, c Catalogue, schemes []scheme.Scheme, e Edit) (ImportResult, error) {
-	var res ImportResult
-	for _, sc := range schemes {
-		// change may run more than once: what its last run saw counts.
-		var ran, existed, same bool
-		edit := e
-		edit.Submission = importSubmission(e.Submission, sc.ID)
-		rec, err := c.EditScheme(ctx, sc.ID, edit, func(cur *scheme.Scheme, exists bool) error {
-			ran, existed, same = true, exists, exists && sameScheme(*cur, sc)
-			*cur = sc
-			return nil
-		})
-		if err != nil {
-			return res, fmt.Errorf("import scheme %s: %w", sc.ID, err)
-		}
-		it := ImportItem{Scheme: sc, Outcome: ImportChanged}
-		switch {
-		case rec.Repeated || !ran:
-			it.Outcome = repeatedOutcome(rec)
-		case !existed:
-			it.Outcome = ImportNew
-		case same:
-			it.Outcome = ImportUnchanged
-		}
-		res.add(it)
+// With e.Submission set, the same import sent twice (a double click)
+// changes the catalogue once: the second stores nothing, reports repeated
+// and returns what the first did.
+func ApplyImport(ctx context.Context, c Catalogue, schemes []scheme.Scheme, e Edit, version int64) (res ImportResult, repeated bool, err error) {
+	outcomes, repeated, err := c.ImportSchemes(ctx, schemes, e, version)
+	if err != nil {
+		return ImportResult{}, false, fmt.Errorf("import: %w", err)
 	}
-	return res, nil
+	for i, sc := range schemes {
+		res.add(ImportItem{Scheme: sc, Outcome: outcomes[i]})
+	}
+	return res, repeated, nil
 }
 
-// repeatedOutcome is what an earlier edit with the same submission did: a
-// first revision was a new scheme, a later one a change (or a deleted
-// scheme restored, which counts as a change here).
-func repeatedOutcome(rec SchemeRecord) string {
-	if rec.Revision == 1 {
-		return ImportNew
-	}
-	return ImportChanged
-}
-
-// ImportedBefore reports whether an import with the submission was already
-// stored, and if so what it did: a second confirmation of an import whose
-// first has changed the catalogue meanwhile is that import again, not
-// someone else's change. It stores nothing.
-func ImportedBefore(ctx context.Context, c Catalogue, schemes []scheme.Scheme, submission string) (ImportResult, bool, error) {
-	var res ImportResult
-	if submission == "" {
-		return res, false, nil
-	}
-	seen := false
-	for _, sc := range schemes {
-		rec, ok, err := c.SchemeSubmitted(ctx, importSubmission(submission, sc.ID))
-		switch {
-		case err != nil:
-			return ImportResult{}, false, fmt.Errorf("look for an earlier import: %w", err)
-		case ok:
-			seen = true
-			res.add(ImportItem{Scheme: sc, Outcome: repeatedOutcome(rec)})
-		default:
-			// Not stored by that import: it was the same already.
-			res.add(ImportItem{Scheme: sc, Outcome: ImportUnchanged})
-		}
-	}
-	return res, seen, nil
-}
-
-// importSubmission is the submission of one scheme's edit in an import.
-func importSubmission(submission, id string) string {
+// ImportSubmission is the submission of one scheme's revision in an import.
+func ImportSubmission(submission, id string) string {
 	if submission == "" {
 		return ""
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"planverk/auth"
+	"planverk/plan"
 	"planverk/scheme"
 	"planverk/store"
 )
@@ -14,9 +15,10 @@ import (
 // schemeImportConfirm stores an import the person has seen the preview of.
 // It trusts nothing the page carried back: it reads and checks the file
 // again, and where the catalogue's version is no longer the one the
-// preview was made from, it stores nothing and shows the preview again,
-// made anew, saying why. The submission key makes a double click import
-// once: the second click finds the first's revisions and ends where it did.
+// preview was made from (compared in the import's own transaction), it
+// stores nothing and shows the preview again, made anew, saying why. The
+// submission key makes a double click import once: the second click finds
+// the first's revisions and ends where it did.
 func (s *Server) schemeImportConfirm(w http.ResponseWriter, r *http.Request) {
 	if !can(r, auth.EditSchemes, auth.Resource{}) {
 		s.deny(w, r)
@@ -54,33 +56,16 @@ func (s *Server) schemeImportConfirm(w http.ResponseWriter, r *http.Request) {
 		s.renderSchemeImport(w, r, http.StatusUnprocessableEntity, again, name, checked.Issues)
 		return
 	}
-	ctx := r.Context()
-	version, err := s.store.CatalogueVersion(ctx)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	submission := fm.Get("submission")
-	if version != seen {
-		done, ok, err := store.ImportedBefore(ctx, s.store, checked.Schemes, submission)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		if ok {
-			http.Redirect(w, r, importedTarget(done), http.StatusSeeOther)
-			return
-		}
+	res, _, err := store.ApplyImport(r.Context(), s.store, checked.Schemes,
+		store.Edit{Author: whoOf(r).User.ID, Summary: changeSummary(fm, "import "+name), Submission: fm.Get("submission")}, seen)
+	if plan.ErrorCode(err) == plan.EConflict {
 		s.renderImportPreview(w, r, http.StatusConflict, name, data, checked.Schemes, true, fm.Get("change_note"))
 		return
 	}
-	res, err := store.ApplyImport(ctx, s.store, checked.Schemes,
-		store.Edit{Author: whoOf(r).User.ID, Summary: changeSummary(fm, "import "+name), Submission: submission})
-	// Some schemes may be stored before an error: the index must see them.
-	s.schemes.forget()
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	s.schemes.forget()
 	http.Redirect(w, r, importedTarget(res), http.StatusSeeOther)
 }

@@ -122,7 +122,8 @@ func (e *env) schemesImport(ctx context.Context, args []string) int {
 		return exitFailed
 	}
 	defer st.Close()
-	res, err := store.ApplyImport(ctx, st, checked.Schemes, store.Edit{Summary: "import " + filepath.Base(fl.Arg(0))})
+	// No preview was seen, so no catalogue version is expected (-1).
+	res, _, err := store.ApplyImport(ctx, st, checked.Schemes, store.Edit{Summary: "import " + filepath.Base(fl.Arg(0))}, -1)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "planverk schemes import: %v\n", err)
 		return exitFailed

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"time"
 
 	"planverk/plan"
@@ -102,21 +101,6 @@ func (r *reader) schemeSubmitted(submission string) (store.SchemeRecord, bool, e
 	return rec, true, nil
 }
 
-// SchemeSubmitted returns the revision a submission made, if any.
-func (s *Store) SchemeSubmitted(ctx context.Context, submission string) (store.SchemeRecord, bool, error) {
-	var rec store.SchemeRecord
-	var ok bool
-	err := s.read(ctx, func(r *reader) error {
-		var err error
-		rec, ok, err = r.schemeSubmitted(submission)
-		return err
-	})
-	if err != nil {
-		return store.SchemeRecord{}, false, fmt.Errorf("find the revision of submission %q: %w", submission, err)
-	}
-	return rec, ok, nil
-}
-
 // EditScheme changes or makes a scheme (see store.Catalogue).
 func (s *Store) EditScheme(ctx context.Context, id string, e store.Edit, change func(*scheme.Scheme, bool) error) (store.SchemeRecord, error) {
 	var out store.SchemeRecord
@@ -148,7 +132,7 @@ func (s *Store) EditScheme(ctx context.Context, id string, e store.Edit, change 
 		if next.ID != id {
 			return plan.Errorf(plan.EInvalid, "an edit of scheme %s cannot change its id to %s", id, next.ID)
 		}
-		if exists && !cur.Deleted && reflect.DeepEqual(scheme.Plain(cur.Scheme), scheme.Plain(next)) {
+		if exists && !cur.Deleted && store.SameScheme(cur.Scheme, next) {
 			out = cur
 			return nil
 		}
@@ -229,12 +213,21 @@ func (w *writer) saveSchemeRevision(row int64, id string, revision int, sc schem
 func (s *Store) CatalogueVersion(ctx context.Context) (int64, error) {
 	var v int64
 	err := s.read(ctx, func(r *reader) error {
-		// Revisions are only ever added, so their count grows with every
-		// change and never comes back to an earlier value.
-		return r.row(`SELECT (SELECT count(*) FROM scheme_revisions) + (SELECT count(*) FROM glossary_revisions)`).Scan(&v)
+		var err error
+		v, err = r.catalogueVersion()
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("catalogue version: %w", err)
 	}
 	return v, nil
+}
+
+// catalogueVersion counts the catalogue's revisions: they are only ever
+// added, so the count grows with every change and never comes back to an
+// earlier value.
+func (r *reader) catalogueVersion() (int64, error) {
+	var v int64
+	err := r.row(`SELECT (SELECT count(*) FROM scheme_revisions) + (SELECT count(*) FROM glossary_revisions)`).Scan(&v)
+	return v, err
 }

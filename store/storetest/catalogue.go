@@ -110,6 +110,7 @@ func RunCatalogue(t *testing.T, newDB NewDatabase) {
 			t.Errorf("ten submissions of one form made %d revisions (%v)", len(revs), err)
 		}
 	})
+	t.Run("Import", func(t *testing.T) { testImport(t, newDB) })
 	t.Run("Glossary", func(t *testing.T) {
 		s := open(t, newDB(t))
 		if g, err := s.Glossary(ctx); err != nil || len(g) != 0 {
