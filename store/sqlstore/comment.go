@@ -25,13 +25,10 @@ func (s *Store) AddComment(ctx context.Context, c store.Comment) (store.Comment,
 	err := s.write(ctx, func(w *writer) error {
 		r := w.reader()
 		if c.Submission != "" {
-			seen, err := scanComment(r.row(`SELECT `+commentColumns+` FROM `+commentFrom+` WHERE c.submission = ?`, c.Submission))
-			if err == nil {
-				seen.Repeated = true
+			seen, ok, err := found(scanComment(r.row(`SELECT `+commentColumns+` FROM `+commentFrom+` WHERE c.submission = ?`, c.Submission)))
+			if err != nil || ok {
+				seen.Repeated = ok
 				c = seen
-				return nil
-			}
-			if err != sql.ErrNoRows {
 				return err
 			}
 		}

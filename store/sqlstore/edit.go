@@ -96,16 +96,10 @@ func (r *reader) latest(programmeID string, year int) (*plan.File, planRow, erro
 
 // submitted returns the version a submission made, if it made one.
 func (r *reader) submitted(submission string) (store.PlanVersion, bool, error) {
-	row, err := scanPlanRow(r.row(`
-		SELECT `+planColumns+` FROM `+planFrom+` WHERE e.submission = ?`, submission))
-	if err == sql.ErrNoRows {
-		return store.PlanVersion{}, false, nil
-	}
-	if err != nil {
-		return store.PlanVersion{}, false, err
-	}
-	row.version.Repeated = true
-	return row.version, true, nil
+	row, ok, err := found(scanPlanRow(r.row(`
+		SELECT `+planColumns+` FROM `+planFrom+` WHERE e.submission = ?`, submission)))
+	row.version.Repeated = ok
+	return row.version, ok, err
 }
 
 // recordEdit notes who made a version and why, and how it differs from the

@@ -84,15 +84,9 @@ func (r *reader) latestGlossary() (store.GlossaryRecord, error) {
 
 // glossarySubmitted returns the revision a submission made, if any.
 func (r *reader) glossarySubmitted(submission string) (store.GlossaryRecord, bool, error) {
-	rec, err := scanGlossaryRecord(r.row(`SELECT `+glossaryColumns+` FROM `+glossaryFrom+` WHERE g.submission = ?`, submission))
-	if err == sql.ErrNoRows {
-		return rec, false, nil
-	}
-	if err != nil {
-		return rec, false, err
-	}
-	rec.Repeated = true
-	return rec, true, nil
+	rec, ok, err := found(scanGlossaryRecord(r.row(`SELECT `+glossaryColumns+` FROM `+glossaryFrom+` WHERE g.submission = ?`, submission)))
+	rec.Repeated = ok
+	return rec, ok, err
 }
 
 // EditGlossary changes the glossary and saves it as its next revision (see

@@ -90,15 +90,9 @@ func (r *reader) latestScheme(id string) (row int64, rec store.SchemeRecord, ok 
 
 // schemeSubmitted returns the revision a submission made, if any.
 func (r *reader) schemeSubmitted(submission string) (store.SchemeRecord, bool, error) {
-	rec, err := scanSchemeRecord(r.row(`SELECT `+schemeColumns+` FROM `+schemeFrom+` WHERE r.submission = ?`, submission))
-	if err == sql.ErrNoRows {
-		return rec, false, nil
-	}
-	if err != nil {
-		return rec, false, err
-	}
-	rec.Repeated = true
-	return rec, true, nil
+	rec, ok, err := found(scanSchemeRecord(r.row(`SELECT `+schemeColumns+` FROM `+schemeFrom+` WHERE r.submission = ?`, submission)))
+	rec.Repeated = ok
+	return rec, ok, err
 }
 
 // EditScheme changes or makes a scheme (see store.Catalogue).

@@ -255,3 +255,12 @@ func deepCopy[T any](v T) (T, error) {
 	err = json.Unmarshal(b, &out)
 	return out, err
 }
+
+// found turns a one-row lookup's sql.ErrNoRows into ok false, for the
+// lookups that may rightly find nothing (what a submission made, say).
+func found[T any](v T, err error) (T, bool, error) {
+	if err == sql.ErrNoRows {
+		return v, false, nil
+	}
+	return v, err == nil, err
+}
