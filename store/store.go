@@ -27,6 +27,12 @@ type Store interface {
 	LoadPlanVersion(ctx context.Context, programmeID string, year, version int) (*plan.File, PlanVersion, error)
 	// Programmes lists all programmes, ordered by name.
 	Programmes(ctx context.Context) ([]plan.Programme, error)
+	// ProgrammesNaming lists, sorted, the keys of the programmes that name
+	// any of the organisations anywhere: as a party or municipality, or in
+	// any version of any of their plans (leads, partners, funding sources,
+	// anchoring, approvals, the plan's own list). It narrows which plans
+	// an organisation's page must read; the page decides what counts.
+	ProgrammesNaming(ctx context.Context, organisations []string) ([]string, error)
 	// SchemeUses lists the measures that name a support scheme, in the
 	// latest version of every plan, by programme name, newest year first,
 	// then goal and measure number. Who may see which plan is the caller's

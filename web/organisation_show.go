@@ -66,22 +66,35 @@ func (s *Server) organisationUses(r *http.Request, id string) (organisationView,
 			v.Members = append(v.Members, o)
 		}
 	}
-	programmes, err := s.store.Programmes(ctx)
+	// Only the programmes that name the organisation or one of its groups
+	// somewhere are read; usesIn decides what counts in their latest plan.
+	named := []string{id}
+	for _, g := range v.Groups {
+		named = append(named, g.ID)
+	}
+	programmes, err := s.store.ProgrammesNaming(ctx, named)
 	if err != nil {
 		return v, err
 	}
+	var files []*plan.File
 	for _, p := range programmes {
-		plans, err := s.visiblePlans(r, p.ID)
+		plans, err := s.visiblePlans(r, p)
 		if err != nil {
 			return v, err
 		}
 		if len(plans) == 0 {
 			continue
 		}
-		f, _, err := s.store.LoadPlan(ctx, p.ID, plans[0].Year)
+		f, _, err := s.store.LoadPlan(ctx, p, plans[0].Year)
 		if err != nil {
 			return v, err
 		}
+		files = append(files, f)
+	}
+	// In the order of the programmes' names, as the page always listed them.
+	coll := norwegianOrder()
+	slices.SortStableFunc(files, func(a, b *plan.File) int { return coll.CompareString(a.Programme.Name, b.Programme.Name) })
+	for _, f := range files {
 		v.Uses = append(v.Uses, usesIn(f, id, v.Groups)...)
 	}
 	return v, nil

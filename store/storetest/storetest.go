@@ -46,6 +46,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Examples", e.testExamples},
 		{"Comments", e.testComments},
 		{"SchemeUses", e.testSchemeUses},
+		{"ProgrammesNaming", e.testProgrammesNaming},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
