@@ -70,8 +70,9 @@ type Catalogue interface {
 	// deleted); RestoreScheme puts its last content back.
 	DeleteScheme(ctx context.Context, id string, e Edit) error
 	RestoreScheme(ctx context.Context, id string, e Edit) error
-	// Glossary returns the glossary's latest revision; empty when none.
-	Glossary(ctx context.Context) ([]scheme.Term, error)
+	// Glossary returns the glossary's latest revision; revision 0 and no
+	// terms when none.
+	Glossary(ctx context.Context) (GlossaryRecord, error)
 	// GlossaryRevisions lists every revision of the glossary, newest
 	// first; none before the glossary is first saved.
 	GlossaryRevisions(ctx context.Context) ([]GlossaryRecord, error)

@@ -27,44 +27,47 @@ type glossaryEditView struct {
 // the schemes, the glossary is edited by those who maintain the catalogue
 // (auth.EditSchemes).
 func (s *Server) glossaryEdit(w http.ResponseWriter, r *http.Request) {
-	recs, term, ok := s.glossaryTerm(w, r)
+	latest, term, ok := s.glossaryTerm(w, r)
 	if !ok {
 		return
 	}
 	fm := newForm(glossaryValues(term))
-	setGlossaryMarks(fm, recs[0], term)
+	setGlossaryMarks(fm, latest, term)
 	s.renderGlossaryEdit(w, r, http.StatusOK, term.ID, fm, nil)
 }
 
-// glossaryTerm loads the glossary's revisions, newest first, and the term
-// the request names, for those who edit the catalogue. A term the
-// glossary does not have is not found; one it had, someone deleted: the
-// person is told so, as after a save of a deleted scheme. Otherwise it
-// answers the request and returns false.
-func (s *Server) glossaryTerm(w http.ResponseWriter, r *http.Request) ([]store.GlossaryRecord, scheme.Term, bool) {
+// glossaryTerm loads the glossary's latest revision and the term the
+// request names, for those who edit the catalogue. A term the glossary
+// does not have is not found; one it had, someone deleted: the person is
+// told so, as after a save of a deleted scheme. Otherwise it answers the
+// request and returns false. The older revisions are read only then.
+func (s *Server) glossaryTerm(w http.ResponseWriter, r *http.Request) (store.GlossaryRecord, scheme.Term, bool) {
 	if !can(r, auth.EditSchemes, auth.Resource{}) {
 		s.deny(w, r)
-		return nil, scheme.Term{}, false
+		return store.GlossaryRecord{}, scheme.Term{}, false
+	}
+	latest, err := s.store.Glossary(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return store.GlossaryRecord{}, scheme.Term{}, false
+	}
+	id := r.PathValue("term")
+	if t, ok := findTerm(latest.Terms, id); ok {
+		return latest, t, true
 	}
 	recs, err := s.store.GlossaryRevisions(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
-		return nil, scheme.Term{}, false
-	}
-	id := r.PathValue("term")
-	if len(recs) > 0 {
-		if t, ok := findTerm(recs[0].Terms, id); ok {
-			return recs, t, true
-		}
+		return store.GlossaryRecord{}, scheme.Term{}, false
 	}
 	for _, rec := range recs {
 		if termIndex(rec.Terms, id) >= 0 {
 			s.goneConflict(w, r, "glossary-form.deleted-title", "glossary-form.deleted")
-			return nil, scheme.Term{}, false
+			return store.GlossaryRecord{}, scheme.Term{}, false
 		}
 	}
 	s.fail(w, r, plan.Errorf(plan.ENotFound, "no glossary term %q", id))
-	return nil, scheme.Term{}, false
+	return store.GlossaryRecord{}, scheme.Term{}, false
 }
 
 // setGlossaryMarks gives the form the marks of the term as it is in rec:

@@ -88,11 +88,11 @@ func buildCatalogue(ctx context.Context, st store.Catalogue, version int64) (*ca
 	if err != nil {
 		return nil, fmt.Errorf("catalogue index: %w", err)
 	}
-	terms, err := st.Glossary(ctx)
+	glossary, err := st.Glossary(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("catalogue index: %w", err)
 	}
-	cat := &catalogue{Glossary: terms, Providers: map[string]string{}, version: version}
+	cat := &catalogue{Glossary: glossary.Terms, Providers: map[string]string{}, version: version}
 	for _, rec := range records {
 		cat.Schemes = append(cat.Schemes, rec.Scheme)
 	}
@@ -102,8 +102,8 @@ func buildCatalogue(ctx context.Context, st store.Catalogue, version int64) (*ca
 			cat.Providers[sc.Provider] = sc.ProviderName
 		}
 	}
-	cat.Index = scheme.NewIndex(cat.Schemes, terms)
-	cat.links = newGlossaryLinks(terms)
+	cat.Index = scheme.NewIndex(cat.Schemes, glossary.Terms)
+	cat.links = newGlossaryLinks(glossary.Terms)
 	return cat, nil
 }
 

@@ -15,21 +15,15 @@ import (
 )
 
 // Glossary returns the latest revision of the glossary.
-func (s *Store) Glossary(ctx context.Context) ([]scheme.Term, error) {
-	var out []scheme.Term
+func (s *Store) Glossary(ctx context.Context) (store.GlossaryRecord, error) {
+	var out store.GlossaryRecord
 	err := s.read(ctx, func(r *reader) error {
-		var data []byte
-		err := r.row(`SELECT data FROM glossary_revisions ORDER BY id DESC LIMIT 1`).Scan(&data)
-		if err == sql.ErrNoRows {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		return json.Unmarshal(data, &out)
+		var err error
+		out, err = r.latestGlossary()
+		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("glossary: %w", err)
+		return store.GlossaryRecord{}, fmt.Errorf("glossary: %w", err)
 	}
 	return out, nil
 }

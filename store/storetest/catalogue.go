@@ -113,7 +113,7 @@ func RunCatalogue(t *testing.T, newDB NewDatabase) {
 	t.Run("Import", func(t *testing.T) { testImport(t, newDB) })
 	t.Run("Glossary", func(t *testing.T) {
 		s := open(t, newDB(t))
-		if g, err := s.Glossary(ctx); err != nil || len(g) != 0 {
+		if g, err := s.Glossary(ctx); err != nil || len(g.Terms) != 0 {
 			t.Fatalf("an empty glossary: %v, %v", g, err)
 		}
 		if revs, err := s.GlossaryRevisions(ctx); err != nil || len(revs) != 0 {
@@ -127,7 +127,7 @@ func RunCatalogue(t *testing.T, newDB NewDatabase) {
 			t.Fatalf("first save: %+v, %v", rec, err)
 		}
 		g, err := s.Glossary(ctx)
-		if err != nil || len(g) != 1 || g[0].Terms[scheme.LangNN][0] != "tilsegn" {
+		if err != nil || len(g.Terms) != 1 || g.Terms[0].Terms[scheme.LangNN][0] != "tilsegn" {
 			t.Errorf("glossary: %+v, %v", g, err)
 		}
 	})
@@ -227,8 +227,8 @@ func RunCatalogue(t *testing.T, newDB NewDatabase) {
 		}
 		wg.Wait()
 		g, err := s.Glossary(ctx)
-		if err != nil || len(g) != 11 {
-			t.Fatalf("after twenty edits at once the glossary has %d terms (%v)", len(g), err)
+		if err != nil || len(g.Terms) != 11 {
+			t.Fatalf("after twenty edits at once the glossary has %d terms (%v)", len(g.Terms), err)
 		}
 		if revs, err := s.GlossaryRevisions(ctx); err != nil || len(revs) != 11 || revs[0].Revision != 11 {
 			t.Errorf("twenty edits at once made %d revisions (%v)", len(revs), err)
