@@ -85,3 +85,49 @@ func TestGlossaryEditorInBrowser(t *testing.T) {
 	}
 	e2e.AssertValidHTMLFiles(t, c.docs)
 }
+
+// TestGlossaryByKeyboard: a new term is written and saved with the keyboard
+// alone. Tab walks from the top of the form through its fields, each with
+// a visible focus, and Enter on the save button stores the term.
+func TestGlossaryByKeyboard(t *testing.T) {
+	srv := startServer(t)
+	p := e2e.NewBrowser(t).Open(t, srv.URL+"/login")
+	logIn(t, p, srv.URL, adminEmail, adminPassword)
+	p.Navigate(srv.URL + "/glossary/new")
+	// tabTo presses Tab until the element with the id has the focus.
+	tabTo := func(id string) {
+		t.Helper()
+		for i := 0; i < 40; i++ {
+			p.PressTab()
+			f := p.FocusedElement()
+			if f.Tag == "body" {
+				t.Fatalf("Tab %d lost the focus on the way to #%s", i+1, id)
+			}
+			if !f.FocusVisible {
+				t.Errorf("Tab %d: %s has no visible focus", i+1, f)
+			}
+			if f.ID == id {
+				return
+			}
+		}
+		t.Fatalf("40 Tabs did not reach #%s", id)
+	}
+	tabTo("f-id")
+	p.Press("tastatur-ord")
+	tabTo("f-terms_nn")
+	p.Press("tastaturord")
+	tabTo("f-explanation_nn")
+	p.Press("Eit ord skrive med tastaturet åleine.")
+	for i := 0; i < 10 && p.FocusedElement().Type != "submit"; i++ {
+		p.PressTab()
+	}
+	if f := p.FocusedElement(); f.Type != "submit" {
+		t.Fatalf("Tab after the last field reached %s, not the save button", f)
+	}
+	if status := p.PressAndWait("\r"); status != 200 {
+		t.Fatalf("Enter on the save button ended on status %d: %q", status, p.Text("main"))
+	}
+	if !strings.Contains(p.Text("main"), "Eit ord skrive med tastaturet åleine.") {
+		t.Errorf("the glossary does not show the term written by keyboard: %q", p.Text("main"))
+	}
+}
