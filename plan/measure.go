@@ -29,6 +29,12 @@ var MeasureStatuses = []MeasureStatus{MeasurePlanned, MeasureOngoing, MeasureCom
 
 // Measure is a measure (tiltak) under a goal.
 type Measure struct {
+	// ID is the measure's lasting identity: it stays the same when the
+	// measure is renumbered, moved to another goal or carried into next
+	// year's plan, so that the yearly revision can tell a changed measure
+	// from a new one. planverk gives a measure one when it is first stored
+	// (see AssignMeasureIDs); a plan file may set it.
+	ID     string `yaml:"id,omitempty" json:"id,omitempty"`
 	Number int    `yaml:"number" json:"number"`
 	Title  string `yaml:"title" json:"title"`
 	// Summary is the short text under the title, before the sections.

@@ -129,8 +129,21 @@ func (c *checker) hasFinancing(id string) bool {
 }
 
 func (c *checker) checkGoals() {
+	ids := map[string]bool{}
 	for gi, g := range c.f.Plan.Goals {
 		gp := fmt.Sprintf("plan.goals[%d]", gi)
+		for mi, m := range g.Measures {
+			if m.ID == "" {
+				continue
+			}
+			ip := fmt.Sprintf("%s.measures[%d].id", gp, mi)
+			if !idPattern.MatchString(m.ID) {
+				c.add("invalid-value", SeverityError, ip, "rule.id-format", Args{"Value": m.ID})
+			} else if ids[m.ID] {
+				c.add("duplicate-id", SeverityError, ip, "rule.duplicate-id", Args{"ID": m.ID})
+			}
+			ids[m.ID] = true
+		}
 		c.required(gp+".number", g.Number <= 0)
 		c.required(gp+".title", strings.TrimSpace(g.Title) == "")
 		seen := map[int]bool{}

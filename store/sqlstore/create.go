@@ -34,6 +34,7 @@ func (s *Store) CreatePlan(ctx context.Context, f *plan.File, e store.Edit) (sto
 		} else if plan.ErrorCode(err) != plan.ENotFound {
 			return err
 		}
+		plan.AssignMeasureIDs(f, nil)
 		version, planID, err := newSaver(w, f).save(v.SavedAt)
 		if err != nil {
 			return err

@@ -37,6 +37,9 @@ func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e st
 		if err := change(after); err != nil {
 			return err
 		}
+		// A measure a form or request rebuilt keeps its identity by its
+		// place; a new one gets a new identity.
+		plan.AssignMeasureIDs(after, before)
 		if after.Programme.ID != programmeID || after.Plan.Year != year {
 			return plan.Errorf(plan.EInvalid, "an edit of plan %s %d cannot move it to %s %d",
 				programmeID, year, after.Programme.ID, after.Plan.Year)
@@ -92,6 +95,20 @@ func (r *reader) latest(programmeID string, year int) (*plan.File, planRow, erro
 	}
 	f, err := r.loadFile(row)
 	return f, row, err
+}
+
+// latestBefore loads the latest version of a programme's latest plan for
+// a year before year; nil where it has none.
+func (r *reader) latestBefore(programmeID string, year int) (*plan.File, error) {
+	var prev int
+	err := r.row(`
+		SELECT coalesce(max(p.year), 0) FROM plans p JOIN programmes pr ON pr.id = p.programme_id
+		WHERE pr.key = ? AND p.year < ?`, programmeID, year).Scan(&prev)
+	if err != nil || prev == 0 {
+		return nil, err
+	}
+	f, _, err := r.latest(programmeID, prev)
+	return f, err
 }
 
 // submitted returns the version a submission made, if it made one.

@@ -21,12 +21,18 @@ func (s *saver) saveMeasures(goalID int64, gi int, g plan.Goal) error {
 			return invalid(s.f, "goal %d has measure number %d twice", g.Number, m.Number)
 		}
 		numbers[m.Number] = true
+		if m.ID != "" {
+			if s.measureIDs[m.ID] {
+				return invalid(s.f, "the plan has measure ID %q twice", m.ID)
+			}
+			s.measureIDs[m.ID] = true
+		}
 		tf := m.TimeFrame
 		id, err := s.insert(`
-			INSERT INTO measures (goal_id, position, number, title, summary, partners_and_others,
+			INSERT INTO measures (goal_id, position, key, number, title, summary, partners_and_others,
 				time_from, time_to, time_next_revision, time_text, priority, status)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			goalID, i, m.Number, m.Title, string(m.Summary), m.PartnersAndOthers,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			goalID, i, m.ID, m.Number, m.Title, string(m.Summary), m.PartnersAndOthers,
 			nullInt(tf.From), nullInt(tf.To), tf.NextRevision, tf.Text, string(m.Priority), string(m.Status))
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
@@ -76,14 +82,14 @@ func (r *reader) loadMeasures(planID int64) (map[int64][]plan.Measure, error) {
 	where := map[int64]at{}
 	args := []any{planID}
 	err := r.each(`
-		SELECT m.id, m.goal_id, m.number, m.title, m.summary, m.partners_and_others,
+		SELECT m.id, m.goal_id, m.key, m.number, m.title, m.summary, m.partners_and_others,
 			m.time_from, m.time_to, m.time_next_revision, m.time_text, m.priority, m.status
 		`+measuresOfPlan+` ORDER BY m.position`, args,
 		func(rows *sql.Rows) error {
 			var id, goal int64
 			var m plan.Measure
 			var from, to sql.NullInt64
-			err := rows.Scan(&id, &goal, &m.Number, &m.Title, &m.Summary, &m.PartnersAndOthers,
+			err := rows.Scan(&id, &goal, &m.ID, &m.Number, &m.Title, &m.Summary, &m.PartnersAndOthers,
 				&from, &to, &m.TimeFrame.NextRevision, &m.TimeFrame.Text, &m.Priority, &m.Status)
 			m.TimeFrame.From, m.TimeFrame.To = intOf(from), intOf(to)
 			where[id] = at{goal, len(out[goal])}

@@ -24,11 +24,14 @@ type saver struct {
 	sources map[string]int64           // funding-source id → row
 	budgets map[string]int64           // budget id → row
 	lines   map[int64]map[string]int64 // budget row → line id → row
+	// measureIDs are the measure IDs saved so far, each unique in a plan.
+	measureIDs map[string]bool
 }
 
 func newSaver(w *writer, f *plan.File) *saver {
 	return &saver{writer: w, f: f, orgs: map[string]int64{}, goals: map[int]int64{},
-		sources: map[string]int64{}, budgets: map[string]int64{}, lines: map[int64]map[string]int64{}}
+		sources: map[string]int64{}, budgets: map[string]int64{}, lines: map[int64]map[string]int64{},
+		measureIDs: map[string]bool{}}
 }
 
 // SavePlan stores the file's organisations and programme, adding or updating
@@ -58,6 +61,15 @@ func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, 
 		if err != nil && plan.ErrorCode(err) != plan.ENotFound {
 			return err
 		}
+		prev := before
+		if prev == nil {
+			// A new year's first version: its measures are most likely
+			// last year's, carried on.
+			if prev, err = w.reader().latestBefore(f.Programme.ID, f.Plan.Year); err != nil {
+				return err
+			}
+		}
+		plan.AssignMeasureIDs(f, prev)
 		version, planID, err := sv.save(v.SavedAt)
 		if err != nil {
 			return err

@@ -96,13 +96,13 @@ func RichFile() *plan.File {
 					Number: 2, Title: "Næring", Heading: "Delmål 2: Næring", Description: "Om næring.",
 					MainGoal: "Skape arbeidsplassar", Weight: "40 %", MeasuresIntro: "Tiltak under.",
 					MeasuresCaption: "Tabell 2", Notes: "Merknad etter tabellen.",
-					Measures: []plan.Measure{{Number: 1, Title: "Næringsarbeid"}},
+					Measures: []plan.Measure{{ID: "naeringsarbeid", Number: 1, Title: "Næringsarbeid"}},
 				},
 				{
 					Number: 1, Title: "Bustad", Weight: "3/5",
 					Measures: []plan.Measure{
 						{
-							Number: 2, Title: "Utleigebustader", Summary: "Fleire bustader til leige.",
+							ID: "utleige", Number: 2, Title: "Utleigebustader", Summary: "Fleire bustader til leige.",
 							Leads: []plan.Actor{{Org: "vest-telemark"}, {Org: "telemark-fylkeskommune", As: "TFK"}},
 							Partners: []plan.Actor{
 								{Org: "husbanken"},
@@ -123,7 +123,7 @@ func RichFile() *plan.File {
 							},
 						},
 						{
-							Number: 1, Title: "Kartlegging",
+							ID: "2025-1-1", Number: 1, Title: "Kartlegging",
 							Leads:     []plan.Actor{{Text: "prosjektleiar"}},
 							TimeFrame: plan.TimeFrame{NextRevision: true},
 							Priority:  plan.PriorityLater,

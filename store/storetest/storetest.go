@@ -47,6 +47,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Comments", e.testComments},
 		{"SchemeUses", e.testSchemeUses},
 		{"ProgrammesNaming", e.testProgrammesNaming},
+		{"MeasureIdentity", e.testMeasureIdentity},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
