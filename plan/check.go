@@ -41,6 +41,10 @@ var Rules = []Rule{
 	{"anchoring-missing", SeverityWarning},
 	{"target-year", SeverityError},
 	{"sdg-number", SeverityError},
+	{"section-review", SeverityWarning},
+	{"revision-reason", SeverityError},
+	{"revision-assessment", SeverityError},
+	{"revision-new", SeverityWarning},
 }
 
 // DefaultWeightTolerance is how far, in percentage points, a goal's share of
@@ -69,6 +73,7 @@ func Check(f *File) []Finding {
 	c.checkFinancing()
 	c.checkAnchoring()
 	c.checkTargets()
+	c.checkReview()
 	return c.out
 }
 

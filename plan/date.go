@@ -64,3 +64,6 @@ func (p Period) Contains(year int) bool { return year >= p.From && year <= p.To 
 
 // Markdown is text written in Markdown.
 type Markdown string
+
+// IsZero reports whether no date is given.
+func (d Date) IsZero() bool { return d == Date{} }

@@ -23,6 +23,9 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Key and Args, where set, name the message in the i18n catalogues.
+	Key  string
+	Args Args
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -43,4 +46,11 @@ func ErrorCode(err error) string {
 		return e.Code
 	}
 	return EInternal
+}
+
+// Keyed is an *Error that also carries a message key and its arguments, so
+// that the browser and the API can say it in the user's language; Message
+// stays the English text for logs and the command line.
+func Keyed(code, key string, args Args, format string, a ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, a...), Key: key, Args: args}
 }

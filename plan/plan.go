@@ -63,6 +63,9 @@ type Plan struct {
 	Approvals      []Approval      `yaml:"approvals,omitempty" json:"approvals,omitempty"`
 	References     []Reference     `yaml:"references,omitempty" json:"references,omitempty"`
 	Checks         *Checks         `yaml:"checks,omitempty" json:"checks,omitempty"`
+	// Revision says how this plan revises the approved plan before it: the
+	// reason for each changed measure, the assessment of each ended one.
+	Revision *Revision `yaml:"revision,omitempty" json:"revision,omitempty"`
 }
 
 // Block names a structured part of a plan that a section shows after its text.
@@ -80,11 +83,14 @@ const (
 	BlockSpecialEfforts Block = "special-efforts"
 	BlockAnchoring      Block = "anchoring"
 	BlockApprovals      Block = "approvals"
+	// BlockRevision is the revision report: new, changed and ended
+	// measures and the changes to the money, against the plan before.
+	BlockRevision Block = "revision"
 )
 
 // Blocks lists the plain block names.
 var Blocks = []Block{BlockProgrammeGoals, BlockSDGs, BlockTargets, BlockCapacity,
-	BlockGoals, BlockSpecialEfforts, BlockAnchoring, BlockApprovals}
+	BlockGoals, BlockSpecialEfforts, BlockAnchoring, BlockApprovals, BlockRevision}
 
 // Section is a titled piece of text, in a plan or in a measure.
 type Section struct {
@@ -98,13 +104,16 @@ type Section struct {
 	Figures []Figure `yaml:"figures,omitempty" json:"figures,omitempty"`
 	// Blocks are the structured parts shown after the text, in order.
 	Blocks []Block `yaml:"blocks,omitempty" json:"blocks,omitempty"`
+	// Review marks a section carried from last year's plan that nobody has
+	// read through for this year yet.
+	Review bool `yaml:"review,omitempty" json:"review,omitempty"`
 }
 
 // SectionKinds are the known section kinds. Plan sections use the first group,
 // measure sections the second; a kind outside both is rejected.
 var SectionKinds = []string{
 	"introduction", "frame", "goals", "strategy", "priorities", "special-efforts",
-	"organisation", "anchoring", "budget", "financing", "communication", "approvals",
+	"organisation", "anchoring", "budget", "financing", "communication", "approvals", "revision",
 	"challenge", "description", "objectives", "first-steps", "contributors",
 	"further-planning", "target-groups", "other",
 }
