@@ -35,8 +35,10 @@ type Result struct {
 	Kind    Kind
 	Version int
 	// AboutRelease is the number of the release the decision is about (for
-	// a proposal or publication, the one it makes: the next number).
+	// a proposal or publication, the one it makes).
 	AboutRelease int
+	// Number is the number the new release gets: the next one.
+	Number int
 }
 
 // Take checks whether decision d may be recorded now, and says what it
@@ -62,13 +64,20 @@ func (c *Cycle) Take(d Decision, in Input) (Result, error) {
 	if r, ok := c.Latest(); ok {
 		next = r.Number + 1
 	}
+	var res Result
+	var err error
 	switch d.Step {
 	case StepProposal, StepPublication:
-		return c.release(d, in, next)
+		res, err = c.release(d, in, next)
 	case StepExecutiveCommittee, StepCouncil:
-		return c.anchor(d, in, next)
+		res, err = c.anchor(d, in)
+	default:
+		res, err = c.approve(d, in)
 	}
-	return c.approve(d, in, next)
+	if res.Release != nil {
+		res.Number = next
+	}
+	return res, err
 }
 
 // release makes a proposal or publication of the working draft.
@@ -109,7 +118,7 @@ func (c *Cycle) release(d Decision, in Input, next int) (Result, error) {
 // anchor records a municipality's executive committee's or council's
 // decision on the latest proposal, and anchors the plan once every
 // municipality's council has adopted it.
-func (c *Cycle) anchor(d Decision, in Input, next int) (Result, error) {
+func (c *Cycle) anchor(d Decision, in Input) (Result, error) {
 	r, ok := c.Latest()
 	if !ok || r.Kind != Proposed || in.Latest == nil {
 		return Result{}, fail(plan.EConflict, "cycle.error.not-proposed", nil, "the plan is not proposed: there is nothing to anchor")
@@ -183,7 +192,7 @@ func (c *Cycle) fillAnchoring(f *plan.File, release int, munis []string) {
 
 // approve records a funder's approval of the anchored plan (or of the
 // proposal, where no municipality anchors it).
-func (c *Cycle) approve(d Decision, in Input, next int) (Result, error) {
+func (c *Cycle) approve(d Decision, in Input) (Result, error) {
 	r, ok := c.Latest()
 	if !ok || in.Latest == nil {
 		return Result{}, fail(plan.EConflict, "cycle.error.nothing-to-approve", nil, "nothing is proposed: there is nothing to approve")
@@ -271,4 +280,16 @@ func ptr(d plan.Date) *plan.Date { return &d }
 
 func fail(code, key string, args plan.Args, format string, a ...any) error {
 	return plan.Keyed(code, key, args, format, a...)
+}
+
+// Blockers are the findings that stop a draft from being proposed: the
+// errors of its revision against base, the approved plan it revises.
+func Blockers(base, draft *plan.File) []plan.Finding {
+	var out []plan.Finding
+	for _, f := range plan.CheckRevision(base, draft) {
+		if f.Severity == plan.SeverityError {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"planverk/cycle"
 	"planverk/plan"
 	"planverk/planfile"
 	"planverk/store"
@@ -48,8 +49,9 @@ func Load() ([]*plan.File, error) {
 	return out, nil
 }
 
-// Install stores the example plans and publishes them, as a first start
-// does: they are public documents, open to everyone.
+// Install stores the example plans, releases each as its status says (the
+// plans were proposed and anchored before planverk held them) and opens
+// them to everyone, as a first start does: they are public documents.
 func Install(ctx context.Context, st store.Store) ([]store.PlanVersion, error) {
 	files, err := Load()
 	if err != nil {
@@ -60,6 +62,9 @@ func Install(ctx context.Context, st store.Store) ([]store.PlanVersion, error) {
 		v, err := st.SavePlan(ctx, f)
 		if err != nil {
 			return nil, fmt.Errorf("store example %s: %w", f.Programme.ID, err)
+		}
+		if _, _, err := st.ReleaseImported(ctx, v.ProgrammeID, v.Year, cycle.KindOfStatus(f.Plan.Status)); err != nil {
+			return nil, fmt.Errorf("release example %s: %w", f.Programme.ID, err)
 		}
 		if err := st.SetPublished(ctx, v.ProgrammeID, v.Year, true, 0); err != nil {
 			return nil, fmt.Errorf("publish example %s: %w", f.Programme.ID, err)

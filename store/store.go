@@ -81,6 +81,7 @@ type Store interface {
 
 	Accounts
 	Catalogue
+	Cycles
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

@@ -52,7 +52,12 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("postgres: migrate %s: %w", Redact(dsn), err)
 	}
-	return &Store{Store: sqlstore.New(db, db, dialect{}), db: db}, nil
+	s := &Store{Store: sqlstore.New(db, db, dialect{}), db: db}
+	if err := s.BackfillReleases(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: open %s: %w", Redact(dsn), err)
+	}
+	return s, nil
 }
 
 // migrate applies the embedded migrations that the database lacks. goose

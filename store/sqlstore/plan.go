@@ -114,12 +114,16 @@ func (s *saver) save(savedAt time.Time) (int, int64, error) {
 		hasChecks = true
 		tolerance = nullShare(p.Checks.WeightTolerance)
 	}
+	var baseYear, baseRelease any
+	if p.Revision != nil && p.Revision.Base != nil {
+		baseYear, baseRelease = p.Revision.Base.Year, p.Revision.Base.Release
+	}
 	planID, err := s.insert(`
 		INSERT INTO plans (programme_id, year, version, format, title, subtitle, language, status,
-			weight_basis, has_checks, weight_tolerance, saved_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			weight_basis, has_checks, weight_tolerance, saved_at, has_revision, revision_base_year, revision_base_release)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		programmeID, p.Year, version, s.f.Format, p.Title, p.Subtitle, string(p.Language), string(p.Status),
-		p.WeightBasis, hasChecks, tolerance, savedAt.Format(savedAtFormat))
+		p.WeightBasis, hasChecks, tolerance, savedAt.Format(savedAtFormat), p.Revision != nil, baseYear, baseRelease)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -141,6 +145,7 @@ func (s *saver) save(savedAt time.Time) (int, int64, error) {
 		{"anchoring", s.saveAnchoring},
 		{"approvals", s.saveApprovals},
 		{"references", func(id int64) error { return s.saveReferences("plan_references", "plan_id", id, p.References) }},
+		{"revision", s.saveRevision},
 	}
 	for _, st := range steps {
 		if err := st.save(planID); err != nil {
@@ -174,7 +179,8 @@ type planRow struct {
 
 const planColumns = `p.id, p.programme_id, pr.key, p.year, p.version, p.format, p.title, p.subtitle,
 	p.language, p.status, p.weight_basis, p.has_checks, p.weight_tolerance, p.saved_at,
-	coalesce(e.author_id, 0), coalesce(u.name, ''), coalesce(e.summary, ''), pub.id IS NOT NULL`
+	coalesce(e.author_id, 0), coalesce(u.name, ''), coalesce(e.summary, ''), pub.id IS NOT NULL,
+	p.has_revision, p.revision_base_year, p.revision_base_release`
 
 // planFrom joins a plan version to its programme, who saved it and whether
 // the plan is published, for planColumns.
@@ -189,12 +195,21 @@ func scanPlanRow(sc interface{ Scan(...any) error }) (planRow, error) {
 	var hasChecks bool
 	var tolerance sql.NullString
 	var savedAt any
+	var hasRevision bool
+	var baseYear, baseRelease sql.NullInt64
 	p := &r.plan
 	err := sc.Scan(&r.id, &r.programmeID, &r.version.ProgrammeID, &p.Year, &r.version.Version, &r.format,
 		&p.Title, &p.Subtitle, &p.Language, &p.Status, &p.WeightBasis, &hasChecks, &tolerance, &savedAt,
-		&r.version.Author, &r.version.AuthorName, &r.version.Summary, &r.version.Published)
+		&r.version.Author, &r.version.AuthorName, &r.version.Summary, &r.version.Published,
+		&hasRevision, &baseYear, &baseRelease)
 	if err != nil {
 		return r, err
+	}
+	if hasRevision {
+		p.Revision = &plan.Revision{}
+		if baseYear.Valid {
+			p.Revision.Base = &plan.RevisionBase{Year: int(baseYear.Int64), Release: int(baseRelease.Int64)}
+		}
 	}
 	if hasChecks {
 		p.Checks = &plan.Checks{WeightTolerance: shareOf(tolerance)}
@@ -272,6 +287,22 @@ func (r *reader) notFound(programmeID string, year, version int) error {
 func (r *reader) loadFile(row planRow) (*plan.File, error) {
 	f := &plan.File{Format: row.format, Plan: row.plan}
 	p := &f.Plan
+	// Each load gets pointers of its own: an edit loads the same row twice
+	// and changes one of the two files.
+	if c := row.plan.Checks; c != nil {
+		p.Checks = &plan.Checks{}
+		if c.WeightTolerance != nil {
+			t := *c.WeightTolerance
+			p.Checks.WeightTolerance = &t
+		}
+	}
+	if rv := row.plan.Revision; rv != nil {
+		p.Revision = &plan.Revision{}
+		if rv.Base != nil {
+			b := *rv.Base
+			p.Revision.Base = &b
+		}
+	}
 	var err error
 	if f.Organisations, err = r.loadPlanOrganisations(row.id); err != nil {
 		return nil, fmt.Errorf("organisations: %w", err)
@@ -300,6 +331,7 @@ func (r *reader) loadFile(row planRow) (*plan.File, error) {
 			p.References, err = r.loadReferences("plan_references", "plan_id", id)
 			return
 		}},
+		{"revision", func(id int64) error { return r.loadRevision(id, p) }},
 	}
 	for _, st := range steps {
 		if err := st.load(row.id); err != nil {

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"time"
 
+	"planverk/cycle"
 	"planverk/plan"
 )
 
-// SetPublished opens a plan to everyone, or closes it again. Publishing a
-// published plan keeps the time it was first published.
+// SetPublished opens a plan's releases to everyone, or closes them again;
+// a plan that has none is released first, as its status says. Publishing
+// a published plan keeps the time it was first published.
 func (s *Store) SetPublished(ctx context.Context, programmeID string, year int, published bool, by int64) error {
 	err := s.write(ctx, func(w *writer) error {
 		id, err := w.reader().planExists(programmeID, year)
@@ -19,6 +21,15 @@ func (s *Store) SetPublished(ctx context.Context, programmeID string, year int, 
 		}
 		if !published {
 			return w.exec(`DELETE FROM plan_publications WHERE programme_id = ? AND year = ?`, id, year)
+		}
+		// The public reads releases only: a plan never released is
+		// released as its status says.
+		draft, _, err := w.reader().latest(programmeID, year)
+		if err != nil {
+			return err
+		}
+		if _, _, err := w.releaseImported(programmeID, year, cycle.KindOfStatus(draft.Plan.Status)); err != nil {
+			return err
 		}
 		return w.exec(`
 			INSERT INTO plan_publications (programme_id, year, published_at, published_by) VALUES (?, ?, ?, ?)

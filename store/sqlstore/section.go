@@ -11,8 +11,8 @@ import (
 // ("plan_id" or "measure_id") and path where they stand in the file.
 func (s *saver) saveSections(owner string, ownerID int64, sections []plan.Section, path string) error {
 	for i, sec := range sections {
-		id, err := s.insert(`INSERT INTO sections (`+owner+`, position, number, title, kind, body) VALUES (?, ?, ?, ?, ?, ?)`,
-			ownerID, i, sec.Number, sec.Title, sec.Kind, string(sec.Body))
+		id, err := s.insert(`INSERT INTO sections (`+owner+`, position, number, title, kind, body, review) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			ownerID, i, sec.Number, sec.Title, sec.Kind, string(sec.Body), sec.Review)
 		if err != nil {
 			return fmt.Errorf("%s[%d]: %w", path, i, err)
 		}
@@ -43,12 +43,12 @@ func (r *reader) loadSections(scope string, args ...any) (map[int64][]plan.Secti
 		i     int
 	}
 	where := map[int64]at{}
-	err := r.each(`SELECT s.id, coalesce(s.plan_id, s.measure_id), s.number, s.title, s.kind, s.body `+scope+`
+	err := r.each(`SELECT s.id, coalesce(s.plan_id, s.measure_id), s.number, s.title, s.kind, s.body, s.review `+scope+`
 		ORDER BY s.position`, args,
 		func(rows *sql.Rows) error {
 			var id, owner int64
 			var sec plan.Section
-			if err := rows.Scan(&id, &owner, &sec.Number, &sec.Title, &sec.Kind, &sec.Body); err != nil {
+			if err := rows.Scan(&id, &owner, &sec.Number, &sec.Title, &sec.Kind, &sec.Body, &sec.Review); err != nil {
 				return err
 			}
 			where[id] = at{owner, len(out[owner])}

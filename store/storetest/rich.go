@@ -81,7 +81,7 @@ func RichFile() *plan.File {
 			Status:      plan.StatusApproved,
 			WeightBasis: "tilskotsmidlar",
 			Sections: []plan.Section{
-				{Number: "1", Title: "Innleiing", Kind: "introduction", Body: "Tekst med *utheving*.",
+				{Number: "1", Title: "Innleiing", Kind: "introduction", Body: "Tekst med *utheving*.", Review: true,
 					Figures: []plan.Figure{
 						{Label: "Figur 1", Caption: "Kart", Description: "Kart over regionen."},
 						{Caption: "Utan merke"},
@@ -207,6 +207,14 @@ func RichFile() *plan.File {
 			},
 			References: []plan.Reference{{Title: "Handlingsplan 2024", Year: 2024, URL: "https://example.org/2024", Note: "Førre plan."}},
 			Checks:     &plan.Checks{WeightTolerance: share("2 %")},
+			Revision: &plan.Revision{
+				Base: &plan.RevisionBase{Year: 2024, Release: 2},
+				Measures: []plan.Disposition{
+					{Measure: "utleige", Reason: "Fleire bustader."},
+					{Measure: "2025-1-1", New: plan.NewWithStateMoney, Amount: plan.Amount(250000).Ptr()},
+					{Measure: "gamalt", Assessment: "Det vart tre nye bustader."},
+				},
+			},
 		},
 	}
 }

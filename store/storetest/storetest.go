@@ -48,6 +48,8 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"SchemeUses", e.testSchemeUses},
 		{"ProgrammesNaming", e.testProgrammesNaming},
 		{"MeasureIdentity", e.testMeasureIdentity},
+		{"Cycle", e.testCycle},
+		{"PublishReleases", e.testBackfillReleases},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
