@@ -32,12 +32,25 @@ const (
 	ManageUsers Action = "manage_users"
 	// EditSchemes is changing the support-scheme catalogue.
 	EditSchemes Action = "edit_schemes"
+	// ViewDraft is reading a plan's working draft and its versions, not
+	// only what was released.
+	ViewDraft Action = "view_draft"
+	// StartPlan is starting next year's plan from this year's.
+	StartPlan Action = "start_plan"
+	// ProposePlan is recording the steering group's or board's proposal,
+	// which releases the draft, or publishing a plan without the steps.
+	ProposePlan Action = "propose_plan"
+	// RecordAnchoring is recording a municipality's executive committee's
+	// or council's decision on a proposal (Resource.Municipality).
+	RecordAnchoring Action = "record_anchoring"
+	// ApprovePlan is recording a funder's approval (Resource.Funder).
+	ApprovePlan Action = "approve_plan"
 )
 
 var actions = []Action{
 	ViewPlan, ViewHistory, Comment, EditPlan, EditMeasure, DeleteMeasure,
 	EditProgramme, ManageMembers, CreateProgramme, EditOrganisation,
-	ManageUsers, EditSchemes,
+	ManageUsers, EditSchemes, ViewDraft, StartPlan, ProposePlan, RecordAnchoring, ApprovePlan,
 }
 
 // Actions returns every action, for tests and for listing a user's rights.

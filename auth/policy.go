@@ -13,6 +13,9 @@ type Resource struct {
 	// MeasureLeads are the keys of the organisations leading the measure,
 	// for EditMeasure.
 	MeasureLeads []string
+	// Municipality is the municipality whose decision RecordAnchoring
+	// records; Funder the funder whose approval ApprovePlan records.
+	Municipality, Funder string
 }
 
 // Can reports whether s may do a to r. It is the whole authorisation policy
@@ -38,6 +41,15 @@ type Resource struct {
 //   - The support-scheme catalogue belongs to no programme: catalogue
 //     editors and system administrators maintain it, whatever their roles
 //     in programmes.
+//   - Every role may read the working draft; everybody else reads what
+//     was released, if it is published.
+//   - Editors and admins start next year's plan; the programme's admin
+//     proposes (or publishes) it.
+//   - A member of the programme who works for a municipality records that
+//     municipality's anchoring decisions, whatever the member's role; the
+//     programme's admin records them for any municipality.
+//   - A member who works for one of the programme's funders records that
+//     funder's approval; nobody else does, not even the programme's admin.
 func Can(s Subject, a Action, r Resource) bool {
 	if !a.Valid() {
 		return false
@@ -70,6 +82,16 @@ func Can(s Subject, a Action, r Resource) bool {
 		return role == RoleAdmin
 	case EditSchemes:
 		return s.CatalogueEditor
+	case ViewDraft:
+		return role != ""
+	case StartPlan:
+		return role == RoleEditor || role == RoleAdmin
+	case ProposePlan:
+		return role == RoleAdmin
+	case RecordAnchoring:
+		return role == RoleAdmin || role != "" && r.Municipality != "" && s.Organisation == r.Municipality
+	case ApprovePlan:
+		return role != "" && r.Funder != "" && s.Organisation == r.Funder
 	}
 	// CreateProgramme, EditOrganisation, ManageUsers: system
 	// administrators only, answered above.

@@ -106,6 +106,8 @@ func TestActions(t *testing.T) {
 		EditProgramme: "edit_programme", ManageMembers: "manage_members",
 		CreateProgramme: "create_programme", EditOrganisation: "edit_organisation",
 		ManageUsers: "manage_users", EditSchemes: "edit_schemes",
+		ViewDraft: "view_draft", StartPlan: "start_plan", ProposePlan: "propose_plan",
+		RecordAnchoring: "record_anchoring", ApprovePlan: "approve_plan",
 	}
 	got := Actions()
 	if len(got) != len(want) {

@@ -49,16 +49,3 @@ func SameContent(a, b *plan.File) bool {
 	x.Plan.Status, y.Plan.Status = "", ""
 	return bytes.Equal(Encode(&x), Encode(&y))
 }
-
-// Redraft makes an edited plan a draft again: a change to a proposed,
-// anchored or approved plan is a new draft, which must go through the
-// cycle again. It leaves alone an edit that sets the status itself, and
-// reports whether it changed after.
-func Redraft(before, after *plan.File) bool {
-	s := before.Plan.Status
-	if s == plan.StatusDraft || s == "" || after.Plan.Status != s {
-		return false
-	}
-	after.Plan.Status = plan.StatusDraft
-	return true
-}

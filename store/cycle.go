@@ -17,6 +17,9 @@ type Cycles interface {
 	// LoadRelease returns the content of release number n of a plan, or of
 	// its latest release where n is 0 (plan.ENotFound where it has none).
 	LoadRelease(ctx context.Context, programmeID string, year, n int) (*plan.File, cycle.Release, error)
+	// PublicRelease is LoadRelease for a plan opened to everyone; for any
+	// other it is plan.ENotFound.
+	PublicRelease(ctx context.Context, programmeID string, year, n int) (*plan.File, cycle.Release, error)
 	// RevisionBase returns the approved plan a plan's draft revises: the
 	// latest approved release of the same year, or else the release the
 	// draft was rolled from. ok is false where there is none.

@@ -7,6 +7,7 @@ import (
 	"context"
 	"time"
 
+	"planverk/cycle"
 	"planverk/plan"
 )
 
@@ -110,6 +111,9 @@ type PlanVersion struct {
 	// Repeated is set by EditPlan when the edit's submission had already
 	// made this version.
 	Repeated bool
+	// Release is set where the plan file is a release's content rather
+	// than a version of the draft: what a visitor reads.
+	Release *cycle.Release
 }
 
 // Edit describes who changes a plan, and why.

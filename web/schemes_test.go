@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"planverk/auth"
+	"planverk/cycle"
 	"planverk/plan"
 	"planverk/scheme"
 	"planverk/store"
@@ -181,6 +182,15 @@ func TestSchemePage(t *testing.T) {
 				t.Fatal(err)
 			}
 			visitor := fx.anonymous().in("nn")
+			// Visitors read releases: the draft's new use is not theirs
+			// until it is released.
+			if _, page := visitor.get("/schemes/husbanken-startlan"); strings.Contains(page, "/plans/2025/goals/2/measures/2") {
+				t.Error("a visitor sees a use only the draft has")
+			}
+			if _, err := fx.store.TakeStep(context.Background(), "vest-telemark", 2025,
+				cycle.Decision{Step: cycle.StepPublication}, store.Edit{}); err != nil {
+				t.Fatal(err)
+			}
 			resp, page := visitor.get("/schemes/husbanken-startlan")
 			if resp.StatusCode != http.StatusOK {
 				t.Fatalf("status %d", resp.StatusCode)

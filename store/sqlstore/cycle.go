@@ -121,6 +121,28 @@ func (s *Store) LoadRelease(ctx context.Context, programmeID string, year, n int
 	return f, rel, wrapPlanErr(err, "load release %d of plan %s %d", n, programmeID, year)
 }
 
+// PublicRelease returns a release of a plan opened to everyone.
+func (s *Store) PublicRelease(ctx context.Context, programmeID string, year, n int) (*plan.File, cycle.Release, error) {
+	var f *plan.File
+	var rel cycle.Release
+	err := s.read(ctx, func(r *reader) error {
+		id, err := r.programmeRow(programmeID)
+		if err != nil {
+			return err
+		}
+		var open int
+		if err := r.row(`SELECT count(*) FROM plan_publications WHERE programme_id = ? AND year = ?`, id, year).Scan(&open); err != nil {
+			return err
+		}
+		if open == 0 {
+			return plan.Errorf(plan.ENotFound, "plan %s %d is not open to everyone", programmeID, year)
+		}
+		f, rel, err = r.release(id, programmeID, year, n)
+		return err
+	})
+	return f, rel, wrapPlanErr(err, "load release %d of plan %s %d", n, programmeID, year)
+}
+
 // release reads release n of a plan, the latest where n is 0.
 func (r *reader) release(programme int64, programmeID string, year, n int) (*plan.File, cycle.Release, error) {
 	var content string

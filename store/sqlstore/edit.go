@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"planverk/cycle"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -49,9 +48,6 @@ func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e st
 		if len(changes) == 0 {
 			v = row.version
 			return nil
-		}
-		if cycle.Redraft(before, after) {
-			changes = plan.Diff(before, after)
 		}
 		v = store.PlanVersion{ProgrammeID: programmeID, Year: year, Title: after.Plan.Title,
 			Status: after.Plan.Status, Language: after.Plan.Language,
