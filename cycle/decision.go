@@ -88,6 +88,8 @@ type Decision struct {
 	Conditions string
 	// Amounts are what the funder approved, per funding source of the plan.
 	Amounts []Amount
+	// Made is the number of the release the decision made, 0 for none.
+	Made int
 	// At and By say when the decision was recorded, and by whom.
 	At     time.Time
 	By     int64

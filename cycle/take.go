@@ -224,7 +224,15 @@ func (c *Cycle) approve(d Decision, in Input) (Result, error) {
 	if strings.TrimSpace(d.CaseRef) == "" {
 		return Result{}, fail(plan.EInvalid, "cycle.error.reference-required", nil, "the approval needs its reference")
 	}
-	if last := c.lastAnchoring(); !last.IsZero() && d.Date.Before(last) {
+	last := c.lastAnchoring()
+	// A plan anchored before planverk held it has its councils' dates
+	// in its anchoring schedule only.
+	for _, a := range in.Latest.Plan.Anchoring {
+		if a.Council != nil && last.Before(*a.Council) {
+			last = *a.Council
+		}
+	}
+	if !last.IsZero() && d.Date.Before(last) {
 		return Result{}, fail(plan.EInvalid, "cycle.error.approval-before-anchoring", plan.Args{"Date": last},
 			"the approval cannot come before the anchoring was complete, on %s", last)
 	}

@@ -31,6 +31,8 @@ var (
 	planEds    = []string{"editor", "admin", "sysadmin"}
 	progAdmins = []string{"admin", "sysadmin"}
 	sysadmins  = []string{"sysadmin"}
+	// nissedal record Nissedal kommune's anchoring decisions.
+	nissedal = []string{"lead-other", "admin", "sysadmin"}
 	// catEds maintain the support-scheme catalogue and its glossary.
 	catEds = []string{"sysadmin", "cataloguer"}
 )
@@ -140,6 +142,19 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"GET", "/api/v1/schemes/finder", "/api/v1/schemes/finder?who=farmers&want=tourism", everyone, nil, false},
 		{"GET", "/api/v1/schemes/{id}", "/api/v1/schemes/husbanken-startlan", everyone, nil, false},
 		{"GET", "/api/v1/glossary", "/api/v1/glossary", everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/cycle", vt + "/cycle", everyone, nil, false},
+		// "lead-other" works for Nissedal kommune, one of the municipalities
+		// that anchor the plan.
+		{"GET", "/programmes/{programme}/plans/{year}/steps/{step}", vt + "/steps/council?organisation=nissedal-kommune", nissedal, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/steps/{step}", vt + "/steps/council?organisation=nissedal-kommune", nissedal, url.Values{}, false},
+		{"GET", "/programmes/{programme}/plans/{year}/releases/{release}", vt + "/releases/1", everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/releases/{release}/{format}", vt + "/releases/1/plan.yaml", everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/changes", vt + "/changes", members, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/revision", vt + "/revision", everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/revision/edit", vt + "/revision/edit", planEds, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/revision/edit", vt + "/revision/edit", planEds, url.Values{}, false},
+		{"GET", "/waiting", "/waiting", loggedIn, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/next", vt + "/next", planEds, url.Values{}, true},
 		{"POST", "/programmes/{programme}/plans/{year}/publish", vt + "/publish", progAdmins, url.Values{"publish": {"yes"}}, true},
 		{"POST", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/delete", m11 + "/delete", planEds, url.Values{}, true},
 	}

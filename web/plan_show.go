@@ -14,5 +14,21 @@ func (s *Server) planShow(w http.ResponseWriter, r *http.Request) {
 	pv := newPlanView(f, v.Version, language(r))
 	pv.Perms = permsFor(r, v.ProgrammeID, v.Published)
 	pv.Published = v.Published
+	pv.Release = v.Release
+	if v.Release == nil {
+		// A member reads the working draft: say what it differs from.
+		b, err := s.newDraftBanner(r.Context(), f, v)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		pv.Draft = b
+	}
+	rv, err := s.revisionReport(r.Context(), f, language(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	pv.Revision = rv
 	s.render(w, r, http.StatusOK, "plan", &view{Title: f.Plan.Title, Data: pv})
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"planverk/cycle"
 	"planverk/i18n"
 	"planverk/plan"
 )
@@ -33,6 +34,13 @@ type planView struct {
 	// earlier one is shown.
 	Latest    int
 	Published bool
+	// Release is set where the plan shown is a released version; Draft
+	// where it is the working draft, read by a member.
+	Release *cycle.Release
+	Draft   *draftBanner
+	// Revision is the plan's revision report, where it revises an
+	// approved plan.
+	Revision *revisionView
 }
 
 // planPerms are the plan's actions the person may take, for the links and
@@ -311,6 +319,7 @@ func (v *planView) present() []string {
 	}
 	add(len(p.Anchoring) > 0, string(plan.BlockAnchoring))
 	add(len(p.Approvals) > 0, string(plan.BlockApprovals))
+	add(p.Revision != nil && p.Revision.Base != nil, string(plan.BlockRevision))
 	return out
 }
 

@@ -57,6 +57,8 @@ var funcs = template.FuncMap{
 		return m, nil
 	},
 	"join": func(s []string) string { return strings.Join(s, ", ") },
+	// list makes a list of words for a range: list "a" "b".
+	"list": func(items ...string) []string { return items },
 	"add":  func(a, b int) int { return a + b },
 	// langName names each language in itself, as language switches do.
 	"langName": func(l i18n.Lang) string {
@@ -80,6 +82,8 @@ var funcs = template.FuncMap{
 		}
 		return i18n.Date(*d)
 	},
+	// day writes a date that is always there.
+	"day": func(d plan.Date) string { return i18n.Date(d) },
 	"markdown": func(s plan.Markdown) template.HTML {
 		var b bytes.Buffer
 		if err := markdown.Convert([]byte(s), &b); err != nil {

@@ -41,6 +41,19 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/history", s.historyShow)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/publish", s.planPublish)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/comments", s.commentSave)
+	// the yearly cycle: releases, the steps that make them, next year's
+	// plan and the revision report
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/cycle", s.cycleShow)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/steps/{step}", s.stepNew)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/steps/{step}", s.stepSave)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/releases/{release}", s.releaseShow)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/releases/{release}/{format}", s.releaseDownload)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/changes", s.planChanges)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/next", s.planNext)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/revision", s.revisionShow)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/revision/edit", s.revisionEdit)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/revision/edit", s.revisionSave)
+	mux.HandleFunc("GET /waiting", s.waitingShow)
 	// plan structure: plan fields, goals, measure order, targets, anchoring, approvals
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/edit", s.planEdit)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/edit", s.planSave)

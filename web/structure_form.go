@@ -29,6 +29,8 @@ type planPart struct {
 	// is not nil.
 	render func(s *Server, w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
 		fm *form, conflict *conflictView)
+	// done is where a save leads; the plan's page where it is nil.
+	done func(v store.PlanVersion) string
 }
 
 // editPlanPart shows the form that edits a part of the plan.
@@ -87,5 +89,9 @@ func (s *Server) savePlanPart(w http.ResponseWriter, r *http.Request, part planP
 		s.fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, planPath(v), http.StatusSeeOther)
+	back := planPath(v)
+	if part.done != nil {
+		back = part.done(v)
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
 }

@@ -72,7 +72,7 @@ func (r *reader) cycle(programme int64, programmeID string, year int) (cycle.Cyc
 	err = r.each(`
 		SELECT d.id, d.step, d.release_number, d.organisation, d.body, d.decided_on, d.case_ref, d.outcome,
 			d.note, d.minutes_url, d.conditions, d.amounts, d.recorded_at, coalesce(d.recorded_by, 0),
-			coalesce(u.name, '')
+			coalesce(u.name, ''), coalesce(d.made_release, 0)
 		FROM plan_decisions d LEFT JOIN users u ON u.id = d.recorded_by
 		WHERE d.programme_id = ? AND d.year = ? ORDER BY d.id`, []any{programme, year},
 		func(rows *sql.Rows) error {
@@ -81,7 +81,7 @@ func (r *reader) cycle(programme int64, programmeID string, year int) (cycle.Cyc
 			var amounts string
 			var at any
 			if err := rows.Scan(&d.ID, &d.Step, &d.Release, &d.Organisation, &d.Body, &date, &d.CaseRef,
-				&d.Outcome, &d.Note, &d.MinutesURL, &d.Conditions, &amounts, &at, &d.By, &d.ByName); err != nil {
+				&d.Outcome, &d.Note, &d.MinutesURL, &d.Conditions, &amounts, &at, &d.By, &d.ByName, &d.Made); err != nil {
 				return err
 			}
 			day, err := dateOf(date)
@@ -282,6 +282,7 @@ func (s *Store) TakeStep(ctx context.Context, programmeID string, year int, d cy
 		if err := w.exec(`UPDATE plan_decisions SET made_release = ? WHERE id = ?`, rel.Number, d.ID); err != nil {
 			return err
 		}
+		out.Decision.Made = rel.Number
 		out.Release, out.Made = rel, true
 		if err := w.open(programme, year, e.Author, now); err != nil {
 			return err
@@ -305,18 +306,14 @@ func (w *writer) repeatedStep(programmeID string, year int, id int64, out *store
 	if err != nil {
 		return err
 	}
-	var made sql.NullInt64
-	if err := r.row(`SELECT made_release FROM plan_decisions WHERE id = ?`, id).Scan(&made); err != nil {
-		return err
-	}
 	out.Repeated = true
 	for _, d := range c.Decisions {
 		if d.ID == id {
 			out.Decision = d
+			if d.Made > 0 {
+				out.Release, out.Made = c.Release(d.Made)
+			}
 		}
-	}
-	if made.Valid {
-		out.Release, out.Made = c.Release(int(made.Int64))
 	}
 	return nil
 }

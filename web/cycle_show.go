@@ -1,0 +1,64 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"planverk/auth"
+	"planverk/plan"
+)
+
+// cycleShow shows a plan's yearly cycle: where it stands, the decisions
+// and releases so far, what it waits for and the steps the person may
+// take. Political decisions are public: a visitor sees the cycle of a plan
+// open to everyone, as its members do.
+func (s *Server) cycleShow(w http.ResponseWriter, r *http.Request) {
+	cv, ok := s.cycleFor(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "cycle", &view{Title: i18nTitle(r, "cycle.title", "Year", cv.Year), Data: cv})
+}
+
+// cycleFor loads and lays out the cycle of the plan a request names, for
+// a person who may read the plan; otherwise it answers the request.
+func (s *Server) cycleFor(w http.ResponseWriter, r *http.Request) (*cycleView, bool) {
+	id := r.PathValue("programme")
+	year, err := strconv.Atoi(r.PathValue("year"))
+	if err != nil {
+		s.fail(w, r, plan.Errorf(plan.ENotFound, "no such year %q", r.PathValue("year")))
+		return nil, false
+	}
+	f, _, err := s.loadVisiblePlan(r, id, year, 0)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	c, err := s.store.Cycle(r.Context(), id, year)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	draft := can(r, auth.ViewDraft, auth.Resource{Programme: id})
+	// What the cycle waits for is decided on the latest release's
+	// content: its anchoring schedule, its programme's funders.
+	latest := f
+	if draft && len(c.Releases) > 0 {
+		if latest, _, err = s.store.LoadRelease(r.Context(), id, year, 0); err != nil {
+			s.fail(w, r, err)
+			return nil, false
+		}
+	}
+	plans, err := s.visiblePlans(r, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	hasNext := false
+	for _, p := range plans {
+		hasNext = hasNext || p.Year == year+1
+	}
+	cv := newCycleView(r, c, latest, draft, hasNext)
+	cv.Title = f.Plan.Title
+	return cv, true
+}
