@@ -125,10 +125,11 @@ func newServer(t *testing.T) *httptest.Server {
 	return srv
 }
 
-// One browser for all tests of the package would be faster, but a browser
-// per test keeps the tests independent; it starts in well under a second.
+// Every test has a browser of its own (NewBrowser), and they all live in
+// the one Chromium of the package, which TestMain stops.
 
 func TestAccessiblePage(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/")
@@ -174,6 +175,7 @@ func TestAccessiblePage(t *testing.T) {
 }
 
 func TestAxeFindsViolations(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/bad")
@@ -207,6 +209,7 @@ func TestAxeFindsViolations(t *testing.T) {
 }
 
 func TestAxeUnderStrictCSP(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/strict")
@@ -216,6 +219,7 @@ func TestAxeUnderStrictCSP(t *testing.T) {
 }
 
 func TestValidateHTMLFindsErrors(t *testing.T) {
+	t.Parallel()
 	msgs := ValidateHTML(t, []byte(invalidPage))
 	for _, m := range msgs {
 		t.Logf("expected error: %s", m)
@@ -242,6 +246,7 @@ func TestValidateHTMLFindsErrors(t *testing.T) {
 }
 
 func TestValidateHTMLFiles(t *testing.T) {
+	t.Parallel()
 	start := time.Now()
 	res := ValidateHTMLFiles(t, map[string][]byte{
 		"god side":    []byte(goodPage),
@@ -264,6 +269,7 @@ func TestValidateHTMLFiles(t *testing.T) {
 }
 
 func TestKeyboardFocus(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/")
@@ -330,6 +336,7 @@ func TestKeyboardFocus(t *testing.T) {
 }
 
 func TestFormPostRedirect(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/form")
@@ -357,6 +364,7 @@ func TestFormPostRedirect(t *testing.T) {
 }
 
 func TestNarrowViewport(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/")
@@ -385,6 +393,7 @@ func TestNarrowViewport(t *testing.T) {
 }
 
 func TestPagesInParallel(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	for _, path := range []string{"/", "/mer", "/strict", "/wide"} {
