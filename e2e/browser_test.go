@@ -409,6 +409,33 @@ func TestPagesInParallel(t *testing.T) {
 	}
 }
 
+// Two browsers of one test keep their cookies apart, as two people's
+// browsers do, although they live in one Chromium.
+func TestBrowsersKeepCookiesApart(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/set" {
+			http.SetCookie(w, &http.Cookie{Name: "who", Value: "first", Path: "/"})
+		}
+		who := "nobody"
+		if c, err := r.Cookie("who"); err == nil {
+			who = c.Value
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="nb"><head><title>x</title></head><body><h1>%s</h1></body></html>`, who)
+	}))
+	t.Cleanup(srv.Close)
+	first := NewBrowser(t).Open(t, srv.URL+"/set")
+	second := NewBrowser(t).Open(t, srv.URL+"/show")
+	if got := second.Text("h1"); got != "nobody" {
+		t.Errorf("the second browser sends the first one's cookie: %q", got)
+	}
+	first.Navigate(srv.URL + "/show")
+	if got := first.Text("h1"); got != "first" {
+		t.Errorf("the first browser lost its cookie: %q", got)
+	}
+}
+
 func TestFailureReports(t *testing.T) {
 	b := NewBrowser(t)
 	srv := newServer(t)
