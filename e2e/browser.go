@@ -1,7 +1,8 @@
 // Package e2e is the browser-test kit for planverk's end-to-end tests.
 //
-// It drives one headless Chromium per [Browser] through
-// github.com/chromedp/chromedp, runs axe-core in the page ([Page.Axe]) and
+// It drives headless Chromium through github.com/chromedp/chromedp: one
+// process per test binary, and a browser context of its own (cookies,
+// storage) per [Browser], runs axe-core in the page ([Page.Axe]) and
 // checks markup with the Nu Html Checker ([ValidateHTML]).
 //
 // The kit needs three things outside Go:
@@ -90,9 +91,21 @@ func FindChromium() string {
 	return ""
 }
 
-// Browser is one headless Chromium process. Open pages in it with Open. A
-// Browser may be shared by parallel subtests; each Page is its own tab.
+// Browser is a browser of its own for a test: cookies, storage and cache
+// that no other Browser sees, as a separate Chromium would have. Every
+// Browser of the test binary lives in one Chromium process (a browser
+// context each), started by the first NewBrowser and ended by
+// StopChromium, since starting Chromium costs seconds on a busy machine and
+// a browser context milliseconds. Open pages in it with Open. A Browser may
+// be shared by parallel subtests; each Page is its own tab.
 type Browser struct {
+	ctx    context.Context // the chromedp context that owns the browser context
+	cancel context.CancelFunc
+	proc   *chromiumProcess
+}
+
+// chromiumProcess is a running Chromium.
+type chromiumProcess struct {
 	ctx         context.Context // the chromedp context that owns the browser
 	cancel      context.CancelFunc
 	allocCancel context.CancelFunc
@@ -100,9 +113,16 @@ type Browser struct {
 	path        string
 }
 
-// NewBrowser starts a headless Chromium for the test and stops it in
-// t.Cleanup. It skips the test when no Chromium is found (see the package
-// documentation for PLANVERK_REQUIRE_BROWSER).
+// chromium holds the running Chromium of each binary path (normally one).
+var chromium struct {
+	sync.Mutex
+	procs map[string]*chromiumProcess
+}
+
+// NewBrowser gives the test a browser of its own, in the Chromium of the
+// test binary, and closes it in t.Cleanup. It skips the test when no
+// Chromium is found (see the package documentation for
+// PLANVERK_REQUIRE_BROWSER).
 func NewBrowser(t testing.TB) *Browser {
 	t.Helper()
 	path := FindChromium()
@@ -112,7 +132,30 @@ func NewBrowser(t testing.TB) *Browser {
 		}
 		unavailable(t, "no Chromium found: set %s, or install chromium (/usr/bin/chromium, or chromium or chromium-browser on PATH)", EnvChromium)
 	}
+	proc, err := startChromium(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := chromedp.NewContext(proc.ctx, chromedp.WithNewBrowserContext())
+	// The first run creates the browser context and its first tab, and
+	// binds them to ctx.
+	if err := firstRun(ctx, cancel, startTimeout); err != nil {
+		cancel()
+		t.Fatalf("e2e: opening a browser context in %s: %v\nbrowser output:\n%s", path, err, proc.output.String())
+	}
+	b := &Browser{ctx: ctx, cancel: cancel, proc: proc}
+	t.Cleanup(b.cancel) // closes its tabs and drops its cookies and storage
+	return b
+}
 
+// startChromium returns the running Chromium at path, and starts it when
+// there is none, or when the one there was has ended.
+func startChromium(path string) (*chromiumProcess, error) {
+	chromium.Lock()
+	defer chromium.Unlock()
+	if proc := chromium.procs[path]; proc != nil && proc.ctx.Err() == nil {
+		return proc, nil
+	}
 	out := &syncBuffer{}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
@@ -130,25 +173,40 @@ func NewBrowser(t testing.TB) *Browser {
 		chromedp.WindowSize(1280, 1024),
 		chromedp.CombinedOutput(out),
 		// No UserDataDir option: the allocator makes a fresh temporary
-		// --user-data-dir for each browser and removes it (and any
+		// --user-data-dir for the browser and removes it (and any
 		// leftover child process) when the browser stops.
 	)
 	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
-	b := &Browser{ctx: ctx, cancel: cancel, allocCancel: allocCancel, output: out, path: path}
+	proc := &chromiumProcess{ctx: ctx, cancel: cancel, allocCancel: allocCancel, output: out, path: path}
 
 	// The first Do starts the browser, and its context owns the browser for
 	// its whole life, so it must not have a timeout.
 	if err := firstRun(ctx, cancel, startTimeout); err != nil {
-		b.close()
-		t.Fatalf("e2e: starting %s: %v\nbrowser output:\n%s", path, err, out.String())
+		proc.stop()
+		return nil, fmt.Errorf("e2e: starting %s: %v\nbrowser output:\n%s", path, err, out.String())
 	}
-	t.Cleanup(b.close)
-	return b
+	if chromium.procs == nil {
+		chromium.procs = map[string]*chromiumProcess{}
+	}
+	chromium.procs[path] = proc
+	return proc, nil
+}
+
+// StopChromium ends the Chromium that NewBrowser started. Call it from
+// TestMain after m.Run; without it Chromium ends with the test binary but
+// leaves its temporary profile directory behind.
+func StopChromium() {
+	chromium.Lock()
+	defer chromium.Unlock()
+	for path, proc := range chromium.procs {
+		proc.stop()
+		delete(chromium.procs, path)
+	}
 }
 
 // Path returns the path of the browser binary.
-func (b *Browser) Path() string { return b.path }
+func (b *Browser) Path() string { return b.proc.path }
 
 // Version returns the product string of the browser, such as
 // "Chrome/156.0.8078.79".
@@ -182,12 +240,12 @@ func firstRun(ctx context.Context, cancel context.CancelFunc, timeout time.Durat
 	}
 }
 
-func (b *Browser) close() {
-	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+func (proc *chromiumProcess) stop() {
+	ctx, cancel := context.WithTimeout(proc.ctx, 10*time.Second)
 	_ = chromedp.Cancel(ctx) // closes the browser gracefully
 	cancel()
-	b.cancel()
-	b.allocCancel() // waits for the process and removes the user data dir
+	proc.cancel()
+	proc.allocCancel() // waits for the process and removes the user data dir
 }
 
 // Open opens a new tab, navigates it to url and waits for the load event.
@@ -208,7 +266,7 @@ func (b *Browser) Open(t testing.TB, url string) *Page {
 		_, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
 		return err
 	})); err != nil {
-		t.Fatalf("e2e: opening a tab: %v\nbrowser output:\n%s", err, b.output.String())
+		t.Fatalf("e2e: opening a tab: %v\nbrowser output:\n%s", err, b.proc.output.String())
 	}
 	if dir := os.Getenv(EnvArtifacts); dir != "" {
 		// Registered after cancel, so it runs before the tab closes.

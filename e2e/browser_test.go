@@ -125,10 +125,11 @@ func newServer(t *testing.T) *httptest.Server {
 	return srv
 }
 
-// One browser for all tests of the package would be faster, but a browser
-// per test keeps the tests independent; it starts in well under a second.
+// Every test has a browser of its own (NewBrowser), and they all live in
+// the one Chromium of the package, which TestMain stops.
 
 func TestAccessiblePage(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/")
@@ -174,6 +175,7 @@ func TestAccessiblePage(t *testing.T) {
 }
 
 func TestAxeFindsViolations(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/bad")
@@ -207,6 +209,7 @@ func TestAxeFindsViolations(t *testing.T) {
 }
 
 func TestAxeUnderStrictCSP(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/strict")
@@ -216,6 +219,7 @@ func TestAxeUnderStrictCSP(t *testing.T) {
 }
 
 func TestValidateHTMLFindsErrors(t *testing.T) {
+	t.Parallel()
 	msgs := ValidateHTML(t, []byte(invalidPage))
 	for _, m := range msgs {
 		t.Logf("expected error: %s", m)
@@ -242,6 +246,7 @@ func TestValidateHTMLFindsErrors(t *testing.T) {
 }
 
 func TestValidateHTMLFiles(t *testing.T) {
+	t.Parallel()
 	start := time.Now()
 	res := ValidateHTMLFiles(t, map[string][]byte{
 		"god side":    []byte(goodPage),
@@ -264,6 +269,7 @@ func TestValidateHTMLFiles(t *testing.T) {
 }
 
 func TestKeyboardFocus(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/")
@@ -330,6 +336,7 @@ func TestKeyboardFocus(t *testing.T) {
 }
 
 func TestFormPostRedirect(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/form")
@@ -357,6 +364,7 @@ func TestFormPostRedirect(t *testing.T) {
 }
 
 func TestNarrowViewport(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	p := b.Open(t, srv.URL+"/")
@@ -385,6 +393,7 @@ func TestNarrowViewport(t *testing.T) {
 }
 
 func TestPagesInParallel(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
 	for _, path := range []string{"/", "/mer", "/strict", "/wide"} {
@@ -397,6 +406,33 @@ func TestPagesInParallel(t *testing.T) {
 			p.PressTab()
 			_ = p.FocusedElement()
 		})
+	}
+}
+
+// Two browsers of one test keep their cookies apart, as two people's
+// browsers do, although they live in one Chromium.
+func TestBrowsersKeepCookiesApart(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/set" {
+			http.SetCookie(w, &http.Cookie{Name: "who", Value: "first", Path: "/"})
+		}
+		who := "nobody"
+		if c, err := r.Cookie("who"); err == nil {
+			who = c.Value
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="nb"><head><title>x</title></head><body><h1>%s</h1></body></html>`, who)
+	}))
+	t.Cleanup(srv.Close)
+	first := NewBrowser(t).Open(t, srv.URL+"/set")
+	second := NewBrowser(t).Open(t, srv.URL+"/show")
+	if got := second.Text("h1"); got != "nobody" {
+		t.Errorf("the second browser sends the first one's cookie: %q", got)
+	}
+	first.Navigate(srv.URL + "/show")
+	if got := first.Text("h1"); got != "first" {
+		t.Errorf("the first browser lost its cookie: %q", got)
 	}
 }
 

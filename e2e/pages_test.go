@@ -12,11 +12,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"planverk/e2e"
+	"planverk/examples"
+	"planverk/store"
 	"planverk/store/postgres"
+	"planverk/store/sqlite"
+	"planverk/store/testdb"
 )
 
 // The system administrator every test server has.
@@ -25,8 +30,9 @@ const (
 	adminPassword = "sara sitt lange passord"
 )
 
-// server is the real planverk binary, built and started once for the page
-// tests, with a fresh database that it fills with the example plans.
+// server is the real planverk binary, started for one test on a database
+// of its own: a copy of one that holds the example plans and catalogue and
+// the system administrator.
 type server struct {
 	URL string
 }
@@ -46,39 +52,68 @@ func engines(t *testing.T) []string {
 	return []string{"sqlite", "postgres"}
 }
 
-// startServerOn starts the real binary on a new database of the engine.
-func startServerOn(t *testing.T, engine string) *server {
-	t.Helper()
+// binDir holds the binary that binary builds; TestMain removes it.
+var binDir string
+
+// binary builds the real planverk once per run of the package.
+var binary = sync.OnceValues(func() (string, error) {
 	root, err := e2e.RepoRoot()
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "planverk")
+	bin := filepath.Join(binDir, "planverk")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/planverk")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+		return "", fmt.Errorf("build: %v\n%s", err, out)
 	}
-	db := filepath.Join(dir, "planverk.db")
-	if engine == "postgres" {
-		dsn, drop, err := postgres.CreateTestDatabase(context.Background(), os.Getenv(postgres.TestURLVariable))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			if err := drop(); err != nil {
-				t.Error(err)
-			}
-		})
-		db = dsn
+	return bin, nil
+})
+
+// serverDatabase is the database every server starts from, made once per
+// run of the package: a system administrator, made the way an operator
+// makes the first one, and the example plans and catalogue, which serve
+// would load into the empty database.
+var serverDatabase = testdb.New(func(ctx context.Context, engine, dsn string) error {
+	bin, err := binary()
+	if err != nil {
+		return err
 	}
-	// A system administrator, made the way an operator makes the first one.
-	add := exec.Command(bin, "user", "add", "--db", db, "--email", adminEmail, "--name", "Sara Systemansvarleg", "--admin")
+	add := exec.Command(bin, "user", "add", "--db", dsn, "--email", adminEmail, "--name", "Sara Systemansvarleg", "--admin")
 	add.Stdin = strings.NewReader(adminPassword + "\n")
 	if out, err := add.CombinedOutput(); err != nil {
-		t.Fatalf("user add: %v\n%s", err, out)
+		return fmt.Errorf("user add: %v\n%s", err, out)
 	}
+	var st store.Store
+	if engine == "postgres" {
+		st, err = postgres.Open(ctx, dsn)
+	} else {
+		st, err = sqlite.Open(ctx, dsn)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := examples.Install(ctx, st); err != nil {
+		st.Close()
+		return err
+	}
+	if _, err := examples.InstallCatalogue(ctx, st); err != nil {
+		st.Close()
+		return err
+	}
+	return st.Close()
+})
+
+// startServerOn starts the real binary on a new database of the engine,
+// and runs the test in parallel with the others (see testdb.Parallel).
+func startServerOn(t *testing.T, engine string) *server {
+	t.Helper()
+	testdb.Parallel(t)
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := serverDatabase.Database(t, engine)
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, bin, "serve", "--addr", "127.0.0.1:0", "--db", db)
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }

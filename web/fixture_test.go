@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"io"
 	"log/slog"
@@ -10,7 +11,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -23,6 +23,7 @@ import (
 	"planverk/store"
 	"planverk/store/postgres"
 	"planverk/store/sqlite"
+	"planverk/store/testdb"
 )
 
 // fixture is a running planverk over a database with the example plans,
@@ -44,46 +45,57 @@ func engines(t *testing.T) []string {
 	return []string{"sqlite", "postgres"}
 }
 
-// newFixture starts planverk over a new database of the engine.
+// newFixture starts planverk over a new database of the engine, holding
+// the example plans and the example catalogue, and runs the test in
+// parallel with the others (see testdb.Parallel).
 func newFixture(t testing.TB, engine string) *fixture {
 	t.Helper()
 	return newFixtureConfig(t, engine, func(string) Config { return Config{} })
+}
+
+// exampleDatabase is the database every fixture starts from: migrated, with
+// the example plans and catalogue, made once per run of the package and
+// copied for each fixture.
+var exampleDatabase = testdb.New(func(ctx context.Context, engine, dsn string) error {
+	st, err := openStore(ctx, engine, dsn)
+	if err != nil {
+		return err
+	}
+	if _, err := examples.Install(ctx, st); err != nil {
+		st.Close()
+		return err
+	}
+	if _, err := examples.InstallCatalogue(ctx, st); err != nil {
+		st.Close()
+		return err
+	}
+	return st.Close()
+})
+
+func openStore(ctx context.Context, engine, dsn string) (store.Store, error) {
+	switch engine {
+	case "sqlite":
+		return sqlite.Open(ctx, dsn)
+	case "postgres":
+		return postgres.Open(ctx, dsn)
+	}
+	return nil, fmt.Errorf("unknown engine %q", engine)
 }
 
 // newFixtureConfig is newFixture with the configuration that config
 // returns, given the URL the server will have (for the OpenID callback).
 func newFixtureConfig(t testing.TB, engine string, config func(url string) Config) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	var st store.Store
-	var err error
-	switch engine {
-	case "sqlite":
-		st, err = sqlite.Open(ctx, filepath.Join(t.TempDir(), "planverk.db"))
-	case "postgres":
-		dsn, drop, cerr := postgres.CreateTestDatabase(ctx, os.Getenv(postgres.TestURLVariable))
-		if cerr != nil {
-			t.Fatal(cerr)
-		}
-		t.Cleanup(func() {
-			if err := drop(); err != nil {
-				t.Error(err)
-			}
-		})
-		st, err = postgres.Open(ctx, dsn)
-	default:
+	if engine != "sqlite" && engine != "postgres" {
 		t.Fatalf("unknown engine %q", engine)
 	}
+	testdb.Parallel(t)
+	ctx := context.Background()
+	st, err := openStore(ctx, engine, exampleDatabase.Database(t, engine))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if _, err := examples.Install(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := examples.InstallCatalogue(ctx, st); err != nil {
-		t.Fatal(err)
-	}
 	srv := httptest.NewUnstartedServer(nil) // listens already, so its URL is known
 	t.Cleanup(srv.Close)
 	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), config("http://"+srv.Listener.Addr().String()))

@@ -29,6 +29,7 @@ func planverk(t *testing.T, args ...string) (int, string, string) {
 var exampleFiles = []string{"../../examples/driv-2025.yaml", "../../examples/vest-telemark-2025.yaml"}
 
 func TestCheckExamplesPass(t *testing.T) {
+	t.Parallel()
 	code, out, errOut := planverk(t, append([]string{"check", "--lang", "en"}, exampleFiles...)...)
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
@@ -62,6 +63,7 @@ func writeChanged(t *testing.T, from, to string) (string, int) {
 }
 
 func TestCheckPointsAtChangedAmount(t *testing.T) {
+	t.Parallel()
 	// The 2026 amount of sub-goal 1: 5 000 000 in the printed plan.
 	p, line := writeChanged(t, "5 000 000", "5 100 000")
 	code, out, _ := planverk(t, "check", "--lang", "en", p)
@@ -75,6 +77,7 @@ func TestCheckPointsAtChangedAmount(t *testing.T) {
 }
 
 func TestCheckMessagesInNynorsk(t *testing.T) {
+	t.Parallel()
 	p, _ := writeChanged(t, "5 000 000", "5 100 000")
 	_, out, errOut := planverk(t, "check", "--lang", "nn", p)
 	if !strings.Contains(out, "stemmer ikkje") || !strings.Contains(errOut, "feil") {
@@ -83,6 +86,7 @@ func TestCheckMessagesInNynorsk(t *testing.T) {
 }
 
 func TestCheckJSON(t *testing.T) {
+	t.Parallel()
 	p, line := writeChanged(t, "5 000 000", "5 100 000")
 	code, out, _ := planverk(t, "check", "--format", "json", p)
 	if code != exitFailed {
@@ -104,6 +108,7 @@ func TestCheckJSON(t *testing.T) {
 }
 
 func TestCheckUnreadable(t *testing.T) {
+	t.Parallel()
 	bad := filepath.Join(t.TempDir(), "bad.yaml")
 	os.WriteFile(bad, []byte("plan: [unclosed\n"), 0o644)
 	if code, out, _ := planverk(t, "check", bad); code != exitUnusable || !strings.Contains(out, bad+":") {
@@ -115,6 +120,7 @@ func TestCheckUnreadable(t *testing.T) {
 }
 
 func TestUnknownFieldNamesAllowedFields(t *testing.T) {
+	t.Parallel()
 	p, line := writeChanged(t, "  language: nn", "  langauge: nn")
 	code, out, _ := planverk(t, "check", "--lang", "en", p)
 	if code != exitFailed || !strings.Contains(out, fmt.Sprintf(":%d:", line)) ||
@@ -127,8 +133,12 @@ func TestUnknownFieldNamesAllowedFields(t *testing.T) {
 // is a new version of the same plan.
 // On PostgreSQL too, where PLANVERK_TEST_POSTGRES names a server.
 func TestImportExportRoundTrip(t *testing.T) {
+	t.Parallel()
 	for engine, db := range testDatabases(t) {
-		t.Run(engine, func(t *testing.T) { importExportRoundTrip(t, db) })
+		t.Run(engine, func(t *testing.T) {
+			t.Parallel()
+			importExportRoundTrip(t, db)
+		})
 	}
 }
 
@@ -199,6 +209,7 @@ func readPlan(t *testing.T, name string) *plan.File {
 
 // A file with errors is refused whole, and the database keeps what it had.
 func TestImportRefusesBadFile(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "planverk.db")
 	if code, _, errOut := planverk(t, "import", "--db", db, exampleFiles[1]); code != exitOK {
 		t.Fatalf("import: %s", errOut)
@@ -221,6 +232,7 @@ func TestImportRefusesBadFile(t *testing.T) {
 }
 
 func TestExportUnknownProgramme(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "planverk.db")
 	code, _, errOut := planverk(t, "export", "--db", db, "nowhere", "2025")
 	if code != exitFailed || !strings.Contains(errOut, "nowhere") {

@@ -11,8 +11,10 @@ import (
 // back without a change, and a mistake in a CSV cell names its line and
 // column and imports nothing.
 func TestSchemesImportExport(t *testing.T) {
+	t.Parallel()
 	for engine, db := range testDatabases(t) {
 		t.Run(engine, func(t *testing.T) {
+			t.Parallel()
 			code, out, errOut := planverk(t, "schemes", "import", "--db", db, "../../examples/schemes.yaml")
 			if code != exitOK || !strings.Contains(out, "30 scheme(s) read, 30 new or changed") {
 				t.Fatalf("import: exit %d: %s%s", code, out, errOut)

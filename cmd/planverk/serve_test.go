@@ -16,6 +16,7 @@ import (
 // them across a restart without loading them twice, and stops cleanly when
 // its context ends (as on SIGTERM).
 func TestServeLifecycle(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "planverk.db")
 	for round := 1; round <= 2; round++ {
 		ctx, cancel := context.WithCancel(context.Background())

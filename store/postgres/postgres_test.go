@@ -7,6 +7,7 @@ import (
 
 	"planverk/store"
 	"planverk/store/storetest"
+	"planverk/store/testdb"
 )
 
 // testURL returns the server the tests use, or skips the test where none is
@@ -20,26 +21,24 @@ func testURL(t *testing.T) string {
 	return base
 }
 
-// newDatabase makes a database for one test, dropped when it ends.
-func newDatabase(t *testing.T) string {
-	t.Helper()
-	dsn, drop, err := CreateTestDatabase(context.Background(), testURL(t))
+// migrated is the database the suite's tests start from: the schema, made
+// once per run of the package, cloned for each test and dropped when it
+// ends.
+var migrated = testdb.New(func(ctx context.Context, _, dsn string) error {
+	s, err := Open(ctx, dsn)
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
-	t.Cleanup(func() {
-		if err := drop(); err != nil {
-			t.Error(err)
-		}
-	})
-	return dsn
-}
+	return s.Close()
+})
+
+func TestMain(m *testing.M) { testdb.Main(m) }
 
 // TestStore runs the store suite on PostgreSQL.
 func TestStore(t *testing.T) {
 	testURL(t)
 	storetest.Run(t, func(t *testing.T) storetest.Opener {
-		dsn := newDatabase(t)
+		dsn := migrated.Database(t, "postgres")
 		return func(ctx context.Context) (store.Store, error) { return Open(ctx, dsn) }
 	})
 }

@@ -11,12 +11,25 @@ import (
 
 	"planverk/store"
 	"planverk/store/storetest"
+	"planverk/store/testdb"
 )
+
+// migrated is the database the suite's tests start from: the schema, made
+// once per run of the package, copied for each test.
+var migrated = testdb.New(func(ctx context.Context, _, path string) error {
+	s, err := Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	return s.Close()
+})
+
+func TestMain(m *testing.M) { testdb.Main(m) }
 
 // TestStore runs the store suite on SQLite.
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Opener {
-		path := filepath.Join(t.TempDir(), "planverk.db")
+		path := migrated.Database(t, "sqlite")
 		return func(ctx context.Context) (store.Store, error) { return Open(ctx, path) }
 	})
 }

@@ -24,6 +24,7 @@ import (
 // RunAccounts runs the accounts suite (store.Accounts) on an engine whose
 // stores keep accounts as well as plans.
 func RunAccounts(t *testing.T, newDB NewDatabase) {
+	newDB = inParallel(newDB)
 	a := accountsSuite{newDB}
 	for _, tt := range []struct {
 		name string

@@ -25,6 +25,7 @@ func startlan() scheme.Scheme {
 // RunCatalogue checks the support-scheme catalogue: revisions, no-op
 // saves, submissions made once, deletion and restoring, the glossary.
 func RunCatalogue(t *testing.T, newDB NewDatabase) {
+	newDB = inParallel(newDB)
 	ctx := context.Background()
 	t.Run("Revisions", func(t *testing.T) {
 		s := open(t, newDB(t))

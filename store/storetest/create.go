@@ -12,6 +12,7 @@ import (
 // RunCreate checks CreatePlan: a new programme once, a taken id refused,
 // and the same submission ten times at once making one programme.
 func RunCreate(t *testing.T, newDB NewDatabase) {
+	newDB = inParallel(newDB)
 	ctx := context.Background()
 	newFile := func(id string) *plan.File {
 		return &plan.File{Format: plan.FormatVersion,

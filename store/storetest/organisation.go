@@ -14,6 +14,7 @@ import (
 // RunOrganisations runs the suite of SaveOrganisation, which keeps
 // organisations outside any plan, on an engine.
 func RunOrganisations(t *testing.T, newDB NewDatabase) {
+	newDB = inParallel(newDB)
 	o := orgSuite{newDB}
 	for _, tt := range []struct {
 		name string

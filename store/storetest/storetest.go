@@ -16,6 +16,7 @@ import (
 	"planverk/examples"
 	"planverk/plan"
 	"planverk/store"
+	"planverk/store/testdb"
 )
 
 // equate treats nil and empty slices and maps as the same: the plan file
@@ -23,14 +24,25 @@ import (
 var equate = cmpopts.EquateEmpty()
 
 // NewDatabase makes an empty database for one test and returns how to open
-// it; each call of the Opener opens the same database anew.
+// it; each call of the Opener opens the same database anew. The database
+// may have its schema already (a copy of a migrated template), but no data.
 type NewDatabase func(t *testing.T) Opener
+
+// inParallel makes every test of the suite that asks for a database run in
+// parallel with the others: each has a database of its own.
+func inParallel(newDB NewDatabase) NewDatabase {
+	return func(t *testing.T) Opener {
+		testdb.Parallel(t)
+		return newDB(t)
+	}
+}
 
 // Opener opens one test's database.
 type Opener func(ctx context.Context) (store.Store, error)
 
 // Run runs the suite on an engine.
 func Run(t *testing.T, newDB NewDatabase) {
+	newDB = inParallel(newDB)
 	e := engine{newDB}
 	for _, tt := range []struct {
 		name string
