@@ -131,8 +131,8 @@ func (b *Book) head(steps []step, i int, nums numbers, byIndex, withName bool) T
 	}
 	if obj, ok := s.node.(map[string]any); ok {
 		if name, f := b.name(structType(s.typ), obj); name != nil && f != "year" {
-			if len(name) == 1 && name[0].Lang != "" {
-				return append(out, b.quoted(name[0].Text)...)
+			if len(name) == 1 {
+				return append(out, b.quotedIn(name[0].Text, name[0].Lang)...)
 			}
 			return append(append(out, Part{Text: " "}), name...)
 		}

@@ -90,6 +90,9 @@ var refKinds = map[string]string{
 	"budget": "budget", "line": "line", "goal": "goal", "schemes": "scheme",
 }
 
+// codeFields are text fields whose values are in no language.
+var codeFields = map[string]bool{"id": true, "url": true, "website": true, "number": true, "municipality_number": true}
+
 // ref names what an id or number refers to; false where it names nothing
 // the book knows.
 func (b *Book) ref(kind, v string) (Text, bool) {
@@ -126,8 +129,11 @@ func (b *Book) ref(kind, v string) (Text, bool) {
 }
 
 // quoted is the plan's own words in quotation marks, after a space.
-func (b *Book) quoted(s string) Text {
-	return Text{{Text: " " + b.t("words.quote-open")}, {Text: s, Lang: b.planLang}, {Text: b.t("words.quote-close")}}
+func (b *Book) quoted(s string) Text { return b.quotedIn(s, b.planLang) }
+
+// quotedIn is a name in quotation marks, after a space, in its language.
+func (b *Book) quotedIn(s, lang string) Text {
+	return Text{{Text: " " + b.t("words.quote-open")}, {Text: s, Lang: lang}, {Text: b.t("words.quote-close")}}
 }
 
 var (
@@ -184,8 +190,8 @@ func (b *Book) scalar(owner reflect.Type, field string, t reflect.Type, v string
 			return name
 		}
 	}
-	if field == "id" || (t != nil && t.Kind() != reflect.String) {
-		// Ids and numbers are the same in every language.
+	if codeFields[field] || (t != nil && t.Kind() != reflect.String) {
+		// Ids, addresses and numbers are the same in every language.
 		return Text{{Text: v}}
 	}
 	return Text{{Text: v, Lang: b.planLang}}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"planverk/describe"
 	"planverk/i18n"
 	"planverk/plan"
 )
@@ -68,13 +69,6 @@ type blockView struct {
 	Kind      string // a plan.Block name, or "budget" / "financing"
 	Budget    *budgetView
 	Financing *financingView
-}
-
-type findingView struct {
-	Severity plan.Severity
-	Rule     string
-	Message  string
-	Related  []string
 }
 
 // amountCell is a computed amount and, where the plan printed a different
@@ -272,11 +266,9 @@ func newPlanView(f *plan.File, version int, lang i18n.Lang) *planView {
 			}
 		}
 	}
+	b := describe.New(f, lang)
 	for _, fd := range plan.Check(f) {
-		fv := findingView{Severity: fd.Severity, Rule: fd.Rule, Message: i18n.Finding(lang, fd)}
-		for _, r := range fd.Related {
-			fv.Related = append(fv.Related, i18n.Related(lang, r))
-		}
+		fv := newFindingView(b, lang, fd)
 		switch fd.Severity {
 		case plan.SeverityError:
 			v.Errors++
