@@ -164,7 +164,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	t, ok := s.pages.byName[name]
 	if !ok {
 		s.log.Error("no such template", "name", name)
-		http.Error(w, "internal error", http.StatusInternalServerError)
+		plainError(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
 	v.Lang = language(r)
@@ -173,7 +173,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	var b bytes.Buffer
 	if err := t.Execute(&b, v); err != nil {
 		s.log.Error("render", "template", name, "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
+		plainError(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

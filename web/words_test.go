@@ -3,6 +3,9 @@ package web
 import (
 	"context"
 	"html"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -117,5 +120,58 @@ func TestHistoryInWords(t *testing.T) {
 				t.Errorf("the measure's history lacks the status:\n%s", text)
 			}
 		})
+	}
+}
+
+// Error pages are in the visitor's language, title and text alike: a page
+// that is not there, a form posted to a page that is only shown, a form
+// from another site, a form from someone not logged in, and the short
+// answer when no page can be rendered.
+func TestErrorPagesInTheirLanguage(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	type answer struct {
+		status int
+		title  string
+	}
+	want := map[string][]answer{
+		"nb": {{404, "Ingenting her"}, {405, "Ikke brukt slik"}, {403, "Ingen tilgang"}, {401, "Logg inn først"}},
+		"nn": {{404, "Ingenting her"}, {405, "Ikkje brukt slik"}, {403, "Ingen tilgang"}, {401, "Logg inn først"}},
+		"en": {{404, "Nothing here"}, {405, "Not used that way"}, {403, "No access"}, {401, "Log in first"}},
+	}
+	for lang, answers := range want {
+		c := fx.anonymous().in(lang)
+		pages := make([]string, 4)
+		var resps [4]*http.Response
+		resps[0], pages[0] = c.get("/no/such/page")
+		resps[1], pages[1] = c.send(http.MethodPost, "/programmes/driv")
+		req, _ := http.NewRequest(http.MethodPost, fx.srv.URL+"/language", strings.NewReader("lang=en"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		req.Header.Set("Origin", "https://evil.example")
+		resps[2], pages[2] = c.do(req)
+		resps[3], pages[3] = c.post("/programmes/driv/plans/2025/goals/1/edit", url.Values{})
+		for i, a := range answers {
+			if resps[i].StatusCode != a.status {
+				t.Errorf("%s: status %d, want %d", lang, resps[i].StatusCode, a.status)
+				continue
+			}
+			if !strings.Contains(pages[i], "<title>"+a.title+" – planverk</title>") || !strings.Contains(pages[i], "<h1>"+a.title+"</h1>") {
+				t.Errorf("%s %d: the page is not titled %q:\n%s", lang, a.status, a.title, pageText(pages[i]))
+			}
+			if !strings.Contains(pages[i], `<html lang="`+lang+`">`) {
+				t.Errorf("%s %d: the page is not in %s", lang, a.status, lang)
+			}
+		}
+		if allow := resps[1].Header.Get("Allow"); allow != "GET" {
+			t.Errorf("405 allows %q, want GET", allow)
+		}
+	}
+	// Where no page can be rendered, the short answer is in the language too.
+	rec := httptest.NewRecorder()
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.Header.Set("Accept-Language", "nn")
+	plainError(rec, r, http.StatusInternalServerError, "error.internal")
+	if got := rec.Body.String(); !strings.HasPrefix(got, "Noko gjekk gale: Noko gjekk gale hos oss.") {
+		t.Errorf("plain error in nynorsk: %q", got)
 	}
 }
