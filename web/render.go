@@ -87,15 +87,19 @@ var funcs = template.FuncMap{
 		}
 		return template.HTML(b.String())
 	},
-	"share": func(s plan.Share) string {
-		// Written shares keep their text; only the space before % becomes
-		// a no-break space so "60 %" never breaks across lines.
-		t := strings.TrimSpace(string(s))
-		if n, ok := strings.CutSuffix(t, "%"); ok {
-			return strings.TrimSpace(n) + "\u00a0%"
-		}
-		return t
-	},
+	"share": shareText,
+	// count writes a whole number grouped as amounts are: 1 500 jobs.
+	"count": func(n int64) string { return i18n.Amount(plan.Amount(n)) },
+}
+
+// shareText writes a share as written; only the space before % becomes a
+// no-break space, so that "60 %" never breaks across lines.
+func shareText(s plan.Share) string {
+	t := strings.TrimSpace(string(s))
+	if n, ok := strings.CutSuffix(t, "%"); ok {
+		return strings.TrimSpace(n) + "\u00a0%"
+	}
+	return t
 }
 
 func parsePages() (*pages, error) {

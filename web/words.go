@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"planverk/describe"
 	"planverk/i18n"
@@ -110,4 +111,13 @@ func newFindingView(b *describe.Book, lang i18n.Lang, fd plan.Finding) findingVi
 		fv.Related = append(fv.Related, i18n.Related(lang, r))
 	}
 	return fv
+}
+
+// Payments writes a cell's instalments: "75 % in 2025, 25 % in 2026".
+func (v *view) Payments(ps []plan.Payment) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, v.T("words.payment", "Share", shareText(p.Share), "Year", p.Year))
+	}
+	return strings.Join(out, ", ")
 }
