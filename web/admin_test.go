@@ -155,8 +155,8 @@ func TestProgrammeEditStale(t *testing.T) {
 	if resp.StatusCode != http.StatusConflict {
 		t.Fatalf("second save: status %d, want 409", resp.StatusCode)
 	}
-	if !strings.Contains(page, `value="Typed by two"`) || !strings.Contains(page, "programme.short_name") {
-		t.Errorf("the conflict page lacks what was typed or what changed")
+	if !strings.Contains(page, `value="Typed by two"`) || !strings.Contains(page, "Programme: Short name: <del><span class=\"visually-hidden\">before: </span><span lang=\"nn\">Vest-Telemark</span></del> → <ins><span class=\"visually-hidden\">after: </span><span lang=\"nn\">VT</span></ins>") {
+		t.Errorf("the conflict page lacks what was typed or what changed:\n%s", changesList(page))
 	}
 	if got := fx.programme("vest-telemark"); got.Name == "Typed by two" || got.ShortName != "VT" {
 		t.Errorf("programme = %q / %q", got.Name, got.ShortName)
@@ -401,8 +401,8 @@ func TestOrganisationEditStale(t *testing.T) {
 	if resp.StatusCode != http.StatusConflict {
 		t.Fatalf("second save: status %d, want 409", resp.StatusCode)
 	}
-	if !strings.Contains(page, `value="Tokke"`) || !strings.Contains(page, "organisations[tokke-kommune].website") {
-		t.Errorf("the conflict page lacks what was typed or what changed")
+	if !strings.Contains(page, `value="Tokke"`) || !strings.Contains(page, "Organisation “Tokke kommune”: Website added: <ins><span class=\"visually-hidden\">after: </span>https://www.tokke.kommune.no</ins>") {
+		t.Errorf("the conflict page lacks what was typed or what changed:\n%s", changesList(page))
 	}
 	if o, _ := fx.store.Organisation(context.Background(), "tokke-kommune"); o.Name == "Tokke" {
 		t.Errorf("the stale save went through")

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"planverk/describe"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -30,6 +31,16 @@ type conflictView struct {
 	Changes []plan.Change
 	// Deleted is set when the other person deleted the measure.
 	Deleted bool
+	// book names what the changes point at, in the page's language.
+	book *describe.Book
+}
+
+// Lines are the changes in the plan's words.
+func (c *conflictView) Lines() []describe.Line {
+	if c.book == nil {
+		c.book = describe.New(nil, "")
+	}
+	return lines(c.book, c.Changes)
 }
 
 // newEditForm is an edit form filled with values, marked as opened on
@@ -58,7 +69,7 @@ func renewForm(fm *form, v store.PlanVersion, etag string) {
 // not in it). The caller renews the form's marks.
 func (s *Server) structureConflict(r *http.Request, f *plan.File, v store.PlanVersion, fm *form,
 	in func(plan.Change) bool, values func(*plan.File) url.Values) *conflictView {
-	c := &conflictView{Author: v.AuthorName, At: v.SavedAt}
+	c := &conflictView{Author: v.AuthorName, At: v.SavedAt, book: s.book(r, f)}
 	if base, err := strconv.Atoi(fm.Get("base")); err == nil && base < v.Version {
 		if before, _, err := s.store.LoadPlanVersion(r.Context(), v.ProgrammeID, v.Year, base); err == nil {
 			for _, ch := range plan.Diff(before, f) {

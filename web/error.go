@@ -3,8 +3,10 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
+	"planverk/i18n"
 	"planverk/plan"
 )
 
@@ -43,8 +45,66 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.errorPage(w, r, status, msg)
 }
 
+// errorPage shows the page for an error status, titled and worded in the
+// visitor's language.
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	s.render(w, r, status, "error", &view{Title: http.StatusText(status), Data: msg})
+	s.render(w, r, status, "error", &view{Title: errorTitle(language(r), status), Data: msg})
+}
+
+// errorTitle names an error status in words: words.error.STATUS, else the
+// words for its class (a 4xx or a 5xx).
+func errorTitle(lang i18n.Lang, status int) string {
+	if t, ok := i18n.Lookup(lang, "words.error."+strconv.Itoa(status), nil); ok {
+		return t
+	}
+	if status >= 500 {
+		return i18n.T(lang, "words.error.500", nil)
+	}
+	return i18n.T(lang, "words.error.400", nil)
+}
+
+// plainError answers with a short text in the visitor's language, where
+// no page can be rendered (the page's template failed, or a handler
+// panicked).
+func plainError(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	lang := language(r)
+	w.Header().Set("Content-Language", string(lang))
+	http.Error(w, errorTitle(lang, status)+": "+i18n.T(lang, msg, nil), status)
+}
+
+// nothingHere answers a request for a page that no route takes: 405 where
+// the address takes other methods (a form posted to a page that is only
+// shown, say), with Allow naming them, and 404 where it takes none.
+func (s *Server) nothingHere(mux *http.ServeMux) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var allow []string
+		for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+			if m == r.Method {
+				continue
+			}
+			probe := r.Clone(r.Context())
+			probe.Method = m
+			if _, pattern := mux.Handler(probe); pattern != "" && pattern != "/" {
+				allow = append(allow, m)
+			}
+		}
+		if len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			s.errorPage(w, r, http.StatusMethodNotAllowed, "words.error.method")
+			return
+		}
+		s.errorPage(w, r, http.StatusNotFound, "error.not-found")
+	}
+}
+
+// crossOrigin answers a form sent from another site, which
+// http.CrossOriginProtection refuses, with a page that says so.
+func (s *Server) crossOrigin(w http.ResponseWriter, r *http.Request) {
+	if isAPI(r) {
+		s.apiFail(w, r, plan.Errorf(plan.EForbidden, "cross-origin request refused"))
+		return
+	}
+	s.errorPage(w, r, http.StatusForbidden, "words.error.cross-origin")
 }
 
 // goneConflict answers a save of something someone else deleted while the

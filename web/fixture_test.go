@@ -308,3 +308,9 @@ func errorBeside(page, name string) string {
 	}
 	return strings.TrimSpace(html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], "")))
 }
+
+// changesList returns the first list of changes on a page, for messages.
+func changesList(page string) string {
+	m := regexp.MustCompile(`(?s)<ul class="changes">.*?</ul>`).FindString(page)
+	return m
+}

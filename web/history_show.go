@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"planverk/auth"
+	"planverk/describe"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -14,8 +15,11 @@ type historyEntry struct {
 	Version    int
 	At         store.ChangeRecord
 	AuthorName string
-	Summary    string
-	Changes    []plan.Change
+	// Summary is the note the person wrote, or what planverk recorded
+	// for them, in words.
+	Summary describe.Text
+	// Changes are the version's changes in the plan's words.
+	Changes []describe.Line
 	// Restorable are the measures this version removed, which can be put
 	// back.
 	Restorable []plan.Change
@@ -67,14 +71,23 @@ func (s *Server) historyShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// The plan as it is now names what the changes point at; what is no
+	// longer in it is named from the changes that removed it.
+	b := s.book(r, f)
+	all := make([]plan.Change, len(records))
+	for i, c := range records {
+		all[i] = c.Change
+	}
+	b.Learn(all)
 	for _, c := range records {
 		n := len(hv.Entries)
 		if n == 0 || hv.Entries[n-1].Version != c.Version {
-			hv.Entries = append(hv.Entries, historyEntry{Version: c.Version, At: c, AuthorName: c.AuthorName, Summary: c.Summary})
+			hv.Entries = append(hv.Entries, historyEntry{Version: c.Version, At: c, AuthorName: c.AuthorName,
+				Summary: summaryWords(b, c.Summary, f.Plan.Language)})
 			n++
 		}
 		e := &hv.Entries[n-1]
-		e.Changes = append(e.Changes, c.Change)
+		e.Changes = append(e.Changes, b.Change(c.Change))
 		if c.Kind == plan.ChangeRemoved && c.Measure != 0 && isMeasurePath(c.Path) {
 			e.Restorable = append(e.Restorable, c.Change)
 		}

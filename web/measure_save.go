@@ -120,7 +120,7 @@ func moveMeasure(f *plan.File, from *plan.Goal, m *plan.Measure, to *plan.Goal) 
 // of the measure as it is, so that saving again is a knowing choice.
 func (s *Server) measureConflict(w http.ResponseWriter, r *http.Request, f *plan.File, v store.PlanVersion,
 	g *plan.Goal, m *plan.Measure, fm *form, goalNo, measureNo int) {
-	c := &conflictView{Author: v.AuthorName, At: v.SavedAt, Deleted: m == nil}
+	c := &conflictView{Author: v.AuthorName, At: v.SavedAt, Deleted: m == nil, book: s.book(r, f)}
 	if base, err := strconv.Atoi(fm.Get("base")); err == nil && base < v.Version {
 		if before, _, err := s.store.LoadPlanVersion(r.Context(), v.ProgrammeID, v.Year, base); err == nil {
 			c.Changes = plan.MeasureChanges(plan.Diff(before, f), goalNo, measureNo)

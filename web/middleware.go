@@ -34,7 +34,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 		defer func() {
 			if v := recover(); v != nil {
 				s.log.Error("panic", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+				plainError(w, r, http.StatusInternalServerError, "error.internal")
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"planverk/describe"
 	"planverk/i18n"
 	"planverk/plan"
 	"planverk/store"
@@ -191,7 +192,7 @@ func (s *Server) moneyConflict(r *http.Request, v store.PlanVersion, f *plan.Fil
 // version. It returns that version too, for merging the form, or nil where
 // the form names none.
 func (s *Server) moneyChanges(r *http.Request, v store.PlanVersion, f *plan.File, fm *form, path string) (*conflictView, *plan.File) {
-	c := &conflictView{Author: v.AuthorName, At: v.SavedAt}
+	c := &conflictView{Author: v.AuthorName, At: v.SavedAt, book: s.book(r, f)}
 	base, err := strconv.Atoi(fm.Get("base"))
 	switch {
 	case err != nil || base < 1 || base > v.Version:
@@ -216,11 +217,12 @@ func (s *Server) moneyChanges(r *http.Request, v store.PlanVersion, f *plan.File
 // what the plan page will flag.
 func moneyFindings(f *plan.File, path string, lang i18n.Lang) []findingView {
 	var out []findingView
+	b := describe.New(f, lang)
 	for _, fd := range plan.Check(f) {
 		if fd.Path != path && !strings.HasPrefix(fd.Path, path+".") {
 			continue
 		}
-		out = append(out, findingView{Severity: fd.Severity, Rule: fd.Rule, Message: i18n.Finding(lang, fd)})
+		out = append(out, newFindingView(b, lang, fd))
 	}
 	return out
 }

@@ -198,8 +198,9 @@ func TestMoneyBudgetStale(t *testing.T) {
 	if got := editForm(body).Get("line-0-y2027"); got != "4 200 000" {
 		t.Errorf("the form shows %q, want what was typed", got)
 	}
-	if !strings.Contains(body, "plan.budgets[period].lines[arbeidsplassar].amounts[2026]") {
-		t.Error("the conflict does not list the other change")
+	if !strings.Contains(body, `Linje 2 «<span lang="nn">Korleis få fleire arbeidsplassar i privat sektor</span>»: Beløp 2026: <del>`) ||
+		!strings.Contains(body, "2\u00a0100\u00a0000</ins>") {
+		t.Errorf("the conflict does not list the other change in words:\n%s", changesList(body))
 	}
 	// Saving the form as it came back is a knowing choice, and goes through.
 	if resp, body := editor.post(moneyVTBudget, editForm(body)); resp.StatusCode != http.StatusSeeOther {

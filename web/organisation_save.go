@@ -37,7 +37,7 @@ func (s *Server) organisationSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if fm.Get("etag") != fingerprint(cur) {
-		c := &conflictView{}
+		c := &conflictView{book: s.book(r, &plan.File{Organisations: []plan.Organisation{cur}})}
 		if base, ok := decodeOrganisation(fm.Get("base")); ok {
 			c.Changes = plan.Diff(&plan.File{Organisations: []plan.Organisation{base}},
 				&plan.File{Organisations: []plan.Organisation{cur}})

@@ -1,14 +1,15 @@
 package web
 
 import (
-	"net/http"
-
 	"fmt"
-	"planverk/auth"
+	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
+	"planverk/auth"
 	"planverk/cycle"
+	"planverk/describe"
 	"planverk/i18n"
 	"planverk/plan"
 )
@@ -78,13 +79,6 @@ type blockView struct {
 	Financing *financingView
 }
 
-type findingView struct {
-	Severity plan.Severity
-	Rule     string
-	Message  string
-	Related  []string
-}
-
 // amountCell is a computed amount and, where the plan printed a different
 // one, the printed amount: the page shows both and never corrects either.
 type amountCell struct {
@@ -102,6 +96,9 @@ func cell(v plan.Amount, present bool, printed *plan.Amount, mark string) amount
 
 type budgetView struct {
 	Budget *plan.Budget
+	// Covers names the funding sources the budget plans, where it plans
+	// only some.
+	Covers []string
 	Years  []int
 	Rows   []budgetRow
 	Sum    []amountCell
@@ -127,19 +124,33 @@ type financingView struct {
 	Sum     []amountCell
 	Total   amountCell
 	Minimum bool
+	// ShowYear is set where the table's title does not say its year.
+	ShowYear bool
 }
 
 type financingRow struct {
 	Number string
 	Label  string
-	Cells  []amountCell
+	Cells  []financingGridCell
 	Total  amountCell
+}
+
+// financingGridCell is a cell of a financing table laid out as a grid: its
+// amount, and what the plan says beside it (share, note, instalments),
+// shown in the cell as the printed plan does.
+type financingGridCell struct {
+	amountCell
+	Share    plan.Share
+	Note     string
+	Payments []plan.Payment
+	// Unknown marks a cell the plan has for the source, with no amount yet.
+	Unknown bool
 }
 
 type financingCell struct {
 	Source   plan.FundingSource
 	Cell     plan.FinancingCell
-	Payments string
+	Payments []plan.Payment
 }
 
 func printedYear(p *plan.PrintedTotals, y int) *plan.Amount {
@@ -154,6 +165,15 @@ func printedYear(p *plan.PrintedTotals, y int) *plan.Amount {
 
 func newBudgetView(f *plan.File, b *plan.Budget) *budgetView {
 	v := &budgetView{Budget: b, Years: b.Years}
+	for _, id := range b.Covers {
+		name := id
+		for _, src := range f.Plan.Sources {
+			if src.ID == id {
+				name = src.Name
+			}
+		}
+		v.Covers = append(v.Covers, name)
+	}
 	for _, l := range b.Lines {
 		row := budgetRow{Line: l}
 		for _, y := range b.Years {
@@ -181,7 +201,8 @@ func newBudgetView(f *plan.File, b *plan.Budget) *budgetView {
 }
 
 func newFinancingView(f *plan.File, t *plan.Financing) *financingView {
-	v := &financingView{Financing: t, Minimum: t.HasUnknown()}
+	v := &financingView{Financing: t, Minimum: t.HasUnknown(),
+		ShowYear: t.Year != 0 && !strings.Contains(t.Title, strconv.Itoa(t.Year))}
 	src := map[string]plan.FundingSource{}
 	for _, s := range f.Plan.Sources {
 		src[s.ID] = s
@@ -206,11 +227,17 @@ func newFinancingView(f *plan.File, t *plan.Financing) *financingView {
 			}
 		}
 		for _, id := range t.Sources {
-			var c amountCell
+			var c financingGridCell
 			for _, fc := range r.Cells {
-				if fc.Source == id && fc.Amount != nil {
-					c = cell(*fc.Amount, true, nil, fc.Mark)
+				if fc.Source != id {
+					continue
 				}
+				if fc.Amount != nil {
+					c.amountCell = cell(*fc.Amount, true, nil, fc.Mark)
+				} else {
+					c.Unknown, c.Mark = true, fc.Mark
+				}
+				c.Share, c.Note, c.Payments = fc.Share, fc.Note, fc.Payments
 			}
 			row.Cells = append(row.Cells, c)
 		}
@@ -219,11 +246,7 @@ func newFinancingView(f *plan.File, t *plan.Financing) *financingView {
 	}
 	if !v.ByLine {
 		for _, fc := range t.Rows[0].Cells {
-			var pays []string
-			for _, p := range fc.Payments {
-				pays = append(pays, fmt.Sprintf("%s\u00a0%d", strings.TrimSpace(string(p.Share)), p.Year))
-			}
-			v.Cells = append(v.Cells, financingCell{Source: src[fc.Source], Cell: fc, Payments: strings.Join(pays, ", ")})
+			v.Cells = append(v.Cells, financingCell{Source: src[fc.Source], Cell: fc, Payments: fc.Payments})
 		}
 	}
 	for _, id := range t.Sources {
@@ -280,11 +303,9 @@ func newPlanView(f *plan.File, version int, lang i18n.Lang) *planView {
 			}
 		}
 	}
+	b := describe.New(f, lang)
 	for _, fd := range plan.Check(f) {
-		fv := findingView{Severity: fd.Severity, Rule: fd.Rule, Message: i18n.Finding(lang, fd)}
-		for _, r := range fd.Related {
-			fv.Related = append(fv.Related, i18n.Related(lang, r))
-		}
+		fv := newFindingView(b, lang, fd)
 		switch fd.Severity {
 		case plan.SeverityError:
 			v.Errors++
@@ -356,4 +377,15 @@ func (v *planView) ActorName(a plan.Actor) string {
 		return v.OrgName(a.Org)
 	}
 	return a.Text
+}
+
+// AnchoringNotes reports whether any municipality's anchoring has a note,
+// for the table's note column.
+func (v *planView) AnchoringNotes() bool {
+	return slices.ContainsFunc(v.Plan.Anchoring, func(a plan.Anchoring) bool { return a.Note != "" })
+}
+
+// ApprovalNotes reports whether any approval has a note.
+func (v *planView) ApprovalNotes() bool {
+	return slices.ContainsFunc(v.Plan.Approvals, func(a plan.Approval) bool { return a.Note != "" })
 }

@@ -76,7 +76,7 @@ func (s *Server) programmeConflict(w http.ResponseWriter, r *http.Request, id st
 		s.fail(w, r, err)
 		return
 	}
-	c := &conflictView{Author: v.AuthorName, At: v.SavedAt}
+	c := &conflictView{Author: v.AuthorName, At: v.SavedAt, book: s.book(r, f)}
 	// The programme is one record, loaded as it is now with every version,
 	// so what changed is read from the recorded changes, not from a diff
 	// of the version the form came from.

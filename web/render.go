@@ -91,15 +91,19 @@ var funcs = template.FuncMap{
 		}
 		return template.HTML(b.String())
 	},
-	"share": func(s plan.Share) string {
-		// Written shares keep their text; only the space before % becomes
-		// a no-break space so "60 %" never breaks across lines.
-		t := strings.TrimSpace(string(s))
-		if n, ok := strings.CutSuffix(t, "%"); ok {
-			return strings.TrimSpace(n) + "\u00a0%"
-		}
-		return t
-	},
+	"share": shareText,
+	// count writes a whole number grouped as amounts are: 1 500 jobs.
+	"count": func(n int64) string { return i18n.Amount(plan.Amount(n)) },
+}
+
+// shareText writes a share as written; only the space before % becomes a
+// no-break space, so that "60 %" never breaks across lines.
+func shareText(s plan.Share) string {
+	t := strings.TrimSpace(string(s))
+	if n, ok := strings.CutSuffix(t, "%"); ok {
+		return strings.TrimSpace(n) + "\u00a0%"
+	}
+	return t
 }
 
 func parsePages() (*pages, error) {
@@ -168,7 +172,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	t, ok := s.pages.byName[name]
 	if !ok {
 		s.log.Error("no such template", "name", name)
-		http.Error(w, "internal error", http.StatusInternalServerError)
+		plainError(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
 	v.Lang = language(r)
@@ -177,7 +181,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	var b bytes.Buffer
 	if err := t.Execute(&b, v); err != nil {
 		s.log.Error("render", "template", name, "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
+		plainError(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -213,7 +213,7 @@ func (s *Server) renderRevisionEdit(w http.ResponseWriter, r *http.Request, stat
 			}
 			ev.Measures = append(ev.Measures, row)
 		}
-		ev.Findings = findingViews(lang, plan.CheckRevision(base, f))
+		ev.Findings = findingViews(lang, f, plan.CheckRevision(base, f))
 	}
 	for i, sec := range f.Plan.Sections {
 		if sec.Review {

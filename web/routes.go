@@ -145,9 +145,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 		s.apiFail(w, r, plan.Errorf(plan.ENotFound, "no API resource at %s", r.URL.Path))
 	})
 
-	// Everything else is the page that says there is nothing here, in the
-	// visitor's language, rather than the bare default.
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.errorPage(w, r, http.StatusNotFound, "error.not-found")
-	})
+	// Everything else is the page that says there is nothing here, or
+	// that the address is not used that way, in the visitor's language,
+	// rather than the bare default.
+	mux.HandleFunc("/", s.nothingHere(mux))
 }

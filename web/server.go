@@ -70,5 +70,6 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	s.routes(mux)
 	protect := http.NewCrossOriginProtection()
+	protect.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
 	return s.recoverPanics(s.logRequests(securityHeaders(protect.Handler(s.sessions.LoadAndSave(s.authenticate(mux))))))
 }

@@ -9,6 +9,7 @@ import (
 
 	"planverk/auth"
 	"planverk/cycle"
+	"planverk/describe"
 	"planverk/i18n"
 	"planverk/plan"
 )
@@ -127,7 +128,7 @@ func (s *Server) stepFor(w http.ResponseWriter, r *http.Request, values url.Valu
 			return nil, nil, false
 		}
 		if ok {
-			sv.Blockers = findingViews(language(r), cycle.Blockers(base, f))
+			sv.Blockers = findingViews(language(r), f, cycle.Blockers(base, f))
 		}
 	}
 	return sv, about, true
@@ -249,15 +250,12 @@ func stepFailure(fm *form, err error) bool {
 // stepLabel is the catalogue id of a step's name.
 func stepLabel(step cycle.Step) string { return "cycle.step." + string(step) }
 
-// findingViews writes findings in the page's language.
-func findingViews(lang i18n.Lang, fs []plan.Finding) []findingView {
+// findingViews writes findings of f in the page's language.
+func findingViews(lang i18n.Lang, f *plan.File, fs []plan.Finding) []findingView {
+	b := describe.New(f, lang)
 	var out []findingView
 	for _, fd := range fs {
-		fv := findingView{Severity: fd.Severity, Rule: fd.Rule, Message: i18n.Finding(lang, fd)}
-		for _, r := range fd.Related {
-			fv.Related = append(fv.Related, i18n.Related(lang, r))
-		}
-		out = append(out, fv)
+		out = append(out, newFindingView(b, lang, fd))
 	}
 	return out
 }
