@@ -68,6 +68,7 @@ var enumMessages = map[reflect.Type]string{
 	reflect.TypeFor[plan.TargetKind]():    "words.target-kind.",
 	reflect.TypeFor[plan.Language]():      "language.",
 	reflect.TypeFor[plan.Block]():         "words.block.",
+	reflect.TypeFor[plan.NewKind]():       "revision.new-kind.",
 }
 
 // EnumMessage returns the catalogue message of an enum value of the plan

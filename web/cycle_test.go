@@ -159,7 +159,7 @@ func yearlyCycle(t *testing.T, engine string) {
 		}
 	}
 
-	resp, page = admin.get(vt + "2026/steps/proposal")
+	_, page = admin.get(vt + "2026/steps/proposal")
 	proposal = formAt(t, page, vt+"2026/steps/proposal")
 	proposal.Set("date", "05.05.2026")
 	resp, page = admin.post(vt+"2026/steps/proposal", proposal)

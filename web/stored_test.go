@@ -36,7 +36,7 @@ func fullPlan() *plan.File {
 		},
 		Programme: plan.Programme{
 			ID: "fullt", Kind: plan.KindRuralGrowth, Name: "Programmet Fullt", ShortName: "Fulltkort",
-			Period: plan.Period{From: 2025, To: 2028}, Signed: date("2025-06-02"),
+			Period: plan.Period{From: 2024, To: 2028}, Signed: date("2025-06-02"),
 			Description:    "Programskildringa står her.",
 			Parties:        []plan.Party{{Org: "org-alfa", Role: plan.RoleSignatory, Note: "Partsmerknaden står her."}},
 			Municipalities: []string{"org-alfa"},
@@ -54,20 +54,20 @@ func fullPlan() *plan.File {
 			Sections: []plan.Section{{Number: "1", Title: "Innleiingsdelen", Kind: "introduction", Body: "Innleiingsteksten står her.",
 				Figures: []plan.Figure{{Label: "Figur 1", Caption: "Figurteksten står her.", Description: "Figurskildringa står her."}},
 				Blocks: []plan.Block{plan.BlockProgrammeGoals, plan.BlockSDGs, plan.BlockTargets, plan.BlockCapacity, plan.BlockGoals,
-					plan.BlockSpecialEfforts, "budget:periode", "financing:rutenett", "financing:einskild", plan.BlockAnchoring, plan.BlockApprovals}}},
+					plan.BlockSpecialEfforts, "budget:periode", "financing:rutenett", "financing:einskild", plan.BlockAnchoring, plan.BlockApprovals, plan.BlockRevision}, Review: true}},
 			WeightBasis: "innsatsen i perioden",
 			Goals: []plan.Goal{{Number: 1, Title: "Måltittelen", Heading: "Måloverskrifta", Description: "Målskildringa står her.",
 				MainGoal: "Hovudmålet står her.", Weight: "100 %", MeasuresIntro: "Tiltaksinnleiinga står her.", MeasuresCaption: "Tabell 9",
 				Notes: "Målnotatet står her.",
 				Measures: []plan.Measure{
-					{Number: 1, Title: "Tiltakstittelen", Summary: "Tiltakssamandraget står her.",
+					{ID: "fullt-1", Number: 1, Title: "Tiltakstittelen", Summary: "Tiltakssamandraget står her.",
 						Leads:    []plan.Actor{{Org: "org-alfa", As: "Alfa-forkortinga"}, {Text: "prosjektleiaren"}},
 						Partners: []plan.Actor{{Org: "gruppa"}}, PartnersAndOthers: true,
 						TimeFrame: plan.TimeFrame{From: 2025, To: 2026, Text: "juni–august 2026"},
 						Priority:  plan.PriorityNow, Status: plan.MeasureOngoing, Schemes: []string{"husbanken-startlan"},
 						Sections: []plan.Section{{Number: "a", Title: "Tiltaksdelen", Kind: "challenge", Body: "Tiltaksdelteksten står her.",
 							Figures: []plan.Figure{{Label: "Figur T", Caption: "Tiltaksfigurteksten.", Description: "Tiltaksfigurskildringa."}}}}},
-					{Number: 2, Title: "Tiltakstittel to", Priority: plan.PriorityLater, Status: plan.MeasureCompleted,
+					{ID: "fullt-2", Number: 2, Title: "Tiltakstittel to", Priority: plan.PriorityLater, Status: plan.MeasureCompleted,
 						TimeFrame: plan.TimeFrame{NextRevision: true}},
 				}}},
 			SpecialEfforts: []plan.Effort{{Text: "Satsinga står her", Items: []plan.Effort{{Text: "Underpunktet står her"}}, Note: "Satsingsmerknaden."}},
@@ -97,7 +97,11 @@ func fullPlan() *plan.File {
 				Note: "Forankringsmerknaden står her."}},
 			Approvals:  []plan.Approval{{Party: "org-alfa", Date: date("2025-06-20"), Body: "kommunestyret", Note: "Godkjenningsmerknaden står her."}},
 			References: []plan.Reference{{Title: "Plandokumentet", Year: 2023, URL: "https://dok.example/plan", Note: "Plandokumentmerknaden."}},
-			Checks:     &plan.Checks{WeightTolerance: func() *plan.Share { s := plan.Share("2 %"); return &s }()},
+			Revision: &plan.Revision{Base: &plan.RevisionBase{Year: 2024, Release: 1}, Measures: []plan.Disposition{
+				{Measure: "fullt-1", Reason: "Grunngjevinga for endringa står her."},
+				{Measure: "fullt-2", New: plan.NewWithStateMoney, Amount: amount(250_009)},
+				{Measure: "fullt-3", Assessment: "Vurderinga av det avslutta tiltaket står her."}}},
+			Checks: &plan.Checks{WeightTolerance: func() *plan.Share { s := plan.Share("2 %"); return &s }()},
 		},
 	}
 }
@@ -116,6 +120,9 @@ var notShown = map[string]string{
 	"Section.blocks":          "where the tables stand, shown by their place",
 	"Financing.budget":        "the budget a table finances, shown by its rows, which are the budget's lines",
 	"Checks.weight_tolerance": "a setting of the checks, shown by their findings",
+	"Measure.id":              "the lasting key that follows a measure from year to year, for programs",
+	"Disposition.measure":     "the measure's lasting key, shown by the measure's number and title",
+	"Section.review":          "a mark for the writers, shown by its finding",
 }
 
 // storedValue is one value of a plan file and the text a page shows for
@@ -291,6 +298,22 @@ func TestPagesShowEveryStoredValue(t *testing.T) {
 	fx := newFixture(t, "sqlite")
 	ctx := context.Background()
 	f := fullPlan()
+	// The plan revises last year's approved plan, in which the first
+	// measure read otherwise, the second did not exist and a third ran.
+	base := fullPlan()
+	base.Plan.Year, base.Plan.Title, base.Plan.Revision = 2024, "Handlingsplan Fullt 2024", nil
+	base.Plan.Status = plan.StatusApproved
+	base.Plan.Sections[0].Review = false
+	g := &base.Plan.Goals[0]
+	g.Measures[0].Summary = "Samandraget i fjor."
+	g.Measures[1] = plan.Measure{ID: "fullt-3", Number: 2, Title: "Tiltaket som gjekk ut", Priority: plan.PriorityNow, Status: plan.MeasureOngoing,
+		TimeFrame: plan.TimeFrame{From: 2024, To: 2024}}
+	if _, err := fx.store.SavePlan(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	if err := fx.store.SetPublished(ctx, "fullt", 2024, true, 0); err != nil {
+		t.Fatal(err)
+	}
 	v, err := fx.store.SavePlan(ctx, f)
 	if err != nil {
 		t.Fatal(err)

@@ -46,14 +46,16 @@ func TestFindingsInWords(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	visitor := fx.anonymous()
+	// The draft is read by those who write it; visitors read the release.
+	fx.user("skriver@driv.no", "drangedal-kommune", false, "driv", auth.RoleEditor)
+	editor := fx.login("skriver@driv.no")
 	for lang, want := range map[string][]string{
 		"nb": {"Advarsel Andeler slik planen viser dem (Finansieringstabell «Finansiering 2025», Rad «Driv 2025», Kilde «Telemark fylkeskommune», Andel): oppgitt som 75%",
 			"Feil Mangler verdi (Mål 1, Tittel): Tittel må fylles ut"},
 		"nn": {"Åtvaring Delar slik planen viser dei (Finansieringstabell «Finansiering 2025»", "Tittel må fyllast ut"},
 		"en": {"Warning Shares as printed (Financing table “Finansiering 2025”", "Title is required"},
 	} {
-		_, page := visitor.get("/programmes/driv/plans/2025", "Accept-Language", lang)
+		_, page := editor.get("/programmes/driv/plans/2025", "Accept-Language", lang)
 		text := pageText(page)
 		for _, w := range want {
 			if !strings.Contains(text, w) {
@@ -66,7 +68,7 @@ func TestFindingsInWords(t *testing.T) {
 			}
 		}
 	}
-	_, body := visitor.get("/api/v1/programmes/driv/plans/2025")
+	_, body := fx.anonymous().get("/api/v1/programmes/driv/plans/2025")
 	if !strings.Contains(body, `"rule": "share-label"`) {
 		t.Error("the API lost the rule's code")
 	}
