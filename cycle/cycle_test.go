@@ -47,6 +47,9 @@ func (r *record) take(d cycle.Decision) (cycle.Result, error) {
 		return res, err
 	}
 	d.Release = res.AboutRelease
+	if res.Release != nil {
+		d.Made = len(r.c.Releases) + 1
+	}
 	r.c.Decisions = append(r.c.Decisions, d)
 	if res.Release != nil {
 		r.c.Releases = append(r.c.Releases, cycle.Release{Number: len(r.c.Releases) + 1, Kind: res.Kind, Version: res.Version})

@@ -6,6 +6,7 @@ import (
 
 	"planverk/auth"
 	"planverk/plan"
+	"planverk/store"
 )
 
 // cycleShow shows a plan's yearly cycle: where it stands, the decisions
@@ -29,15 +30,30 @@ func (s *Server) cycleFor(w http.ResponseWriter, r *http.Request) (*cycleView, b
 		s.fail(w, r, plan.Errorf(plan.ENotFound, "no such year %q", r.PathValue("year")))
 		return nil, false
 	}
-	f, _, err := s.loadVisiblePlan(r, id, year, 0)
+	plans, err := s.visiblePlans(r, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return nil, false
 	}
-	c, err := s.store.Cycle(r.Context(), id, year)
+	cv, err := s.cycleOf(r, id, year, plans)
 	if err != nil {
 		s.fail(w, r, err)
 		return nil, false
+	}
+	return cv, true
+}
+
+// cycleOf lays out the cycle of one year's plan as the person may read
+// it; plans are the programme's plans they may read, to know whether next
+// year's exists.
+func (s *Server) cycleOf(r *http.Request, id string, year int, plans []store.PlanVersion) (*cycleView, error) {
+	f, _, err := s.loadVisiblePlan(r, id, year, 0)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.store.Cycle(r.Context(), id, year)
+	if err != nil {
+		return nil, err
 	}
 	draft := can(r, auth.ViewDraft, auth.Resource{Programme: id})
 	// What the cycle waits for is decided on the latest release's
@@ -45,14 +61,8 @@ func (s *Server) cycleFor(w http.ResponseWriter, r *http.Request) (*cycleView, b
 	latest := f
 	if draft && len(c.Releases) > 0 {
 		if latest, _, err = s.store.LoadRelease(r.Context(), id, year, 0); err != nil {
-			s.fail(w, r, err)
-			return nil, false
+			return nil, err
 		}
-	}
-	plans, err := s.visiblePlans(r, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
 	}
 	hasNext := false
 	for _, p := range plans {
@@ -60,5 +70,5 @@ func (s *Server) cycleFor(w http.ResponseWriter, r *http.Request) (*cycleView, b
 	}
 	cv := newCycleView(r, c, latest, draft, hasNext)
 	cv.Title = f.Plan.Title
-	return cv, true
+	return cv, nil
 }

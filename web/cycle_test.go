@@ -182,6 +182,14 @@ func yearlyCycle(t *testing.T, engine string) {
 		resp, page = tokke.post(vt+"2026/steps/"+step.step, form)
 		mustStatus(resp, page, 303)
 	}
+	// The programme page tells the public where each year stands.
+	_, page = visitor.get("/programmes/vest-telemark")
+	for _, want := range []string{"Føreslått 05.05.2026", "Forankra i 1 av 6 kommunar", "Ikkje godkjend av finansiøren enno",
+		"Fyresdal kommune, formannskapet", "Godkjend av finansiøren 30.06.2025"} {
+		if !strings.Contains(pageText(page), want) {
+			t.Errorf("the programme page's timeline lacks %q:\n%s", want, pageText(page))
+		}
+	}
 	for _, m := range []string{"fyresdal-kommune", "kviteseid-kommune", "nissedal-kommune", "seljord-kommune", "vinje-kommune"} {
 		for _, step := range []struct{ step, date string }{{"executive-committee", "21.05.2026"}, {"council", "11.06.2026"}} {
 			_, page = admin.get(vt + "2026/steps/" + step.step + "?organisation=" + m)
@@ -210,6 +218,12 @@ func yearlyCycle(t *testing.T, engine string) {
 	_, page = visitor.get(vt + "2026")
 	if !strings.Contains(page, "Godkjend versjon") || !strings.Contains(page, "Bustadrettleiar i kvar kommune") {
 		t.Error("the visitor does not read the approved 2026 plan")
+	}
+
+	_, page = visitor.get("/programmes/vest-telemark")
+	if text := pageText(page); !strings.Contains(text, "Forankra i alle 6 kommunane, siste kommunestyre 11.06.2026") ||
+		!strings.Contains(text, "Godkjend av finansiøren 30.06.2026") {
+		t.Errorf("the programme page's timeline does not show 2026 anchored and approved:\n%s", text)
 	}
 
 	// 2025's approved release reads byte for byte as it did.

@@ -21,7 +21,10 @@ type cycleView struct {
 	Stage         cycle.Stage
 	Entries       []cycleEntry
 	Waiting       []waitView
-	ChangesAsked  []decisionView
+	// Milestones are the year's proposal, anchoring and approval, reached
+	// or ahead.
+	Milestones   []cycle.Milestone
+	ChangesAsked []decisionView
 	// Latest is the latest release, nil where nothing is released.
 	Latest *cycle.Release
 	// CanPropose, CanPublish and CanStart say what the person may do:
@@ -119,6 +122,7 @@ func newCycleView(r *http.Request, c cycle.Cycle, f *plan.File, draft bool, hasN
 		wv.URL = stepURL(c.ProgrammeID, c.Year, w.Step, w.Organisation)
 		cv.Waiting = append(cv.Waiting, wv)
 	}
+	cv.Milestones = c.Timeline(f)
 	for _, d := range c.ChangesAsked() {
 		cv.ChangesAsked = append(cv.ChangesAsked, newDecisionView(f, d))
 	}

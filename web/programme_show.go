@@ -13,6 +13,9 @@ type programmeView struct {
 	Municipalities []plan.Organisation
 	OrgNames       map[string]string
 	Plans          []store.PlanVersion
+	// Years are the cycles of the plans the person may read, in the order
+	// of Plans: where each stands, its milestones and what it waits for.
+	Years []*cycleView
 	// Lang is the language of the programme's own text: that of its newest plan.
 	Lang plan.Language
 	// CanEdit and CanManageMembers say which of the programme's admin pages
@@ -40,6 +43,14 @@ func (s *Server) programmeShow(w http.ResponseWriter, r *http.Request) {
 	v := programmeView{Programme: f.Programme, Plans: plans, Lang: f.Plan.Language, OrgNames: map[string]string{},
 		CanEdit:          can(r, auth.EditProgramme, auth.Resource{Programme: id}),
 		CanManageMembers: can(r, auth.ManageMembers, auth.Resource{Programme: id})}
+	for _, p := range plans {
+		cv, err := s.cycleOf(r, id, p.Year, plans)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		v.Years = append(v.Years, cv)
+	}
 	for _, o := range f.Organisations {
 		v.OrgNames[o.ID] = o.Name
 	}
