@@ -234,6 +234,11 @@ func TestRollDriv(t *testing.T) {
 	if len(next.Plan.Goals) != 2 || next.Plan.Goals[0].Weight != "4/6" || next.Plan.Goals[1].Weight != "2/6" {
 		t.Errorf("Driv 2026 goals %+v", next.Plan.Goals)
 	}
+	// The year's financing table and its row are named for 2026, their
+	// amounts left for the new decisions.
+	if ft := next.Plan.Financing[0]; ft.Year != 2026 || ft.Title != "Finansiering 2026" || ft.Rows[0].Label != "Driv 2026" || ft.Rows[0].Cells[0].Amount != nil {
+		t.Errorf("Driv 2026 financing %+v", ft)
+	}
 	for _, tg := range next.Plan.Targets {
 		if tg.Year == 2025 {
 			t.Errorf("target %q stays in 2025", tg.Label)

@@ -79,6 +79,7 @@ func Roll(base *File, year, release int) *File {
 		t.Footnotes = nil
 		for ri := range t.Rows {
 			r := &t.Rows[ri]
+			r.Label = replaceYear(r.Label, old, year)
 			r.PrintedTotal = nil
 			r.Mark = ""
 			for ci := range r.Cells {
