@@ -20,6 +20,11 @@ type Cycles interface {
 	// PublicRelease is LoadRelease for a plan opened to everyone; for any
 	// other it is plan.ENotFound.
 	PublicRelease(ctx context.Context, programmeID string, year, n int) (*plan.File, cycle.Release, error)
+	// PublicReleaseInfo is PublicRelease without the content: the record of
+	// the release, whose digest says whether a page made from it before
+	// is still the same. It reads one row, so that a page served from
+	// memory costs one query.
+	PublicReleaseInfo(ctx context.Context, programmeID string, year, n int) (cycle.Release, error)
 	// RevisionBase returns the approved plan a plan's draft revises: the
 	// latest approved release of the same year, or else the release the
 	// draft was rolled from. ok is false where there is none.

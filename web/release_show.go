@@ -12,20 +12,21 @@ import (
 // as it was released: what was proposed, anchored, approved or published
 // stays readable, whatever the draft has become.
 func (s *Server) releaseShow(w http.ResponseWriter, r *http.Request) {
+	year, err1 := strconv.Atoi(r.PathValue("year"))
+	n, err2 := strconv.Atoi(r.PathValue("release"))
+	if err1 == nil && err2 == nil && n > 0 && s.servePublicRelease(w, r, r.PathValue("programme"), year, n) {
+		return
+	}
 	f, v, ok := s.releaseFor(w, r)
 	if !ok {
 		return
 	}
-	pv := newPlanView(f, v.Version, language(r))
-	pv.Release = v.Release
-	pv.Published = true
-	rv, err := s.revisionReport(r.Context(), f, language(r))
+	page, err := s.planPage(r, f, v)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	pv.Revision = rv
-	s.render(w, r, http.StatusOK, "plan", &view{Title: f.Plan.Title, Data: pv})
+	s.render(w, r, http.StatusOK, "plan", page)
 }
 
 // releaseFor loads the release a request names, for a person who may read

@@ -169,26 +169,39 @@ func (v *view) Langs() []i18n.Lang { return i18n.Langs }
 // render writes a page. It renders into a buffer first so that a template
 // error gives a clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v *view) {
-	t, ok := s.pages.byName[name]
-	if !ok {
-		s.log.Error("no such template", "name", name)
+	body, err := s.renderBytes(r, name, v)
+	if err != nil {
+		s.log.Error("render", "template", name, "err", err)
 		plainError(w, r, http.StatusInternalServerError, "error.internal")
 		return
+	}
+	setPageHeaders(w, v.Lang)
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// renderBytes renders a page for the request.
+func (s *Server) renderBytes(r *http.Request, name string, v *view) ([]byte, error) {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		return nil, fmt.Errorf("no such template %q", name)
 	}
 	v.Lang = language(r)
 	v.Path = r.URL.RequestURI()
 	v.Who = whoOf(r)
 	var b bytes.Buffer
 	if err := t.Execute(&b, v); err != nil {
-		s.log.Error("render", "template", name, "err", err)
-		plainError(w, r, http.StatusInternalServerError, "error.internal")
-		return
+		return nil, err
 	}
+	return b.Bytes(), nil
+}
+
+// setPageHeaders sets the headers of an HTML page in a language. The page
+// differs by the language asked for and by who is signed in.
+func setPageHeaders(w http.ResponseWriter, lang i18n.Lang) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Language", string(v.Lang))
+	w.Header().Set("Content-Language", string(lang))
 	w.Header().Set("Vary", "Accept-Language, Cookie")
-	w.WriteHeader(status)
-	_, _ = w.Write(b.Bytes())
 }
 
 // i18nTitle translates a page title in the request's language.

@@ -25,6 +25,9 @@ type Config struct {
 	OIDC *auth.OIDC
 	// OIDCName is the provider's name on the log-in button ("ID-porten").
 	OIDCName string
+	// PageCacheBytes bounds the memory that keeps visitors' pages of
+	// releases: 0 for the default (64 MB), below 0 for none.
+	PageCacheBytes int
 }
 
 // Server serves planverk over HTTP. It holds no state of its own beyond
@@ -40,6 +43,8 @@ type Server struct {
 	// schemes keeps the support-scheme catalogue's search index between
 	// requests, checked against the store (scheme_index.go).
 	schemes schemeCache
+	// pageCache keeps visitors' pages of releases (page_cache.go).
+	pageCache *pageCache
 	// now is the clock, replaced in tests.
 	now func() time.Time
 	// sleep waits before answering a throttled log-in, replaced in tests.
@@ -60,7 +65,8 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	if err != nil || (public.Scheme != "http" && public.Scheme != "https") || public.Host == "" {
 		return nil, fmt.Errorf("public URL %q: want http(s)://HOST[:PORT]", cfg.PublicURL)
 	}
-	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep}
+	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep,
+		pageCache: newPageCache(cfg.PageCacheBytes)}
 	s.sessions = newSessions(st, public.Scheme == "https")
 	return s, nil
 }

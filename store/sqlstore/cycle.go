@@ -143,6 +143,28 @@ func (s *Store) PublicRelease(ctx context.Context, programmeID string, year, n i
 	return f, rel, wrapPlanErr(err, "load release %d of plan %s %d", n, programmeID, year)
 }
 
+// PublicReleaseInfo returns the record of a release of a plan opened to
+// everyone.
+func (s *Store) PublicReleaseInfo(ctx context.Context, programmeID string, year, n int) (cycle.Release, error) {
+	var rel cycle.Release
+	err := s.read(ctx, func(r *reader) error {
+		row := r.row(`
+			SELECT `+releaseColumns+` FROM plan_releases r
+			JOIN programmes p ON p.id = r.programme_id
+			LEFT JOIN users u ON u.id = r.released_by
+			WHERE p.key = ?1 AND r.year = ?2 AND (?3 = 0 OR r.number = ?3)
+			  AND EXISTS (SELECT 1 FROM plan_publications o WHERE o.programme_id = r.programme_id AND o.year = r.year)
+			ORDER BY r.number DESC LIMIT 1`, programmeID, year, n)
+		var err error
+		rel, err = scanRelease(row, programmeID, year)
+		if err == sql.ErrNoRows {
+			return plan.Errorf(plan.ENotFound, "plan %s %d has no release %d open to everyone", programmeID, year, n)
+		}
+		return err
+	})
+	return rel, wrapPlanErr(err, "release %d of plan %s %d", n, programmeID, year)
+}
+
 // release reads release n of a plan, the latest where n is 0.
 func (r *reader) release(programme int64, programmeID string, year, n int) (*plan.File, cycle.Release, error) {
 	var content string

@@ -69,6 +69,23 @@ func (e engine) testCycle(t *testing.T) {
 		t.Fatalf("latest release %d is %s", rel.Number, approved.Plan.Status)
 	}
 	digest := rel.Digest
+	// The record alone says the same, release by release, for a plan open
+	// to everyone.
+	for _, n := range []int{0, 2, 1} {
+		info, err := s.PublicReleaseInfo(ctx, vt, 2025, n)
+		want, _ := c.Release(n)
+		if n == 0 {
+			want = rel
+		} else if n == 2 {
+			want = rel
+		}
+		if err != nil || info.Number != want.Number || info.Digest != want.Digest || info.Kind != want.Kind || !info.At.Equal(want.At) {
+			t.Errorf("release info %d: %+v %v, want %+v", n, info, err, want)
+		}
+	}
+	if _, err := s.PublicReleaseInfo(ctx, vt, 2025, 3); plan.ErrorCode(err) != plan.ENotFound {
+		t.Errorf("a release that does not exist: %v", err)
+	}
 	// The draft took in the approval: it is the approved plan.
 	draft, _ := load(t, s, vt, 2025)
 	if !cycle.SameContent(draft, approved) {

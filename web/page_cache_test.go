@@ -1,0 +1,122 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"planverk/auth"
+	"planverk/cycle"
+	"planverk/i18n"
+	"planverk/plan"
+	"planverk/store"
+)
+
+// A visitor's page of a release is made once and served from memory with
+// its ETag; a browser that has it gets 304. A new release is a new page at
+// once, a plan closed to the public is closed at once, and members still
+// read their draft.
+func TestPublicReleasePagesFromMemory(t *testing.T) {
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			fx := newFixture(t, engine)
+			ctx := context.Background()
+			const page = "/programmes/vest-telemark/plans/2025"
+			visitor := fx.anonymous().in("nn")
+			resp, first := visitor.get(page)
+			etag := resp.Header.Get("ETag")
+			if resp.StatusCode != 200 || etag == "" || resp.Header.Get("Cache-Control") != "no-cache" {
+				t.Fatalf("status %d, ETag %q, Cache-Control %q", resp.StatusCode, etag, resp.Header.Get("Cache-Control"))
+			}
+			if _, again := visitor.get(page); again != first {
+				t.Error("the second visit got other bytes")
+			}
+			resp, body := visitor.get(page, "If-None-Match", etag)
+			if resp.StatusCode != http.StatusNotModified || body != "" {
+				t.Errorf("a browser with the page: status %d, %d bytes", resp.StatusCode, len(body))
+			}
+			// Each language is its own page.
+			resp, en := fx.anonymous().in("en").get(page)
+			if resp.Header.Get("ETag") == etag || !strings.Contains(en, `lang="en"`) {
+				t.Error("the English page is the nynorsk one")
+			}
+
+			// A change to the draft is not seen; a new release is.
+			if _, err := fx.store.EditPlan(ctx, "vest-telemark", 2025, store.Edit{}, func(f *plan.File) error {
+				f.Plan.Goals[0].Title = "Ein ny tittel i utkastet"
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if _, again := visitor.get(page); again != first {
+				t.Error("an edit of the draft changed the visitor's page")
+			}
+			fx.user("leiar@vt.no", "vest-telemarkradet", false, "vest-telemark", auth.RoleAdmin)
+			if _, body := fx.login("leiar@vt.no").in("nn").get(page); !strings.Contains(body, "Ein ny tittel i utkastet") {
+				t.Error("the member does not read the draft")
+			}
+			u, _ := fx.store.UserByEmail(ctx, "leiar@vt.no")
+			if _, err := fx.store.TakeStep(ctx, "vest-telemark", 2025, cycle.Decision{Step: cycle.StepApproval, Organisation: "kdd",
+				Date: mustDate(t, "2025-06-30"), CaseRef: "25/1"}, store.Edit{Author: u.ID, Submission: "approve"}); err != nil {
+				t.Fatal(err)
+			}
+			resp, approved := visitor.get(page, "If-None-Match", etag)
+			if resp.StatusCode != 200 || resp.Header.Get("ETag") == etag || !strings.Contains(approved, "Godkjend versjon") {
+				t.Errorf("after the approval: status %d, same ETag %v", resp.StatusCode, resp.Header.Get("ETag") == etag)
+			}
+			// The release that was, at its own address, is the page that was.
+			resp, _ = visitor.get(page+"/releases/1", "If-None-Match", etag)
+			if resp.StatusCode != 200 {
+				t.Errorf("release 1: status %d", resp.StatusCode)
+			}
+
+			if err := fx.store.SetPublished(ctx, "vest-telemark", 2025, false, 0); err != nil {
+				t.Fatal(err)
+			}
+			if resp, _ := visitor.get(page); resp.StatusCode != http.StatusNotFound {
+				t.Errorf("a plan closed to the public: status %d", resp.StatusCode)
+			}
+		})
+	}
+}
+
+func mustDate(t *testing.T, s string) plan.Date {
+	t.Helper()
+	d, err := plan.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// The cache keeps the pages served last within its bytes.
+func TestPageCacheBound(t *testing.T) {
+	c := newPageCache(250)
+	key := func(n int) pageKey {
+		return releaseKey("plan", cycle.Release{ProgrammeID: "p", Year: 2025, Number: n, Digest: fmt.Sprint(n)}, i18n.Nynorsk, "/")
+	}
+	for n := 1; n <= 3; n++ {
+		c.put(key(n), make([]byte, 100))
+		if n == 2 {
+			c.get(key(1)) // 1 was served last: 2 goes first
+		}
+	}
+	if _, ok := c.get(key(2)); ok {
+		t.Error("the page served longest ago is still kept")
+	}
+	for _, n := range []int{1, 3} {
+		if _, ok := c.get(key(n)); !ok {
+			t.Errorf("page %d was dropped", n)
+		}
+	}
+	if c.put(key(4), make([]byte, 300)); c.size != 200 {
+		t.Errorf("a page larger than the cache was kept: %d bytes held", c.size)
+	}
+	off := newPageCache(-1)
+	off.put(key(1), []byte("x"))
+	if _, ok := off.get(key(1)); ok {
+		t.Error("a cache turned off keeps pages")
+	}
+}
