@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"planverk/auth"
 	"planverk/plan"
@@ -141,11 +143,33 @@ func namedOrganisations(f *plan.File, m *plan.Measure) []plan.Organisation {
 	body := text.String()
 	var out []plan.Organisation
 	for _, o := range f.Organisations {
-		// Whole words only: "NAV" must not match inside "NAVN".
-		re := regexp.MustCompile(`(^|[^\p{L}])` + regexp.QuoteMeta(o.Name) + `($|[^\p{L}])`)
-		if re.MatchString(body) {
+		if containsWord(body, o.Name) {
 			out = append(out, o)
 		}
 	}
 	return out
+}
+
+// containsWord reports whether text holds name as whole words: "NAV" must
+// not match inside "NAVN". It scans the text rather than compiling a
+// pattern per organisation and request.
+func containsWord(text, name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i <= len(text)-len(name); {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(name)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(text[start:])
+		i = start + size
+	}
+	return false
 }

@@ -84,13 +84,7 @@ var funcs = template.FuncMap{
 	},
 	// day writes a date that is always there.
 	"day": func(d plan.Date) string { return i18n.Date(d) },
-	"markdown": func(s plan.Markdown) template.HTML {
-		var b bytes.Buffer
-		if err := markdown.Convert([]byte(s), &b); err != nil {
-			return template.HTML(template.HTMLEscapeString(string(s)))
-		}
-		return template.HTML(b.String())
-	},
+	"markdown": markdownHTML.html,
 	"share": shareText,
 	// count writes a whole number grouped as amounts are: 1 500 jobs.
 	"count": func(n int64) string { return i18n.Amount(plan.Amount(n)) },
