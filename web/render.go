@@ -83,9 +83,9 @@ var funcs = template.FuncMap{
 		return i18n.Date(*d)
 	},
 	// day writes a date that is always there.
-	"day": func(d plan.Date) string { return i18n.Date(d) },
+	"day":      func(d plan.Date) string { return i18n.Date(d) },
 	"markdown": markdownHTML.html,
-	"share": shareText,
+	"share":    shareText,
 	// count writes a whole number grouped as amounts are: 1 500 jobs.
 	"count": func(n int64) string { return i18n.Amount(plan.Amount(n)) },
 }
