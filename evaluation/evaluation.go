@@ -53,3 +53,7 @@ func Start(programmeID string, t *Template, source []byte) Evaluation {
 
 // Template returns the template the evaluation follows.
 func (e *Evaluation) Template() (*Template, error) { return ParseTemplate(e.TemplateSource) }
+
+// Due reports whether a programme's final evaluation is to be written in a
+// year: once its period's last year has come.
+func Due(p plan.Programme, year int) bool { return p.Period.To != 0 && p.Period.To <= year }
