@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -177,5 +178,51 @@ func testEvaluation(t *testing.T, engine string) {
 	}
 	if _, page := visitor.get(p); !strings.Contains(page, `href="/programmes/vest-telemark/evaluation"`) {
 		t.Errorf("the programme page does not link the completed evaluation")
+	}
+}
+
+// TestEvaluationNotDue: before the period's last year the programme page
+// does not offer the evaluation, and its form says when it can be written.
+func TestEvaluationNotDue(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	fx.app.now = func() time.Time { return time.Date(2027, 12, 31, 12, 0, 0, 0, time.UTC) }
+	fx.user("leiar@vt.no", "", false, "vest-telemark", auth.RoleAdmin)
+	admin := fx.login("leiar@vt.no").in("nn")
+	if _, page := admin.get("/programmes/vest-telemark"); strings.Contains(page, "/evaluation") {
+		t.Errorf("the evaluation is offered in 2027 for a period that ends in 2028")
+	}
+	resp, page := admin.get("/programmes/vest-telemark/evaluation/edit")
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(page, "når det siste året i programperioden er komme") {
+		t.Errorf("the form before the period's last year: %d %s", resp.StatusCode, page)
+	}
+	if resp, _ := admin.post("/programmes/vest-telemark/evaluation/edit", url.Values{"status": {"draft"}}); resp.StatusCode != http.StatusConflict {
+		t.Errorf("saving before the period's last year: %d", resp.StatusCode)
+	}
+}
+
+// TestEvaluationTemplateFile: a template sent as a file is stored, and the
+// page lists it as the one new evaluations follow.
+func TestEvaluationTemplateFile(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	fx.user("drift@example.no", "", true, "", "")
+	sys := fx.login("drift@example.no").in("en")
+	src := "name: county\nversion: \"3\"\nsections:\n  - key: results\n    heading: {nb: Resultater, nn: Resultat, en: Results}\n"
+	var body strings.Builder
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", "county.yaml")
+	fw.Write([]byte(src))
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, fx.srv.URL+"/admin/evaluation-templates", strings.NewReader(body.String()))
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", fx.srv.URL)
+	resp, _ := sys.do(req)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("uploading a file: %d", resp.StatusCode)
+	}
+	_, page := sys.get(resp.Header.Get("Location"))
+	for _, want := range []string{"The template “county” is saved", "used for new evaluations"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the templates page lacks %q", want)
+		}
 	}
 }
