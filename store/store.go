@@ -83,6 +83,7 @@ type Store interface {
 	Accounts
 	Catalogue
 	Cycles
+	Evaluations
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

@@ -154,6 +154,13 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"GET", "/programmes/{programme}/plans/{year}/revision/edit", vt + "/revision/edit", planEds, nil, false},
 		{"POST", "/programmes/{programme}/plans/{year}/revision/edit", vt + "/revision/edit", planEds, url.Values{}, false},
 		{"GET", "/waiting", "/waiting", loggedIn, nil, false},
+		// Nobody is refused the evaluation's page: where it is not there
+		// for them (a draft, or none) it is not found.
+		{"GET", "/programmes/{programme}/evaluation", "/programmes/vest-telemark/evaluation", everyone, nil, false},
+		{"GET", "/programmes/{programme}/evaluation/edit", "/programmes/vest-telemark/evaluation/edit", progAdmins, nil, false},
+		{"POST", "/programmes/{programme}/evaluation/edit", "/programmes/vest-telemark/evaluation/edit", progAdmins, url.Values{}, false},
+		{"GET", "/admin/evaluation-templates", "/admin/evaluation-templates", sysadmins, nil, false},
+		{"POST", "/admin/evaluation-templates", "/admin/evaluation-templates", sysadmins, url.Values{}, false},
 		{"POST", "/programmes/{programme}/plans/{year}/next", vt + "/next", planEds, url.Values{}, true},
 		{"POST", "/programmes/{programme}/plans/{year}/publish", vt + "/publish", progAdmins, url.Values{"publish": {"yes"}}, true},
 		{"POST", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/delete", m11 + "/delete", planEds, url.Values{}, true},

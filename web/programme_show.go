@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"planverk/auth"
+	"planverk/evaluation"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -21,6 +22,10 @@ type programmeView struct {
 	// CanEdit and CanManageMembers say which of the programme's admin pages
 	// the viewer may open.
 	CanEdit, CanManageMembers bool
+	// Evaluation links to the final evaluation where the viewer may read
+	// it; WriteEvaluation offers to write it, once the period's last year
+	// has come.
+	Evaluation, WriteEvaluation bool
 }
 
 func (s *Server) programmeShow(w http.ResponseWriter, r *http.Request) {
@@ -54,6 +59,13 @@ func (s *Server) programmeShow(w http.ResponseWriter, r *http.Request) {
 	for _, o := range f.Organisations {
 		v.OrgNames[o.ID] = o.Name
 	}
+	ev, started, err := s.storedEvaluation(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v.Evaluation = started && (ev.Status == evaluation.StatusCompleted || can(r, auth.ViewDraft, auth.Resource{Programme: id}))
+	v.WriteEvaluation = !started && canEvaluate(r, id) && s.evaluationDue(f.Programme)
 	for _, m := range f.Programme.Municipalities {
 		for _, o := range f.Organisations {
 			if o.ID == m {

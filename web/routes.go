@@ -54,6 +54,12 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/revision/edit", s.revisionEdit)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/revision/edit", s.revisionSave)
 	mux.HandleFunc("GET /waiting", s.waitingShow)
+	// the final evaluation, at the end of the period, and its templates
+	mux.HandleFunc("GET /programmes/{programme}/evaluation", s.evaluationShow)
+	mux.HandleFunc("GET /programmes/{programme}/evaluation/edit", s.evaluationEdit)
+	mux.HandleFunc("POST /programmes/{programme}/evaluation/edit", s.evaluationSave)
+	mux.HandleFunc("GET /admin/evaluation-templates", s.evaluationTemplatesShow)
+	mux.HandleFunc("POST /admin/evaluation-templates", s.evaluationTemplateUpload)
 	// plan structure: plan fields, goals, measure order, targets, anchoring, approvals
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/edit", s.planEdit)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/edit", s.planSave)

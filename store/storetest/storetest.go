@@ -62,6 +62,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"MeasureIdentity", e.testMeasureIdentity},
 		{"Cycle", e.testCycle},
 		{"PublishReleases", e.testBackfillReleases},
+		{"Evaluation", e.testEvaluation},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
