@@ -7,11 +7,13 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
 
 	"planverk/auth"
+	"planverk/notice"
 	"planverk/store"
 )
 
@@ -25,6 +27,9 @@ type Config struct {
 	OIDC *auth.OIDC
 	// OIDCName is the provider's name on the log-in button ("ID-porten").
 	OIDCName string
+	// SMTP, where its Addr is set, sends e-mail notices of the cycle's
+	// steps (step_notice.go).
+	SMTP notice.Config
 }
 
 // Server serves planverk over HTTP. It holds no state of its own beyond
@@ -40,6 +45,10 @@ type Server struct {
 	// schemes keeps the support-scheme catalogue's search index between
 	// requests, checked against the store (scheme_index.go).
 	schemes schemeCache
+	// mailer sends the cycle's notices, nil where no SMTP server is
+	// configured; notices counts the sends still under way.
+	mailer  *notice.Mailer
+	notices sync.WaitGroup
 	// now is the clock, replaced in tests.
 	now func() time.Time
 	// sleep waits before answering a throttled log-in, replaced in tests.
@@ -60,7 +69,11 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	if err != nil || (public.Scheme != "http" && public.Scheme != "https") || public.Host == "" {
 		return nil, fmt.Errorf("public URL %q: want http(s)://HOST[:PORT]", cfg.PublicURL)
 	}
-	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep}
+	mailer, err := notice.NewMailer(cfg.SMTP)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, mailer: mailer, now: time.Now, sleep: time.Sleep}
 	s.sessions = newSessions(st, public.Scheme == "https")
 	return s, nil
 }
