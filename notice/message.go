@@ -40,14 +40,14 @@ func (m Message) Bytes() ([]byte, error) {
 	}
 	var b bytes.Buffer
 	header := func(name, value string) {
-		// A header value never carries a line break: it would start a
-		// header of its own.
-		value = strings.NewReplacer("\r", " ", "\n", " ").Replace(value)
-		b.WriteString(name + ": " + value + "\r\n")
+		b.WriteString(fold(name+": "+value) + "\r\n")
 	}
 	header("From", m.From.String())
 	header("To", m.To.String())
-	header("Subject", mime.QEncoding.Encode("utf-8", m.Subject))
+	// A subject never carries a line break: it would start a header of
+	// its own.
+	subject := strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(m.Subject)
+	header("Subject", mime.QEncoding.Encode("utf-8", subject))
 	header("Date", m.Date.Format(time.RFC1123Z))
 	header("Message-ID", m.ID)
 	header("MIME-Version", "1.0")
@@ -69,6 +69,30 @@ func (m Message) Bytes() ([]byte, error) {
 		return nil, fmt.Errorf("write the body: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// fold breaks a header line at its spaces so that its lines keep within
+// 78 characters where they can (RFC 5322, 2.1.1); between encoded words,
+// and anywhere in plain text, a folded space reads as the space it was.
+func fold(line string) string {
+	const max = 78
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Split(line, " ") {
+		switch {
+		case i == 0:
+		case n+1+len(word) > max:
+			b.WriteString("\r\n")
+			n = 0
+			fallthrough
+		default:
+			b.WriteString(" ")
+			n++
+		}
+		b.WriteString(word)
+		n += len(word)
+	}
+	return b.String()
 }
 
 // newMessageID makes a unique Message-ID in the sender's domain.
