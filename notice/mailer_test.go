@@ -2,6 +2,9 @@ package notice
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"net/http/httptest"
 	"net/mail"
 	"slices"
 	"strings"
@@ -81,5 +84,36 @@ func TestNoticeMailerConfig(t *testing.T) {
 		if _, err := NewMailer(c); err == nil {
 			t.Errorf("%+v was accepted", c)
 		}
+	}
+}
+
+// Where the server offers STARTTLS the session turns to TLS, checking the
+// server's certificate, before it logs in and sends.
+func TestNoticeMailerStartTLS(t *testing.T) {
+	// httptest's certificate is for 127.0.0.1: borrow it for SMTP.
+	hs := httptest.NewUnstartedServer(nil)
+	hs.StartTLS()
+	t.Cleanup(hs.Close)
+	roots := x509.NewCertPool()
+	roots.AddCert(hs.Certificate())
+	srv := noticetest.Start(t, noticetest.Options{Auth: true, TLS: hs.TLS.Clone()})
+	m, err := NewMailer(Config{Addr: srv.Addr, From: "planverk@example.no", User: "planverk", Password: "hemmeleg",
+		TLS: &tls.Config{ServerName: "127.0.0.1", RootCAs: roots}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Send(context.Background(), testMessage("a@example.no", "Kryptert")); err != nil {
+		t.Fatal(err)
+	}
+	if mails := srv.Mails(); len(mails) != 1 || !mails[0].TLS || mails[0].Subject() != "Kryptert" {
+		t.Errorf("mails %+v", mails)
+	}
+	if u := srv.Users(); !slices.Equal(u, []string{"planverk:hemmeleg"}) {
+		t.Errorf("logged in as %v", u)
+	}
+	// A certificate the mailer does not trust stops the session.
+	m, _ = NewMailer(Config{Addr: srv.Addr, From: "planverk@example.no"})
+	if err := m.Send(context.Background(), testMessage("b@example.no", "x")); err == nil || !strings.Contains(err.Error(), "starttls") {
+		t.Errorf("an untrusted certificate: %v", err)
 	}
 }

@@ -5,6 +5,7 @@ package noticetest
 
 import (
 	"bufio"
+	"crypto/tls"
 	"encoding/base64"
 	"io"
 	"mime"
@@ -21,6 +22,8 @@ type Mail struct {
 	From string
 	To   []string
 	Data []byte
+	// TLS says whether the session had turned to TLS (STARTTLS).
+	TLS bool
 }
 
 // Options change how the server answers.
@@ -29,6 +32,8 @@ type Options struct {
 	Refuse []string
 	// Auth makes it offer AUTH PLAIN.
 	Auth bool
+	// TLS, where set, makes it offer STARTTLS with this configuration.
+	TLS *tls.Config
 }
 
 // Server is the SMTP server.
@@ -108,6 +113,7 @@ func (s *Server) session(conn net.Conn) {
 	reply := func(line string) { io.WriteString(conn, line+"\r\n") }
 	reply("220 noticetest ESMTP")
 	var cur Mail
+	secure := false
 	for {
 		line, err := r.ReadString('\n')
 		if err != nil {
@@ -117,12 +123,35 @@ func (s *Server) session(conn net.Conn) {
 		verb, arg, _ := strings.Cut(line, " ")
 		switch strings.ToUpper(verb) {
 		case "EHLO", "HELO":
-			if s.opt.Auth {
-				reply("250-noticetest")
-				reply("250 AUTH PLAIN")
-			} else {
-				reply("250 noticetest")
+			var ext []string
+			if s.opt.TLS != nil && !secure {
+				ext = append(ext, "STARTTLS")
 			}
+			if s.opt.Auth {
+				ext = append(ext, "AUTH PLAIN")
+			}
+			// The greeting first, then one extension a line; the last
+			// line has a space after its code.
+			lines := append([]string{"noticetest"}, ext...)
+			for i, l := range lines {
+				sep := "-"
+				if i == len(lines)-1 {
+					sep = " "
+				}
+				reply("250" + sep + l)
+			}
+		case "STARTTLS":
+			if s.opt.TLS == nil || secure {
+				reply("502 not offered")
+				continue
+			}
+			reply("220 go ahead")
+			tc := tls.Server(conn, s.opt.TLS)
+			if err := tc.Handshake(); err != nil {
+				return
+			}
+			conn, r, secure = tc, bufio.NewReader(tc), true
+			cur = Mail{}
 		case "AUTH":
 			mech, resp, _ := strings.Cut(arg, " ")
 			b, err := base64.StdEncoding.DecodeString(resp)
@@ -136,7 +165,7 @@ func (s *Server) session(conn net.Conn) {
 			s.mu.Unlock()
 			reply("235 ok")
 		case "MAIL":
-			cur = Mail{From: address(arg)}
+			cur = Mail{From: address(arg), TLS: secure}
 			reply("250 ok")
 		case "RCPT":
 			to := address(arg)
