@@ -20,6 +20,9 @@ type Config struct {
 	// User and Password log in with PLAIN authentication where User is
 	// set. net/smtp sends them only over TLS (or to localhost).
 	User, Password string
+	// Hello is the name planverk gives itself in EHLO, such as its public
+	// host name; "" is "localhost", which some servers refuse.
+	Hello string
 	// Timeout bounds one batch of mails, from dialling to QUIT; 0 is 30
 	// seconds.
 	Timeout time.Duration
@@ -90,6 +93,11 @@ func (m *Mailer) Send(ctx context.Context, msgs ...Message) error {
 		return fmt.Errorf("smtp: greeting from %s: %w", m.cfg.Addr, err)
 	}
 	defer c.Close()
+	if m.cfg.Hello != "" {
+		if err := c.Hello(m.cfg.Hello); err != nil {
+			return fmt.Errorf("smtp: ehlo: %w", err)
+		}
+	}
 	if err := m.hello(c); err != nil {
 		return err
 	}

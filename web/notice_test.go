@@ -81,6 +81,9 @@ func checkMail(t *testing.T, m noticetest.Mail, subject string, words ...string)
 			t.Errorf("the mail to %v lacks %q:\n%s", m.To, w, text)
 		}
 	}
+	if m.Hello != "[127.0.0.1]" {
+		t.Errorf("planverk greets the SMTP server as %q", m.Hello)
+	}
 	if msg, err := m.Message(); err != nil || msg.Header.Get("From") != `"planverk" <planverk@example.no>` {
 		t.Errorf("the mail's sender: %v", err)
 	}

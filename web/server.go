@@ -69,6 +69,9 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	if err != nil || (public.Scheme != "http" && public.Scheme != "https") || public.Host == "" {
 		return nil, fmt.Errorf("public URL %q: want http(s)://HOST[:PORT]", cfg.PublicURL)
 	}
+	if cfg.SMTP.Hello == "" {
+		cfg.SMTP.Hello = heloName(public.Hostname())
+	}
 	mailer, err := notice.NewMailer(cfg.SMTP)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/mail"
 	"strings"
 
@@ -36,6 +37,19 @@ func (s *Server) notifyStep(programmeID string, year int, taken store.StepTaken)
 			log.Info("e-mail notices of a step sent", "sent", n)
 		}
 	}()
+}
+
+// heloName is the name the mailer gives itself to the SMTP server: the
+// public host name, or an address literal where the public URL has an
+// address (RFC 5321, 4.1.3).
+func heloName(host string) string {
+	if ip := net.ParseIP(host); ip != nil {
+		if ip.To4() == nil {
+			return "[IPv6:" + host + "]"
+		}
+		return "[" + host + "]"
+	}
+	return host
 }
 
 // WaitForNotices waits until the e-mail notices under way are sent or

@@ -22,6 +22,8 @@ type Mail struct {
 	From string
 	To   []string
 	Data []byte
+	// Hello is the name the client gave in EHLO or HELO.
+	Hello string
 	// TLS says whether the session had turned to TLS (STARTTLS).
 	TLS bool
 }
@@ -114,6 +116,7 @@ func (s *Server) session(conn net.Conn) {
 	reply("220 noticetest ESMTP")
 	var cur Mail
 	secure := false
+	hello := ""
 	for {
 		line, err := r.ReadString('\n')
 		if err != nil {
@@ -123,6 +126,7 @@ func (s *Server) session(conn net.Conn) {
 		verb, arg, _ := strings.Cut(line, " ")
 		switch strings.ToUpper(verb) {
 		case "EHLO", "HELO":
+			hello = arg
 			var ext []string
 			if s.opt.TLS != nil && !secure {
 				ext = append(ext, "STARTTLS")
@@ -165,7 +169,7 @@ func (s *Server) session(conn net.Conn) {
 			s.mu.Unlock()
 			reply("235 ok")
 		case "MAIL":
-			cur = Mail{From: address(arg), TLS: secure}
+			cur = Mail{From: address(arg), Hello: hello, TLS: secure}
 			reply("250 ok")
 		case "RCPT":
 			to := address(arg)
