@@ -23,13 +23,13 @@ type Config struct {
 	// https://planverk.example.no: the base of invitation links and of the
 	// OpenID callback. An https URL makes cookies Secure.
 	PublicURL string
+	// SMTP, where its Addr is set, sends e-mail notices of the cycle's
+	// steps (step_notice.go).
+	SMTP notice.Config
 	// OIDC, when set, offers log-in through an OpenID provider.
 	OIDC *auth.OIDC
 	// OIDCName is the provider's name on the log-in button ("ID-porten").
 	OIDCName string
-	// SMTP, where its Addr is set, sends e-mail notices of the cycle's
-	// steps (step_notice.go).
-	SMTP notice.Config
 }
 
 // Server serves planverk over HTTP. It holds no state of its own beyond
@@ -42,13 +42,13 @@ type Server struct {
 	cfg      Config
 	public   *url.URL
 	sessions *scs.SessionManager
-	// schemes keeps the support-scheme catalogue's search index between
-	// requests, checked against the store (scheme_index.go).
-	schemes schemeCache
 	// mailer sends the cycle's notices, nil where no SMTP server is
 	// configured; notices counts the sends still under way.
 	mailer  *notice.Mailer
 	notices sync.WaitGroup
+	// schemes keeps the support-scheme catalogue's search index between
+	// requests, checked against the store (scheme_index.go).
+	schemes schemeCache
 	// now is the clock, replaced in tests.
 	now func() time.Time
 	// sleep waits before answering a throttled log-in, replaced in tests.
@@ -69,15 +69,14 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	if err != nil || (public.Scheme != "http" && public.Scheme != "https") || public.Host == "" {
 		return nil, fmt.Errorf("public URL %q: want http(s)://HOST[:PORT]", cfg.PublicURL)
 	}
+	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep}
+	s.sessions = newSessions(st, public.Scheme == "https")
 	if cfg.SMTP.Hello == "" {
 		cfg.SMTP.Hello = heloName(public.Hostname())
 	}
-	mailer, err := notice.NewMailer(cfg.SMTP)
-	if err != nil {
+	if s.mailer, err = notice.NewMailer(cfg.SMTP); err != nil {
 		return nil, err
 	}
-	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, mailer: mailer, now: time.Now, sleep: time.Sleep}
-	s.sessions = newSessions(st, public.Scheme == "https")
 	return s, nil
 }
 
