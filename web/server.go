@@ -7,11 +7,13 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
 
 	"planverk/auth"
+	"planverk/notice"
 	"planverk/store"
 )
 
@@ -21,6 +23,9 @@ type Config struct {
 	// https://planverk.example.no: the base of invitation links and of the
 	// OpenID callback. An https URL makes cookies Secure.
 	PublicURL string
+	// SMTP, where its Addr is set, sends e-mail notices of the cycle's
+	// steps (step_notice.go).
+	SMTP notice.Config
 	// OIDC, when set, offers log-in through an OpenID provider.
 	OIDC *auth.OIDC
 	// OIDCName is the provider's name on the log-in button ("ID-porten").
@@ -40,6 +45,10 @@ type Server struct {
 	cfg      Config
 	public   *url.URL
 	sessions *scs.SessionManager
+	// mailer sends the cycle's notices, nil where no SMTP server is
+	// configured; notices counts the sends still under way.
+	mailer  *notice.Mailer
+	notices sync.WaitGroup
 	// schemes keeps the support-scheme catalogue's search index between
 	// requests, checked against the store (scheme_index.go).
 	schemes schemeCache
@@ -68,6 +77,12 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep,
 		pageCache: newPageCache(cfg.PageCacheBytes)}
 	s.sessions = newSessions(st, public.Scheme == "https")
+	if cfg.SMTP.Hello == "" {
+		cfg.SMTP.Hello = heloName(public.Hostname())
+	}
+	if s.mailer, err = notice.NewMailer(cfg.SMTP); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -21,9 +21,10 @@ func (s *Server) stepSave(w http.ResponseWriter, r *http.Request) {
 	fm = sv.Form
 	d := decisionFromForm(fm, sv)
 	if fm.OK() {
-		_, err := s.store.TakeStep(r.Context(), sv.ProgrammeID, sv.Year, d,
+		taken, err := s.store.TakeStep(r.Context(), sv.ProgrammeID, sv.Year, d,
 			store.Edit{Author: whoOf(r).User.ID, Submission: fm.Get("submission"), Summary: i18nTitle(r, stepLabel(sv.Step))})
 		if err == nil {
+			s.notifyStep(sv.ProgrammeID, sv.Year, taken)
 			http.Redirect(w, r, cyclePath(sv.ProgrammeID, sv.Year), http.StatusSeeOther)
 			return
 		}

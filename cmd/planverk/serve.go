@@ -13,6 +13,7 @@ import (
 
 	"planverk/auth"
 	"planverk/examples"
+	"planverk/notice"
 	"planverk/store"
 	"planverk/web"
 )
@@ -32,6 +33,9 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	oidcIssuer := fl.String("oidc-issuer", envOr("PLANVERK_OIDC_ISSUER", ""), "OpenID Connect issuer URL, e.g. https://idporten.no/ (also PLANVERK_OIDC_ISSUER); empty turns OpenID log-in off")
 	oidcClient := fl.String("oidc-client-id", envOr("PLANVERK_OIDC_CLIENT_ID", ""), "OpenID Connect client id (also PLANVERK_OIDC_CLIENT_ID)")
 	oidcName := fl.String("oidc-name", envOr("PLANVERK_OIDC_NAME", "ID-porten"), "the provider's name on the log-in page (also PLANVERK_OIDC_NAME)")
+	smtpAddr := fl.String("smtp-addr", envOr("PLANVERK_SMTP_ADDR", ""), "SMTP server for e-mail notices of the yearly cycle, HOST:PORT (also PLANVERK_SMTP_ADDR); empty sends no mail")
+	smtpFrom := fl.String("smtp-from", envOr("PLANVERK_SMTP_FROM", ""), "the notices' sender, e.g. \"planverk <planverk@example.no>\" (also PLANVERK_SMTP_FROM)")
+	smtpUser := fl.String("smtp-user", envOr("PLANVERK_SMTP_USER", ""), "user to log in to the SMTP server as, with the password in PLANVERK_SMTP_PASSWORD (also PLANVERK_SMTP_USER)")
 	if err := fl.Parse(args); err != nil {
 		return exitUnusable
 	}
@@ -54,7 +58,9 @@ func (e *env) serve(ctx context.Context, args []string) int {
 		return exitFailed
 	}
 	defer ln.Close()
-	cfg := web.Config{PublicURL: *publicURL, OIDCName: *oidcName}
+	// The SMTP password only from the environment, like the OpenID secret.
+	cfg := web.Config{PublicURL: *publicURL, OIDCName: *oidcName,
+		SMTP: notice.Config{Addr: *smtpAddr, From: *smtpFrom, User: *smtpUser, Password: os.Getenv("PLANVERK_SMTP_PASSWORD")}}
 	if cfg.PublicURL == "" {
 		// The address listened on, with the port chosen where :0 was asked.
 		cfg.PublicURL = "http://" + ln.Addr().String()
@@ -100,6 +106,8 @@ func (e *env) serve(ctx context.Context, args []string) int {
 		log.Error("shutdown", "err", err)
 		return exitFailed
 	}
+	// The notices of the last steps go out (or give up) before the end.
+	app.WaitForNotices()
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Error("serve", "err", err)
 		return exitFailed
