@@ -23,21 +23,29 @@ func (s *Server) cycleShow(w http.ResponseWriter, r *http.Request) {
 // cycleFor loads and lays out the cycle of the plan a request names, for
 // a person who may read the plan; otherwise it answers the request.
 func (s *Server) cycleFor(w http.ResponseWriter, r *http.Request) (*cycleView, bool) {
+	cv, err := s.loadCycle(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	return cv, true
+}
+
+// loadCycle loads and lays out the cycle of the plan a request names, for
+// a person who may read the plan: the page and the API read the same facts.
+func (s *Server) loadCycle(r *http.Request) (*cycleView, error) {
 	id := r.PathValue("programme")
 	year, err := strconv.Atoi(r.PathValue("year"))
 	if err != nil {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no such year %q", r.PathValue("year")))
-		return nil, false
+		return nil, plan.Errorf(plan.ENotFound, "no such year %q", r.PathValue("year"))
 	}
 	f, _, err := s.loadVisiblePlan(r, id, year, 0)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
+		return nil, err
 	}
 	c, err := s.store.Cycle(r.Context(), id, year)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
+		return nil, err
 	}
 	draft := can(r, auth.ViewDraft, auth.Resource{Programme: id})
 	// What the cycle waits for is decided on the latest release's
@@ -45,14 +53,12 @@ func (s *Server) cycleFor(w http.ResponseWriter, r *http.Request) (*cycleView, b
 	latest := f
 	if draft && len(c.Releases) > 0 {
 		if latest, _, err = s.store.LoadRelease(r.Context(), id, year, 0); err != nil {
-			s.fail(w, r, err)
-			return nil, false
+			return nil, err
 		}
 	}
 	plans, err := s.visiblePlans(r, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
+		return nil, err
 	}
 	hasNext := false
 	for _, p := range plans {
@@ -60,5 +66,5 @@ func (s *Server) cycleFor(w http.ResponseWriter, r *http.Request) (*cycleView, b
 	}
 	cv := newCycleView(r, c, latest, draft, hasNext)
 	cv.Title = f.Plan.Title
-	return cv, true
+	return cv, nil
 }
