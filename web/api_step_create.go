@@ -94,7 +94,7 @@ func (s *Server) apiStepCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	sv, about, err := s.prepareStep(r, cv, step, stepValues(in))
 	if plan.ErrorCode(err) == plan.EForbidden {
-		s.apiFail(w, r, apiForbidden("api.forbidden-step", map[string]any{"Organisation": in.Organisation}))
+		s.apiFail(w, r, apiForbidden("api.forbidden-step", nil))
 		return
 	}
 	if err != nil {
