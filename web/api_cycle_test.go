@@ -275,3 +275,73 @@ func hasFinding(fs []apiFinding, rule string) bool {
 	}
 	return false
 }
+
+// Every answer of the cycle's operations, good and bad, is what the
+// OpenAPI description says it is.
+func TestAPICycleMatchesOpenAPI(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	check := openAPIChecker(t, fx)
+	admin := fx.apiToken("admin@vt.no", "vest-telemarkradet", auth.RoleAdmin)
+	kdd := fx.apiToken("sakshandsamar@kdd.dep.no", "kdd", auth.RoleReviewer)
+	reader := fx.apiToken("reader@example.no", "", auth.RoleReader)
+	const (
+		planPath    = "/api/v1/programmes/{programme}/plans/{year}"
+		cyclePath   = planPath + "/cycle"
+		releases    = planPath + "/releases"
+		release     = releases + "/{release}"
+		step        = planPath + "/steps/{step}"
+		next        = planPath + "/next"
+		revision    = planPath + "/revision"
+		disposition = revision + "/measures/{id}"
+	)
+	cyc := fx.call("GET", apiVT+"/cycle", "", "")
+	check(cyclePath, cyc)
+	check(cyclePath, fx.call("GET", apiVT+"/cycle", "", "", "If-None-Match", cyc.Header.Get("ETag")))
+	check(cyclePath, fx.call("GET", "/api/v1/programmes/vest-telemark/plans/1999/cycle", "", ""))
+	check(cyclePath, fx.call("GET", "/api/v1/programmes/vest-telemark/plans/twenty/cycle", "", ""))
+	check(releases, fx.call("GET", apiVT+"/releases", "", ""))
+	check(release, fx.call("GET", apiVT+"/releases/1", "", ""))
+	check(release, fx.call("GET", apiVT+"/releases/7", "", ""))
+
+	check(step, fx.call("POST", apiVT+"/steps/approval", "", `{}`))
+	check(step, fx.call("POST", apiVT+"/steps/approval", reader, `{}`))
+	check(step, fx.call("POST", apiVT+"/steps/approval", kdd, `{"date": "2025-06-20"}`))
+	check(step, fx.call("POST", apiVT+"/steps/approval", kdd, `{"dato": "2025-06-20"}`))
+	check(step, fx.call("POST", apiVT+"/steps/approval", kdd, `{}`, "Content-Type", "text/plain"))
+	check(step, fx.call("POST", apiVT+"/steps/proposal", admin, `{"body": "Styringsgruppa", "date": "2025-05-06"}`))
+	approved := fx.call("POST", apiVT+"/steps/approval", kdd, `{"date": "2025-06-30", "case_ref": "25/1", "amounts": {"kdd-post-66": 5000000}}`)
+	wantStatus(t, approved, 201)
+	check(step, approved)
+	check(step, fx.call("POST", apiVT+"/steps/approval", kdd, `{"date": "2025-06-30", "case_ref": "25/1"}`))
+
+	check(next, fx.call("POST", apiVT+"/next", reader, ""))
+	rolled := fx.call("POST", apiVT+"/next", admin, "")
+	wantStatus(t, rolled, 201)
+	check(next, rolled)
+	check(next, fx.call("POST", apiVT+"/next", admin, ""))
+
+	m11 := "/api/v1/measures/vest-telemark.2026.1.1"
+	etag := fx.call("GET", m11, admin, "").Header.Get("ETag")
+	wantStatus(t, fx.call("PATCH", m11, admin, `{"measure": {"title": "Kartlegging av bustadbehov"}}`,
+		"Content-Type", "application/merge-patch+json", "If-Match", etag), 200)
+	rev := fx.call("GET", apiVT26+"/revision", admin, "")
+	check(revision, rev)
+	check(revision, fx.call("GET", apiVT+"/revision", "", ""))
+	var rv apiRevision
+	rev.json(t, &rv)
+	if len(rv.Changed) != 1 {
+		t.Fatalf("the revision has %d changed measures, want 1", len(rv.Changed))
+	}
+	u := rv.Changed[0].URL
+	got := fx.call("GET", u, admin, "")
+	check(disposition, got)
+	check(disposition, fx.call("GET", apiVT26+"/revision/measures/nothing", admin, ""))
+	check(disposition, fx.call("PUT", u, admin, `{"reason": "Ny tittel."}`))
+	check(disposition, fx.call("PUT", u, admin, `{"reason": "Ny tittel."}`, "If-Match", `"stale"`))
+	check(disposition, fx.call("PUT", u, admin, `{"new": "later"}`, "If-Match", got.Header.Get("ETag")))
+	check(disposition, fx.call("PUT", u, reader, `{"reason": "Ny tittel."}`, "If-Match", got.Header.Get("ETag")))
+	put := fx.call("PUT", u, admin, `{"reason": "Ny tittel."}`, "If-Match", got.Header.Get("ETag"))
+	wantStatus(t, put, 200)
+	check(disposition, put)
+	check(step, fx.call("POST", apiVT26+"/steps/council", admin, `{"organisation": "tokke-kommune", "date": "2026-01-10", "outcome": "adopted"}`))
+}

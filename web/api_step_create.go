@@ -78,8 +78,13 @@ func (s *Server) apiStepCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	if !cv.Draft {
-		s.apiFail(w, r, apiForbidden("api.forbidden", nil))
+	// Whoever may take the step for nobody is told so before the body is
+	// read; the organisation the body names is checked below.
+	if _, _, err := s.prepareStep(r, cv, step, url.Values{}); plan.ErrorCode(err) == plan.EForbidden {
+		s.apiFail(w, r, apiForbidden("api.forbidden-step", nil))
+		return
+	} else if err != nil {
+		s.apiFail(w, r, err)
 		return
 	}
 	var in apiStepWrite
