@@ -467,72 +467,7 @@ func TestAPIWritePlanPut(t *testing.T) {
 // its body matches the documented schema.
 func TestAPIWriteMatchesOpenAPI(t *testing.T) {
 	fx := newFixture(t, "sqlite")
-	doc := fx.call("GET", "/api/v1/openapi.json", "", "")
-	var spec struct {
-		Paths      map[string]map[string]map[string]any `json:"paths"`
-		Components struct {
-			Responses       map[string]map[string]any `json:"responses"`
-			SecuritySchemes map[string]any            `json:"securitySchemes"`
-		} `json:"components"`
-	}
-	doc.json(t, &spec)
-	if spec.Components.SecuritySchemes["bearerAuth"] == nil {
-		t.Error("no bearerAuth security scheme")
-	}
-	parsed, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc.body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("https://planverk.test/openapi.json", parsed); err != nil {
-		t.Fatal(err)
-	}
-	check := func(documented string, a apiReply) {
-		t.Helper()
-		method := strings.ToLower(a.Request.Method)
-		op := spec.Paths[documented][method]
-		if op == nil {
-			t.Errorf("%s %s is not in the OpenAPI description", method, documented)
-			return
-		}
-		resp, _ := op["responses"].(map[string]any)[fmt.Sprint(a.StatusCode)].(map[string]any)
-		if resp == nil {
-			t.Errorf("%s %s: status %d is not documented\n%.300s", method, documented, a.StatusCode, a.body)
-			return
-		}
-		if ref, ok := resp["$ref"].(string); ok {
-			resp = spec.Components.Responses[strings.TrimPrefix(ref, "#/components/responses/")]
-		}
-		if headers, _ := resp["headers"].(map[string]any); headers["ETag"] != nil && a.Header.Get("ETag") == "" {
-			t.Errorf("%s %s %d: no ETag, though documented", method, documented, a.StatusCode)
-		}
-		content, _ := resp["content"].(map[string]any)
-		if content == nil {
-			if len(a.body) != 0 {
-				t.Errorf("%s %s %d: a body, where none is documented", method, documented, a.StatusCode)
-			}
-			return
-		}
-		ct := a.Header.Get("Content-Type")
-		media, _ := content[ct].(map[string]any)
-		if media == nil {
-			t.Errorf("%s %s %d: Content-Type %q is not documented", method, documented, a.StatusCode, ct)
-			return
-		}
-		ref := media["schema"].(map[string]any)["$ref"].(string)
-		s, err := c.Compile("https://planverk.test/openapi.json" + ref)
-		if err != nil {
-			t.Fatalf("%s: %v", ref, err)
-		}
-		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(a.body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Validate(v); err != nil {
-			t.Errorf("%s %s %d does not match %s: %v", method, documented, a.StatusCode, ref, err)
-		}
-	}
-
+	check := openAPIChecker(t, fx)
 	editor := fx.apiToken("editor@example.no", "", auth.RoleEditor)
 	reader := fx.apiToken("reader@example.no", "", auth.RoleReader)
 	admin := fx.apiToken("admin@example.no", "", auth.RoleAdmin)
@@ -644,4 +579,78 @@ func TestAPIWriteEntityTags(t *testing.T) {
 	if _, ok := parseEntityTags(nil); ok {
 		t.Error("no header read as present")
 	}
+}
+
+// openAPIChecker reads the OpenAPI description the fixture serves and
+// returns a check that an answer is what it says: its status documented
+// for the operation, its ETag where documented, its body of the
+// documented schema.
+func openAPIChecker(t *testing.T, fx *fixture) func(documented string, a apiReply) {
+	t.Helper()
+	doc := fx.call("GET", "/api/v1/openapi.json", "", "")
+	var spec struct {
+		Paths      map[string]map[string]map[string]any `json:"paths"`
+		Components struct {
+			Responses       map[string]map[string]any `json:"responses"`
+			SecuritySchemes map[string]any            `json:"securitySchemes"`
+		} `json:"components"`
+	}
+	doc.json(t, &spec)
+	if spec.Components.SecuritySchemes["bearerAuth"] == nil {
+		t.Error("no bearerAuth security scheme")
+	}
+	parsed, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("https://planverk.test/openapi.json", parsed); err != nil {
+		t.Fatal(err)
+	}
+	check := func(documented string, a apiReply) {
+		t.Helper()
+		method := strings.ToLower(a.Request.Method)
+		op := spec.Paths[documented][method]
+		if op == nil {
+			t.Errorf("%s %s is not in the OpenAPI description", method, documented)
+			return
+		}
+		resp, _ := op["responses"].(map[string]any)[fmt.Sprint(a.StatusCode)].(map[string]any)
+		if resp == nil {
+			t.Errorf("%s %s: status %d is not documented\n%.300s", method, documented, a.StatusCode, a.body)
+			return
+		}
+		if ref, ok := resp["$ref"].(string); ok {
+			resp = spec.Components.Responses[strings.TrimPrefix(ref, "#/components/responses/")]
+		}
+		if headers, _ := resp["headers"].(map[string]any); headers["ETag"] != nil && a.Header.Get("ETag") == "" {
+			t.Errorf("%s %s %d: no ETag, though documented", method, documented, a.StatusCode)
+		}
+		content, _ := resp["content"].(map[string]any)
+		if content == nil {
+			if len(a.body) != 0 {
+				t.Errorf("%s %s %d: a body, where none is documented", method, documented, a.StatusCode)
+			}
+			return
+		}
+		ct := a.Header.Get("Content-Type")
+		media, _ := content[ct].(map[string]any)
+		if media == nil {
+			t.Errorf("%s %s %d: Content-Type %q is not documented", method, documented, a.StatusCode, ct)
+			return
+		}
+		ref := media["schema"].(map[string]any)["$ref"].(string)
+		s, err := c.Compile("https://planverk.test/openapi.json" + ref)
+		if err != nil {
+			t.Fatalf("%s: %v", ref, err)
+		}
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(a.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(v); err != nil {
+			t.Errorf("%s %s %d does not match %s: %v", method, documented, a.StatusCode, ref, err)
+		}
+	}
+	return check
 }

@@ -24,23 +24,27 @@ func (s *Server) cycleShow(w http.ResponseWriter, r *http.Request) {
 // cycleFor loads and lays out the cycle of the plan a request names, for
 // a person who may read the plan; otherwise it answers the request.
 func (s *Server) cycleFor(w http.ResponseWriter, r *http.Request) (*cycleView, bool) {
-	id := r.PathValue("programme")
-	year, err := strconv.Atoi(r.PathValue("year"))
-	if err != nil {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no such year %q", r.PathValue("year")))
-		return nil, false
-	}
-	plans, err := s.visiblePlans(r, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
-	}
-	cv, err := s.cycleOf(r, id, year, plans)
+	cv, err := s.loadCycle(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return nil, false
 	}
 	return cv, true
+}
+
+// loadCycle loads and lays out the cycle of the plan a request names, for
+// a person who may read the plan: the page and the API read the same facts.
+func (s *Server) loadCycle(r *http.Request) (*cycleView, error) {
+	id := r.PathValue("programme")
+	year, err := strconv.Atoi(r.PathValue("year"))
+	if err != nil {
+		return nil, plan.Errorf(plan.ENotFound, "no such year %q", r.PathValue("year"))
+	}
+	plans, err := s.visiblePlans(r, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.cycleOf(r, id, year, plans)
 }
 
 // cycleOf lays out the cycle of one year's plan as the person may read

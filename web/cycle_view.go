@@ -27,6 +27,11 @@ type cycleView struct {
 	ChangesAsked []decisionView
 	// Latest is the latest release, nil where nothing is released.
 	Latest *cycle.Release
+	// Releases are all the plan's releases, in order.
+	Releases []cycle.Release
+	// HasNext says whether next year's plan exists (for those who may
+	// read it).
+	HasNext bool
 	// CanPropose, CanPublish and CanStart say what the person may do:
 	// propose the draft (or publish it, for a programme without the
 	// funder's step), and start next year's plan where there is none.
@@ -86,6 +91,7 @@ func newCycleView(r *http.Request, c cycle.Cycle, f *plan.File, draft bool, hasN
 	if rel, ok := c.Latest(); ok {
 		cv.Latest = &rel
 	}
+	cv.Releases, cv.HasNext = c.Releases, hasNext
 	latest := f
 	if cv.Latest == nil {
 		latest = nil

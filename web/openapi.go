@@ -10,6 +10,7 @@ import (
 
 	"github.com/invopop/jsonschema"
 
+	"planverk/cycle"
 	"planverk/plan"
 	"planverk/scheme"
 )
@@ -55,6 +56,11 @@ var (
 	programmeParam = pathParam("programme", "The programme's ID, such as vest-telemark.")
 	yearParam      = pathParam("year", "The plan's year, such as 2025.")
 	measureIDParam = pathParam("id", "PROGRAMME.YEAR.GOAL.MEASURE, such as vest-telemark.2025.2.2.")
+	releaseParam   = pathParam("release", "The release's number: 1, 2, …")
+	stepParam      = pathParam("step", "proposal, executive-committee, council, approval or publication.")
+	// A disposition is named by the measure's lasting ID, which stays the
+	// same across years.
+	dispositionIDParam = pathParam("id", "The measure's lasting ID, such as 2025-1-1 (the id of the measure in the plan file).")
 )
 
 // bodyErrors are the statuses of a request with a JSON body.
@@ -80,6 +86,26 @@ var apiOperations = []apiOperation{
 	{method: "post", path: "/programmes/{programme}/plans/{year}/comments", summary: "Comment on a plan or one of its measures",
 		params: []map[string]any{programmeParam, yearParam}, request: apiCommentWrite{}, status: 201, response: apiComment{},
 		auth: true, idempotent: true, errors: bodyErrors},
+	{method: "get", path: "/programmes/{programme}/plans/{year}/cycle", summary: "A plan's yearly cycle: where it stands, its releases and decisions, what it waits for",
+		params: []map[string]any{programmeParam, yearParam}, response: apiCycle{}},
+	{method: "get", path: "/programmes/{programme}/plans/{year}/releases", summary: "A plan's releases: what was proposed, anchored, approved or published",
+		params: []map[string]any{programmeParam, yearParam}, response: apiReleaseList{}},
+	{method: "get", path: "/programmes/{programme}/plans/{year}/releases/{release}", summary: "One release with its content, exactly as it was released; its ETag is its digest",
+		params: []map[string]any{programmeParam, yearParam, releaseParam, langParam}, response: apiReleaseResource{}},
+	{method: "post", path: "/programmes/{programme}/plans/{year}/steps/{step}", summary: "Record a decision of the cycle: the proposal, a municipality's executive committee or council, a funder's approval, or a publication",
+		params:  []map[string]any{programmeParam, yearParam, stepParam, langParam},
+		request: apiStepWrite{}, status: 201, response: apiStepTaken{},
+		auth: true, idempotent: true, errors: append([]int{409}, bodyErrors...)},
+	{method: "post", path: "/programmes/{programme}/plans/{year}/next", summary: "Start next year's plan from this one, as a draft; Location is its address",
+		params: []map[string]any{programmeParam, yearParam, langParam}, status: 201, response: apiPlan{},
+		auth: true, idempotent: true, errors: []int{409}},
+	{method: "get", path: "/programmes/{programme}/plans/{year}/revision", summary: "The revision report: new, changed and ended measures and the changes to weights, budgets and financing, against the approved plan revised",
+		params: []map[string]any{programmeParam, yearParam, langParam}, response: apiRevision{}},
+	{method: "get", path: "/programmes/{programme}/plans/{year}/revision/measures/{id}", summary: "One measure's place in the revision, with what people wrote about it",
+		params: []map[string]any{programmeParam, yearParam, dispositionIDParam, langParam}, response: apiRevisedMeasure{}},
+	{method: "put", path: "/programmes/{programme}/plans/{year}/revision/measures/{id}", summary: "Say what kind of new measure a measure is, why it changed or what it achieved",
+		params: []map[string]any{programmeParam, yearParam, dispositionIDParam, langParam}, request: apiDispositionWrite{}, response: apiRevisedMeasure{},
+		auth: true, ifMatch: true, idempotent: true, errors: bodyErrors},
 	{method: "get", path: "/measures", summary: "The measures of one plan",
 		params: []map[string]any{queryParam("plan", "The plan as PROGRAMME/YEAR, such as vest-telemark/2025.", true), versionParam}, response: apiMeasureList{}},
 	{method: "post", path: "/measures", summary: "Add a measure to a goal of a plan; Location is its address",
@@ -169,6 +195,19 @@ func apiMapType(t reflect.Type) *jsonschema.Schema {
 		date.Properties.Set("note", &jsonschema.Schema{Type: "object", AdditionalProperties: &jsonschema.Schema{Type: "string"}})
 		return &jsonschema.Schema{Description: "When to apply: \"continuous\" (at any time), dates, or null where the catalogue does not say.",
 			OneOf: []*jsonschema.Schema{{Type: "null"}, {Const: "continuous"}, {Type: "array", Items: date}}}
+	case reflect.TypeFor[cycle.Stage]():
+		return enumSchema([]cycle.Stage{cycle.StageDraft, cycle.StagePublished, cycle.StageProposed, cycle.StageRejected,
+			cycle.StageAnchored, cycle.StageApproved})
+	case reflect.TypeFor[cycle.Kind]():
+		return enumSchema(cycle.Kinds)
+	case reflect.TypeFor[cycle.Step]():
+		return enumSchema(cycle.Steps)
+	case reflect.TypeFor[cycle.Outcome]():
+		return enumSchema(cycle.Outcomes)
+	case reflect.TypeFor[plan.NewKind]():
+		return enumSchema(plan.NewKinds)
+	case reflect.TypeFor[plan.DispositionKind]():
+		return enumSchema([]plan.DispositionKind{plan.DispositionNew, plan.DispositionChanged, plan.DispositionEnded, plan.DispositionContinued})
 	case reflect.TypeFor[scheme.Level]():
 		return enumSchema(scheme.Levels)
 	case reflect.TypeFor[scheme.Kind]():
@@ -208,7 +247,7 @@ func schemaName(t reflect.Type) string {
 		return t.Name()
 	}
 	switch name {
-	case "Plan", "Programme", "Measure", "Organisation", "Scheme":
+	case "Plan", "Programme", "Measure", "Organisation", "Scheme", "Revision", "RevisionBase":
 		return name + "Resource"
 	}
 	return name
@@ -259,7 +298,7 @@ func buildOpenAPI() ([]byte, error) {
 		switch {
 		case status == http.StatusCreated:
 			ok["headers"].(map[string]any)["Location"] = header("The new resource's address.")
-		case op.method == "put" || op.method == "patch":
+		case (op.method == "put" || op.method == "patch") && strings.HasPrefix(op.path, "/measures/"):
 			ok["headers"].(map[string]any)["Content-Location"] = header("The measure's new address, where the write moved or renumbered it.")
 		}
 		// Any request may carry a token that is not valid: 401.
@@ -308,6 +347,7 @@ func buildOpenAPI() ([]byte, error) {
 			"title":   "planverk API",
 			"version": "1",
 			"description": "Programmes, action plans (with computed totals and the findings of the rules), measures, organisations, " +
+				"the yearly cycle (releases, the steps that make them, next year's plan, the revision report), " +
 				"and the support-scheme catalogue with its finder and glossary; " +
 				"and, with an API token, writes with the rights of the token's user. Every resource has an ETag; a write that replaces " +
 				"or removes one needs If-Match. Errors are application/problem+json (RFC 9457).",

@@ -147,6 +147,15 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/v1/programmes/{programme}/plans/{year}/publish", s.apiPlanPublish)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/plans/{year}/history", s.apiPlanHistory)
 	mux.HandleFunc("POST /api/v1/programmes/{programme}/plans/{year}/comments", s.apiCommentCreate)
+	// the yearly cycle: releases, steps, next year's plan, the revision
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/plans/{year}/cycle", s.apiCycleShow)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/plans/{year}/releases", s.apiReleaseList)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/plans/{year}/releases/{release}", s.apiReleaseShow)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/plans/{year}/steps/{step}", s.apiStepCreate)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/plans/{year}/next", s.apiPlanNext)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/plans/{year}/revision", s.apiRevisionShow)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/plans/{year}/revision/measures/{id}", s.apiDisposition)
+	mux.HandleFunc("PUT /api/v1/programmes/{programme}/plans/{year}/revision/measures/{id}", s.apiDispositionPut)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, plan.Errorf(plan.ENotFound, "no API resource at %s", r.URL.Path))
 	})

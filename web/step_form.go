@@ -84,22 +84,39 @@ func (s *Server) stepFor(w http.ResponseWriter, r *http.Request, values url.Valu
 	if !ok {
 		return nil, nil, false
 	}
-	if !c.Draft {
+	sv, about, err := s.prepareStep(r, c, step, values)
+	if plan.ErrorCode(err) == plan.EForbidden {
 		s.deny(w, r)
 		return nil, nil, false
 	}
-	f, _, err := s.store.LoadPlan(r.Context(), c.ProgrammeID, c.Year)
 	if err != nil {
 		s.fail(w, r, err)
 		return nil, nil, false
+	}
+	return sv, about, true
+}
+
+// prepareStep checks that the person may take the step for the
+// organisation values name (or, with none named, for one of them), and
+// loads what the step is about: the draft for a proposal, the latest
+// release for anchoring and approval. Where they may not, the error is
+// plan.EForbidden. The form and the API share it, so that both check the
+// same rights. values are what was sent, or nil for a new form.
+func (s *Server) prepareStep(r *http.Request, c *cycleView, step cycle.Step, values url.Values) (*stepFormView, *plan.File, error) {
+	denied := plan.Errorf(plan.EForbidden, "may not take the step %s of plan %s %d", step, c.ProgrammeID, c.Year)
+	if !c.Draft {
+		return nil, nil, denied
+	}
+	f, _, err := s.store.LoadPlan(r.Context(), c.ProgrammeID, c.Year)
+	if err != nil {
+		return nil, nil, err
 	}
 	// Anchoring and approval are about the latest release, a proposal
 	// about the draft.
 	about := f
 	if c.Latest != nil && (step.Anchoring() || step == cycle.StepApproval) {
 		if about, _, err = s.store.LoadRelease(r.Context(), c.ProgrammeID, c.Year, 0); err != nil {
-			s.fail(w, r, err)
-			return nil, nil, false
+			return nil, nil, err
 		}
 	}
 	if values == nil {
@@ -111,27 +128,24 @@ func (s *Server) stepFor(w http.ResponseWriter, r *http.Request, values url.Valu
 	org := sv.Form.Get("organisation")
 	if step.Anchoring() || step == cycle.StepApproval {
 		if len(sv.Deciders) == 0 || org != "" && !slices.ContainsFunc(sv.Deciders, func(o option) bool { return o.Value == org }) {
-			s.deny(w, r)
-			return nil, nil, false
+			return nil, nil, denied
 		}
 		if org == "" && len(sv.Deciders) == 1 {
 			sv.Form.Values.Set("organisation", sv.Deciders[0].Value)
 		}
 	} else if a, res := stepAction(step, c.ProgrammeID, ""); !can(r, a, res) {
-		s.deny(w, r)
-		return nil, nil, false
+		return nil, nil, denied
 	}
 	if step == cycle.StepProposal {
 		base, _, ok, err := s.store.RevisionBase(r.Context(), c.ProgrammeID, c.Year)
 		if err != nil {
-			s.fail(w, r, err)
-			return nil, nil, false
+			return nil, nil, err
 		}
 		if ok {
 			sv.Blockers = findingViews(language(r), f, cycle.Blockers(base, f))
 		}
 	}
-	return sv, about, true
+	return sv, about, nil
 }
 
 // stepDefaults fills a new step form: the organisation asked for, the
@@ -219,23 +233,36 @@ func stepFailure(fm *form, err error) bool {
 	if !errors.As(err, &pe) || pe.Key == "" {
 		return false
 	}
-	field := "date"
+	fm.Fail(stepField(pe.Key), pe.Key, stepArgs(pe)...)
+	return true
+}
+
+// stepField is the field of the step's form a refusal of the cycle's
+// rules is about, by its message key: "step" where it is about the step
+// itself (nothing to anchor, nothing new to propose).
+func stepField(key string) string {
 	switch {
-	case strings.Contains(pe.Key, "reference"):
-		field = "case_ref"
-	case strings.Contains(pe.Key, "outcome"):
-		field = "outcome"
-	case strings.Contains(pe.Key, "minutes"):
-		field = "minutes_url"
-	case strings.Contains(pe.Key, "source") || strings.Contains(pe.Key, "amount"):
-		field = "amounts"
-	case strings.Contains(pe.Key, "body"):
-		field = "body"
-	case strings.Contains(pe.Key, "funder") || strings.Contains(pe.Key, "scheduled"):
-		field = "organisation"
-	case !strings.Contains(pe.Key, "date") && !strings.Contains(pe.Key, "before") && !strings.Contains(pe.Key, "after"):
-		field = "step"
+	case strings.Contains(key, "reference"):
+		return "case_ref"
+	case strings.Contains(key, "outcome"):
+		return "outcome"
+	case strings.Contains(key, "minutes"):
+		return "minutes_url"
+	case strings.Contains(key, "source") || strings.Contains(key, "amount"):
+		return "amounts"
+	case strings.Contains(key, "body"):
+		return "body"
+	case strings.Contains(key, "funder") || strings.Contains(key, "scheduled"):
+		return "organisation"
+	case !strings.Contains(key, "date") && !strings.Contains(key, "before") && !strings.Contains(key, "after"):
+		return "step"
 	}
+	return "date"
+}
+
+// stepArgs are a refusal's arguments as name, value pairs, with dates
+// written as people write them.
+func stepArgs(pe *plan.Error) []any {
 	var args []any
 	for k, v := range pe.Args {
 		if d, ok := v.(plan.Date); ok {
@@ -243,8 +270,7 @@ func stepFailure(fm *form, err error) bool {
 		}
 		args = append(args, k, v)
 	}
-	fm.Fail(field, pe.Key, args...)
-	return true
+	return args
 }
 
 // stepLabel is the catalogue id of a step's name.

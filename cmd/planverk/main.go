@@ -7,6 +7,7 @@
 //	planverk check [--format text|json] [--lang nb|nn|en] FILE...
 //	planverk import [--db PATH-or-URL] FILE...
 //	planverk export [--db PATH-or-URL] [-o FILE] PROGRAMME YEAR
+//	planverk roll [--db PATH-or-URL] [--lang nb|nn|en] PROGRAMME YEAR
 //	planverk schemes export [--format json|csv] [-o FILE] [--db PATH-or-URL]
 //	planverk schemes import [--db PATH-or-URL] FILE...
 //	planverk user add --email E --name N [--org ORG] [--admin] [--db PATH-or-URL] < password
@@ -57,6 +58,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.importPlans(ctx, args[1:])
 	case "export":
 		return env.export(ctx, args[1:])
+	case "roll":
+		return env.roll(ctx, args[1:])
 	case "schemes":
 		return env.schemes(ctx, args[1:])
 	case "user":
@@ -91,6 +94,7 @@ commands:
   check   FILE...              check plan files and print every finding
   import  FILE...              check plan files and store them in the database
   export  PROGRAMME YEAR       write a stored plan as a plan file
+  roll    PROGRAMME YEAR       start the plan for YEAR from the plan for the year before
   schemes export|import        the support-scheme catalogue as JSON or CSV
   user    add                  add a user; the password is read from standard input
   token   add                  print a new API token for a user
