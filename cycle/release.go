@@ -68,4 +68,8 @@ type Release struct {
 	Note string
 	// Digest is the SHA-256 of the release's content, hex: its entity tag.
 	Digest string
+	// Title and Language are the released plan's, for lists that show
+	// what the public reads without reading the content.
+	Title    string
+	Language plan.Language
 }

@@ -51,6 +51,17 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		}
 		if len(plans) > 0 {
 			it.Current = &plans[0]
+			if !can(r, auth.ViewDraft, auth.Resource{Programme: p.ID}) {
+				// A visitor reads the latest release: its title and kind,
+				// never the draft's.
+				rel, err := s.store.PublicReleaseInfo(ctx, p.ID, plans[0].Year, 0)
+				if err != nil {
+					s.fail(w, r, err)
+					return
+				}
+				it.Current = &store.PlanVersion{ProgrammeID: p.ID, Year: rel.Year, Title: rel.Title,
+					Status: rel.Kind.Status(), Language: rel.Language, Release: &rel}
+			}
 		}
 		items = append(items, it)
 	}

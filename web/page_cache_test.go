@@ -46,12 +46,16 @@ func TestPublicReleasePagesFromMemory(t *testing.T) {
 			// A change to the draft is not seen; a new release is.
 			if _, err := fx.store.EditPlan(ctx, "vest-telemark", 2025, store.Edit{}, func(f *plan.File) error {
 				f.Plan.Goals[0].Title = "Ein ny tittel i utkastet"
+				f.Plan.Title = "Handlingsplan 2025, utkast til endring"
 				return nil
 			}); err != nil {
 				t.Fatal(err)
 			}
 			if _, again := visitor.get(page); again != first {
 				t.Error("an edit of the draft changed the visitor's page")
+			}
+			if _, home := visitor.get("/"); strings.Contains(home, "utkast til endring") || !strings.Contains(home, "Handlingsplan 2025") {
+				t.Error("the visitor's list of programmes shows the draft's title, not the release's")
 			}
 			fx.user("leiar@vt.no", "vest-telemarkradet", false, "vest-telemark", auth.RoleAdmin)
 			if _, body := fx.login("leiar@vt.no").in("nn").get(page); !strings.Contains(body, "Ein ny tittel i utkastet") {

@@ -41,12 +41,12 @@ func wrapPlanErr(err error, format string, args ...any) error {
 }
 
 const releaseColumns = `r.number, r.kind, r.version, r.digest, r.released_at, coalesce(r.released_by, 0),
-	coalesce(u.name, ''), r.note`
+	coalesce(u.name, ''), r.note, r.title, r.language`
 
 func scanRelease(sc interface{ Scan(...any) error }, programmeID string, year int) (cycle.Release, error) {
 	rel := cycle.Release{ProgrammeID: programmeID, Year: year}
 	var at any
-	err := sc.Scan(&rel.Number, &rel.Kind, &rel.Version, &rel.Digest, &at, &rel.By, &rel.ByName, &rel.Note)
+	err := sc.Scan(&rel.Number, &rel.Kind, &rel.Version, &rel.Digest, &at, &rel.By, &rel.ByName, &rel.Note, &rel.Title, &rel.Language)
 	if err != nil {
 		return rel, err
 	}
@@ -174,7 +174,7 @@ func (r *reader) release(programme int64, programmeID string, year, n int) (*pla
 		ORDER BY r.number DESC LIMIT 1`, programme, year, n)
 	rel := cycle.Release{ProgrammeID: programmeID, Year: year}
 	var at any
-	err := row.Scan(&rel.Number, &rel.Kind, &rel.Version, &rel.Digest, &at, &rel.By, &rel.ByName, &rel.Note, &content)
+	err := row.Scan(&rel.Number, &rel.Kind, &rel.Version, &rel.Digest, &at, &rel.By, &rel.ByName, &rel.Note, &rel.Title, &rel.Language, &content)
 	if err == sql.ErrNoRows {
 		if n == 0 {
 			return nil, rel, plan.Errorf(plan.ENotFound, "plan %s %d has no release", programmeID, year)
@@ -369,11 +369,12 @@ func (w *writer) insertDecision(programme int64, year int, d cycle.Decision, sub
 func (w *writer) insertRelease(programme int64, rel *cycle.Release, content *plan.File) error {
 	b := cycle.Encode(content)
 	rel.Digest = cycle.Digest(b)
+	rel.Title, rel.Language = content.Plan.Title, content.Plan.Language
 	err := w.exec(`
-		INSERT INTO plan_releases (programme_id, year, number, kind, version, content, digest, released_at, released_by, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		INSERT INTO plan_releases (programme_id, year, number, kind, version, content, digest, released_at, released_by, note, title, language)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		programme, rel.Year, rel.Number, string(rel.Kind), rel.Version, string(b), rel.Digest,
-		rel.At.Format(savedAtFormat), nullID(rel.By), rel.Note)
+		rel.At.Format(savedAtFormat), nullID(rel.By), rel.Note, content.Plan.Title, string(content.Plan.Language))
 	if err != nil {
 		return fmt.Errorf("store release %d: %w", rel.Number, err)
 	}
@@ -555,6 +556,9 @@ const ImportedNote = "imported"
 // says draft), so that its visitors go on seeing it. It finds nothing to
 // do on a database that has releases for every published plan.
 func (s *Store) BackfillReleases(ctx context.Context) error {
+	if err := s.backfillReleaseTitles(ctx); err != nil {
+		return err
+	}
 	type plannedRelease struct {
 		programme string
 		year      int
@@ -584,4 +588,39 @@ func (s *Store) BackfillReleases(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// backfillReleaseTitles gives the releases made before releases kept their
+// title and language beside their content theirs, from the content.
+func (s *Store) backfillReleaseTitles(ctx context.Context) error {
+	type untitled struct {
+		id      int64
+		content string
+	}
+	var todo []untitled
+	err := s.read(ctx, func(r *reader) error {
+		return r.each(`SELECT id, content FROM plan_releases WHERE title = '' AND language = ''`, nil,
+			func(rows *sql.Rows) error {
+				var u untitled
+				err := rows.Scan(&u.id, &u.content)
+				todo = append(todo, u)
+				return err
+			})
+	})
+	if err != nil || len(todo) == 0 {
+		return wrapPlanErr(err, "find releases without titles")
+	}
+	return s.write(ctx, func(w *writer) error {
+		for _, u := range todo {
+			f, err := cycle.Decode([]byte(u.content))
+			if err != nil {
+				return fmt.Errorf("read release %d: %w", u.id, err)
+			}
+			if err := w.exec(`UPDATE plan_releases SET title = ?, language = ? WHERE id = ?`,
+				f.Plan.Title, string(f.Plan.Language), u.id); err != nil {
+				return fmt.Errorf("title release %d: %w", u.id, err)
+			}
+		}
+		return nil
+	})
 }

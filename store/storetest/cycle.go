@@ -79,7 +79,8 @@ func (e engine) testCycle(t *testing.T) {
 		} else if n == 2 {
 			want = rel
 		}
-		if err != nil || info.Number != want.Number || info.Digest != want.Digest || info.Kind != want.Kind || !info.At.Equal(want.At) {
+		if err != nil || info.Number != want.Number || info.Digest != want.Digest || info.Kind != want.Kind || !info.At.Equal(want.At) ||
+			info.Title != approved.Plan.Title || info.Language != approved.Plan.Language {
 			t.Errorf("release info %d: %+v %v, want %+v", n, info, err, want)
 		}
 	}
