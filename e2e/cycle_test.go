@@ -223,8 +223,10 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 	tokke := keyboardMember(t, admin, srv.URL, "Tone Tokke", "tone@tokke.kommune.no", "tokke-kommune", "reader", "nn")
 	kdd := keyboardMember(t, admin, srv.URL, "Kari Departement", "kari@kdd.dep.no", "kdd", "reviewer", "nb")
 
-	// The ministry's list says what waits for it: 2025's approval.
-	kdd.Navigate(srv.URL + "/waiting")
+	// The ministry's list says what waits for it, a link away from every
+	// page: 2025's approval.
+	kdd.Navigate(srv.URL + "/")
+	press(t, kdd, `.account a[href="/waiting"]`)
 	if got := kdd.Text("main"); !strings.Contains(got, "godkjenning fra Kommunal- og distriktsdepartementet") {
 		t.Fatalf("KDD's list lacks the approval of 2025: %q", got)
 	}
@@ -344,7 +346,11 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 		vt+"2026/steps/approval?organisation=kdd")
 
 	// Tokke's member finds Tokke's executive committee on her list.
-	tokke.Navigate(srv.URL + "/waiting")
+	tokke.Navigate(srv.URL + "/programmes/vest-telemark")
+	press(t, tokke, `.account a[href="/waiting"]`)
+	if got := tokke.Text("main"); !strings.Contains(got, "Tokke kommune, formannskapet") {
+		t.Errorf("Tokke's list lacks its executive committee: %q", got)
+	}
 	c.check(t, tokke, "waiting-tokke-nn")
 	fromMain(t, tokke)
 	press(t, tokke, `a[href*="2026/steps/executive-committee"]`)
