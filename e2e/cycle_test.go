@@ -371,6 +371,9 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 	if status := press(t, tokke, `form.edit button.primary`); status != 422 {
 		t.Errorf("a council before the executive committee answered %d, want 422", status)
 	}
+	if f := tokke.FocusedElement(); f.Role != "alert" || f.Name != "Skjemaet har feil" {
+		t.Errorf("after the refused date the focus is on %s, not the error summary", f)
+	}
 	summary := tokke.Text(".error-summary")
 	if !strings.Contains(summary, "20.05.2026") {
 		t.Errorf("the error summary does not give the committee's date: %q", summary)
@@ -395,7 +398,7 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 	if got := valueOf(tokke, "#f-case_ref"); got != "26/11" {
 		t.Errorf("the case number typed is lost: %q", got)
 	}
-	fromMain(t, tokke)
+	// From the summary, which has the focus, Tab goes on to the fields.
 	typeInto(t, tokke, "#f-date", "10.06.2026")
 	press(t, tokke, `form.edit button.primary`)
 	if got := tokke.Text("main"); !strings.Contains(got, "Tokke kommune, kommunestyret") {
@@ -440,7 +443,9 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 		t.Errorf("beside the approval's date: %q", got)
 	}
 	c.check(t, kdd, "approval-error-nb")
-	fromMain(t, kdd)
+	if f := kdd.FocusedElement(); f.Role != "alert" {
+		t.Errorf("after the refused approval the focus is on %s, not the error summary", f)
+	}
 	typeInto(t, kdd, "#f-date", "30.06.2026")
 	press(t, kdd, `form.edit button.primary`)
 	if got := stage(kdd); !strings.Contains(got, "Godkjent som grunnlag for utbetaling") {
