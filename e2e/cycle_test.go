@@ -307,9 +307,28 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 	fromMain(t, admin)
 	typeInto(t, admin, fieldOf("1.1 ", "-reason"), "Kartlegginga tek eit år ekstra.")
 	choose(t, admin, fieldOf("Bustadrettleiar", "-new"), "with-state-money")
-	typeInto(t, admin, fieldOf("Bustadrettleiar", "-amount"), "400 000")
+	amount := fieldOf("Bustadrettleiar", "-amount")
+	typeInto(t, admin, amount, "fire hundre tusen")
 	typeInto(t, admin, fieldOf("3.4 ", "-assessment"), "Ti lærlingar fekk læreplass.")
 	tick(t, admin, "#f-section-0-reviewed")
+	// An amount in words is refused beside its field, and the rest is kept.
+	if status := press(t, admin, `form.edit button.primary`); status != 422 {
+		t.Errorf("an amount in words answered %d, want 422", status)
+	}
+	if f := admin.FocusedElement(); f.Role != "alert" {
+		t.Errorf("after the refused amount the focus is on %s, not the error summary", f)
+	}
+	if got := admin.Text(".error-summary"); !strings.Contains(got, "fire hundre tusen") {
+		t.Errorf("the error summary says %q", got)
+	}
+	if admin.Attr(amount, "aria-invalid") != "true" {
+		t.Errorf("the amount is not marked as wrong")
+	}
+	if got := valueOf(admin, fieldOf("3.4 ", "-assessment")); got != "Ti lærlingar fekk læreplass." {
+		t.Errorf("the assessment typed is lost: %q", got)
+	}
+	c.check(t, admin, "revision-error-en")
+	typeInto(t, admin, amount, "400 000")
 	press(t, admin, `form.edit button.primary`)
 	c.check(t, admin, "revision-saved-en")
 
@@ -475,6 +494,6 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 
 	// The pages that only show, in every language.
 	inLanguages(t, c, admin, srv.URL, []string{"nb", "nn", "en"}, "en",
-		vt+"2025/cycle", vt+"2026/cycle", vt+"2026/revision", release, "/waiting")
+		vt+"2025/cycle", vt+"2026/cycle", vt+"2026/revision", release, vt+"2025/changes", "/waiting")
 	e2e.AssertValidHTMLFiles(t, c.docs)
 }
