@@ -494,7 +494,7 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 
 	// The pages that only show, in every language.
 	inLanguages(t, c, admin, srv.URL, []string{"nb", "nn", "en"}, "en",
-		vt+"2025/cycle", vt+"2026/cycle", vt+"2026/revision", release, vt+"2025/changes", "/waiting")
+		"/programmes/vest-telemark", vt+"2025/cycle", vt+"2026/cycle", vt+"2026/revision", release, vt+"2025/changes", "/waiting")
 
 	// At 320 CSS pixels (WCAG 1.4.10) none of them scrolls sideways.
 	admin.SetViewport(320, 800)
