@@ -197,6 +197,22 @@ func inLanguages(t *testing.T, c *checked, p *e2e.Page, base string, langs []str
 	choose(restore)
 }
 
+// summaryFocused waits up to two seconds for the error summary to take the
+// focus (the browser runs autofocus when it next renders the page, a moment
+// after the load event) and returns what has the focus then.
+func summaryFocused(p *e2e.Page) e2e.Focused {
+	p.Eval(`new Promise((done) => {
+		const until = Date.now() + 2000;
+		const wait = () => {
+			const e = document.activeElement;
+			if ((e && e.matches(".error-summary")) || Date.now() > until) return done();
+			setTimeout(wait, 20);
+		};
+		wait();
+	})`, nil)
+	return p.FocusedElement()
+}
+
 // stage is what the page says of where the plan stands.
 func stage(p *e2e.Page) string { return p.Text(".stage") }
 
@@ -315,7 +331,7 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 	if status := press(t, admin, `form.edit button.primary`); status != 422 {
 		t.Errorf("an amount in words answered %d, want 422", status)
 	}
-	if f := admin.FocusedElement(); f.Role != "alert" {
+	if f := summaryFocused(admin); f.Role != "alert" {
 		t.Errorf("after the refused amount the focus is on %s, not the error summary", f)
 	}
 	if got := admin.Text(".error-summary"); !strings.Contains(got, "fire hundre tusen") {
@@ -390,7 +406,7 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 	if status := press(t, tokke, `form.edit button.primary`); status != 422 {
 		t.Errorf("a council before the executive committee answered %d, want 422", status)
 	}
-	if f := tokke.FocusedElement(); f.Role != "alert" || f.Name != "Skjemaet har feil" {
+	if f := summaryFocused(tokke); f.Role != "alert" || f.Name != "Skjemaet har feil" {
 		t.Errorf("after the refused date the focus is on %s, not the error summary", f)
 	}
 	summary := tokke.Text(".error-summary")
@@ -462,7 +478,7 @@ func cycleByKeyboard(t *testing.T, srv *server) {
 		t.Errorf("beside the approval's date: %q", got)
 	}
 	c.check(t, kdd, "approval-error-nb")
-	if f := kdd.FocusedElement(); f.Role != "alert" {
+	if f := summaryFocused(kdd); f.Role != "alert" {
 		t.Errorf("after the refused approval the focus is on %s, not the error summary", f)
 	}
 	typeInto(t, kdd, "#f-date", "30.06.2026")
