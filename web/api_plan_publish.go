@@ -27,7 +27,7 @@ type apiPublication struct {
 // the browser. Sending the same request twice leaves the plan as the first
 // left it, so it needs neither If-Match nor an Idempotency-Key.
 func (s *Server) apiPlanPublish(w http.ResponseWriter, r *http.Request) {
-	u, _, v, ok := s.apiPlanFor(w, r, auth.EditProgramme)
+	u, f, v, ok := s.apiPlanFor(w, r, auth.EditProgramme)
 	if !ok {
 		return
 	}
@@ -38,6 +38,10 @@ func (s *Server) apiPlanPublish(w http.ResponseWriter, r *http.Request) {
 	}
 	if in.Published == nil {
 		s.apiFail(w, r, invalid(issue("/published", "api.required", map[string]any{"Field": "published"})))
+		return
+	}
+	if err := s.publishRefusal(r.Context(), f, v, *in.Published); err != nil {
+		s.apiFail(w, r, keyedRefusal(err, http.StatusConflict))
 		return
 	}
 	if err := s.store.SetPublished(r.Context(), v.ProgrammeID, v.Year, *in.Published, u.ID); err != nil {

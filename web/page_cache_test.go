@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -122,5 +123,40 @@ func TestPageCacheBound(t *testing.T) {
 	off.put(key(1), []byte("x"))
 	if _, ok := off.get(key(1)); ok {
 		t.Error("a cache turned off keeps pages")
+	}
+}
+
+// A plan its programme anchors and approves is released by its proposal:
+// it cannot be opened to the public before, in the browser or the API.
+func TestPublishNeedsAProposal(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	ctx := context.Background()
+	fx.user("leiar@vt.no", "vest-telemarkradet", false, "vest-telemark", auth.RoleAdmin)
+	admin := fx.login("leiar@vt.no").in("en")
+	u, _ := fx.store.UserByEmail(ctx, "leiar@vt.no")
+	if _, err := fx.store.RollPlan(ctx, "vest-telemark", 2026, store.Edit{Author: u.ID}); err != nil {
+		t.Fatal(err)
+	}
+	const plan2026 = "/programmes/vest-telemark/plans/2026"
+	if _, page := admin.get(plan2026); strings.Contains(page, `action="`+plan2026+`/publish"`) {
+		t.Error("the draft never proposed offers to be published")
+	}
+	resp, page := admin.post(plan2026+"/publish", url.Values{"publish": {"yes"}})
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(pageText(page), "The plan is released when it is proposed") {
+		t.Errorf("publishing before the proposal: status %d: %s", resp.StatusCode, pageText(page))
+	}
+	token := fx.apiToken("api@vt.no", "vest-telemarkradet", auth.RoleAdmin)
+	if got := fx.call("POST", "/api/v1/programmes/vest-telemark/plans/2026/publish", token, `{"published": true}`); got.StatusCode != http.StatusConflict {
+		t.Errorf("the API published a plan before its proposal: %d %s", got.StatusCode, got.body)
+	}
+	if resp, _ := fx.anonymous().get(plan2026); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("the visitor reads 2026: status %d", resp.StatusCode)
+	}
+	// Closing the released 2025 and opening it again is the programme's
+	// own decision.
+	for _, open := range []string{"no", "yes"} {
+		if resp, _ := admin.post("/programmes/vest-telemark/plans/2025/publish", url.Values{"publish": {open}}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("publish=%s of the released 2025: status %d", open, resp.StatusCode)
+		}
 	}
 }

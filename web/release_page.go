@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"planverk/cycle"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -23,6 +24,10 @@ func (s *Server) planPage(r *http.Request, f *plan.File, v store.PlanVersion) (*
 			return nil, err
 		}
 		pv.Draft = b
+		// Opening a plan never released would skip its proposal where
+		// the programme anchors and approves its plans (publishRefusal).
+		pv.Perms.Publish = pv.Perms.Publish && (b.Release != nil ||
+			(len(cycle.Funders(f)) == 0 && len(cycle.Municipalities(f)) == 0))
 	}
 	rv, err := s.revisionReport(r.Context(), f, language(r))
 	if err != nil {
