@@ -188,6 +188,10 @@ var editPages = []string{
 	"/programmes/vest-telemark/plans/2025/financing/2025/edit",
 	"/programmes/vest-telemark/plans/2025/sources/edit",
 	"/programmes/driv/plans/2025/financing/2025/edit",
+	"/programmes/vest-telemark/plans/2025/revision/edit",
+	"/programmes/vest-telemark/plans/2025/cycle",
+	"/waiting",
+	"/admin/evaluation-templates",
 }
 
 // Every form, in every language, passes axe-core with no violation and is
