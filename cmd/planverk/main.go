@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	planverk serve [--addr HOST:PORT] [--db PATH-or-URL] [--no-examples]
+//	planverk serve [--addr HOST:PORT] [--db PATH-or-URL] [--no-examples] [--sqlite-synchronous normal|full]
 //	planverk check [--format text|json] [--lang nb|nn|en] FILE...
 //	planverk import [--db PATH-or-URL] FILE...
 //	planverk export [--db PATH-or-URL] [-o FILE] PROGRAMME YEAR
