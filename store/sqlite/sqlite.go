@@ -133,13 +133,17 @@ func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
 // fail. foreign_keys is off by default in SQLite and must be set on every
 // connection, and so must synchronous.
 func dsn(path, synchronous string) string {
-	// In a file: URI, % ? and # would be read as escapes, query and fragment.
-	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
-	return "file:" + esc +
+	return "file:" + escapePath(path) +
 		"?_pragma=busy_timeout(10000)" +
 		"&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)" +
 		"&_pragma=synchronous(" + synchronous + ")"
+}
+
+// escapePath makes a file path fit a file: URI, where % ? and # would be
+// read as escapes, query and fragment.
+func escapePath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // migrate applies the embedded migrations that the database lacks, each in a
