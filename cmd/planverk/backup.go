@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"time"
 
 	"planverk/store/sqlite"
@@ -31,6 +32,10 @@ func (e *env) backup(ctx context.Context, args []string) int {
 	if isPostgres(*db) {
 		fmt.Fprintf(e.stderr, "planverk backup copies SQLite databases only. For PostgreSQL use pg_dump, for example\n"+
 			"  pg_dump -Fc -d 'URL' -f %s\nand read %s.\n", *to, operatorGuide)
+		return exitUnusable
+	}
+	if _, err := os.Stat(sqlitePath(*db)); err != nil {
+		fmt.Fprintf(e.stderr, "planverk backup: there is no database at %s; give its path with --db.\n", sqlitePath(*db))
 		return exitUnusable
 	}
 	start := time.Now()

@@ -165,6 +165,15 @@ func migrate(ctx context.Context, db *sql.DB) error {
 // Close closes the database. It is safe to call more than once.
 func (s *Store) Close() error {
 	var errs []error
+	// The shared store first: its cached prepared statements hold
+	// connections open, and database/sql closes a connection only when its
+	// last statement is closed, so without this the file would stay open
+	// (its -wal and -shm beside it) after Close, and a restore would find
+	// it in use.
+	if s.Store != nil {
+		errs = append(errs, s.Store.Close())
+		s.Store = nil
+	}
 	if s.reader != nil {
 		errs = append(errs, s.reader.Close())
 		s.reader = nil
