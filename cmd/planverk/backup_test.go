@@ -402,3 +402,55 @@ func TestBackupWillNotOverwrite(t *testing.T) {
 		t.Errorf("restore into PostgreSQL: exit %d, %q", code, errOut)
 	}
 }
+
+// TestRestoreOverDamagedDatabase: a database too damaged to open cannot
+// tell whether it is in use, so the restore asks the operator to move it
+// aside, and then restores into its place.
+func TestRestoreOverDamagedDatabase(t *testing.T) {
+	t.Parallel()
+	good := goodBackup(t, t.TempDir())
+	path := filepath.Join(t.TempDir(), "planverk.db")
+	if err := os.WriteFile(path, []byte("SQLite format 3\x00 and then nothing"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, filepath.Dir(path))
+	code, _, errOut := planverk(t, "restore", "--from", good, "--db", path)
+	if code != exitFailed || !strings.Contains(errOut, "itself damaged") || !strings.Contains(errOut, "move "+path) {
+		t.Errorf("restore over a damaged database: exit %d, %q", code, errOut)
+	}
+	if !sameFiles(before, snapshot(t, filepath.Dir(path))) {
+		t.Error("the refused restore changed the damaged database's directory")
+	}
+	if err := os.Rename(path, path+".damaged"); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := planverk(t, "restore", "--from", good, "--db", path); code != exitOK {
+		t.Fatalf("restore after moving the damaged database: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := openSQLite(t, path).UserByEmail(context.Background(), "from-backup@example.no"); err != nil {
+		t.Errorf("the restored database lacks the backup's user: %v", err)
+	}
+}
+
+// TestBackupOfStoppedDatabase: backing up a database planverk is not using
+// leaves it as it was, with no -wal or -shm beside it, and restoring from a
+// live database (one with a log beside it) instead of a backup is refused.
+func TestBackupOfStoppedDatabase(t *testing.T) {
+	t.Parallel()
+	path := target(t)
+	before := snapshot(t, filepath.Dir(path))
+	to := filepath.Join(t.TempDir(), "backup.db")
+	if code, out, errOut := planverk(t, "backup", "--db", path, "--to", to); code != exitOK {
+		t.Fatalf("backup: exit %d\n%s%s", code, out, errOut)
+	}
+	if after := snapshot(t, filepath.Dir(path)); !sameFiles(before, after) {
+		t.Errorf("the backup changed the stopped database's directory: now %v", slices.Sorted(maps.Keys(after)))
+	}
+
+	live := filepath.Join(t.TempDir(), "live.db")
+	openSQLite(t, live)
+	code, _, errOut := planverk(t, "restore", "--from", live, "--db", filepath.Join(t.TempDir(), "new.db"))
+	if code != exitFailed || !strings.Contains(errOut, "write-ahead log") || !strings.Contains(errOut, "planverk backup") {
+		t.Errorf("restore from a live database: exit %d, %q", code, errOut)
+	}
+}

@@ -57,6 +57,9 @@ func restoreRefusal(err error, from, path string) string {
 	case errors.Is(err, sqlite.ErrInUse):
 		return fmt.Sprintf("%s is in use, probably by a running planverk. "+
 			"Stop planverk (the server and any command using the database), then restore again.", path)
+	case errors.Is(err, sqlite.ErrTargetDamaged):
+		return fmt.Sprintf("%s is itself damaged, so planverk cannot tell whether it is in use. "+
+			"Make sure planverk is stopped, move %s (and any %s-wal and %s-shm beside it) to another name, then restore again.", path, path, path, path)
 	case errors.Is(err, sqlite.ErrLive):
 		return fmt.Sprintf("%s has a write-ahead log (%s-wal) beside it, so it is a database in use or one not closed cleanly, not a backup. "+
 			"Make a backup of it with planverk backup --db %s --to FILE and restore that.", from, from, from)

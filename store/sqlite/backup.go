@@ -80,7 +80,11 @@ func Backup(ctx context.Context, src, dst string, overwrite bool) (Info, error) 
 			return Info{}, fmt.Errorf("sqlite: backup to %s: %w", dst, ErrExists)
 		}
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(src)+"?mode=ro&_pragma=busy_timeout(10000)")
+	// Read-write, though VACUUM INTO writes only the new file: a read-only
+	// connection to a stopped database would leave -wal and -shm files
+	// beside it, where the last read-write one removes them as it closes.
+	// (query_only would refuse VACUUM INTO.)
+	db, err := sql.Open("sqlite", "file:"+escapePath(src)+"?_pragma=busy_timeout(10000)")
 	if err != nil {
 		return Info{}, fmt.Errorf("sqlite: backup: open %s: %w", src, err)
 	}

@@ -9,11 +9,18 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	sqlitedriver "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // ErrInUse means that a restore found the database it would replace open
 // in planverk or another program.
 var ErrInUse = errors.New("the database is in use")
+
+// ErrTargetDamaged means that the database a restore would replace is too
+// damaged for SQLite to open, so that whether it is in use cannot be told.
+var ErrTargetDamaged = errors.New("the database to replace is damaged")
 
 // ErrLive means that the file to restore has a write-ahead log beside it:
 // it is a database in use, or one not closed cleanly, not a backup.
@@ -148,13 +155,13 @@ func takeOver(ctx context.Context, path string) (release func(), err error) {
 	}
 	var mode string
 	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode=DELETE`).Scan(&mode); err != nil {
-		return fail(fmt.Errorf("%w (%v)", ErrInUse, err))
+		return fail(lockError(err))
 	}
 	if mode != "delete" {
 		return fail(ErrInUse)
 	}
 	if _, err := conn.ExecContext(ctx, `BEGIN EXCLUSIVE`); err != nil {
-		return fail(fmt.Errorf("%w (%v)", ErrInUse, err))
+		return fail(lockError(err))
 	}
 	return func() {
 		_, _ = conn.ExecContext(context.Background(), `ROLLBACK`)
@@ -162,6 +169,27 @@ func takeOver(ctx context.Context, path string) (release func(), err error) {
 		db.Close()
 	}, nil
 }
+
+// lockError tells a database that another connection holds from one SQLite
+// cannot read.
+func lockError(err error) error {
+	var se *sqlitedriver.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return fmt.Errorf("%w (%v)", ErrInUse, err)
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return &targetDamaged{detail: err.Error()}
+		}
+	}
+	return err
+}
+
+// targetDamaged is ErrTargetDamaged with what SQLite said.
+type targetDamaged struct{ detail string }
+
+func (e *targetDamaged) Error() string        { return ErrTargetDamaged.Error() + ": " + e.detail }
+func (e *targetDamaged) Is(target error) bool { return target == ErrTargetDamaged }
 
 // keep gives the database at path a second name, kept, before a rename
 // replaces it: a hard link where the file system has them, else a synced
