@@ -183,34 +183,75 @@ func TestBackupRestoreDrill(t *testing.T) {
 	}
 }
 
-// goodBackup makes a backup of a fresh planverk database with one user.
+// fixtures are a closed planverk database with one user, and a backup made
+// by planverk backup of another with another user, made once: opening a
+// new database runs every migration, which takes seconds under -race.
+var fixtures struct {
+	once           sync.Once
+	target, backup []byte
+	err            error
+}
+
+func fixtureFiles(t *testing.T) (target, backup []byte) {
+	t.Helper()
+	fixtures.once.Do(func() {
+		fixtures.err = func() error {
+			ctx := context.Background()
+			dir, err := os.MkdirTemp("", "planverk-backup-*")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(dir)
+			for _, db := range []struct{ name, email string }{{"target.db", "in-target@example.no"}, {"source.db", "from-backup@example.no"}} {
+				s, err := sqlite.Open(ctx, filepath.Join(dir, db.name))
+				if err != nil {
+					return err
+				}
+				_, err = s.CreateUser(ctx, store.User{Email: db.email, Name: "N"})
+				if cerr := s.Close(); err == nil {
+					err = cerr
+				}
+				if err != nil {
+					return err
+				}
+			}
+			var out, errOut bytes.Buffer
+			if code := run(ctx, []string{"backup", "--db", filepath.Join(dir, "source.db"), "--to", filepath.Join(dir, "backup.db")},
+				strings.NewReader(""), &out, &errOut); code != exitOK {
+				return fmt.Errorf("backup: exit %d\n%s%s", code, &out, &errOut)
+			}
+			if fixtures.target, err = os.ReadFile(filepath.Join(dir, "target.db")); err != nil {
+				return err
+			}
+			fixtures.backup, err = os.ReadFile(filepath.Join(dir, "backup.db"))
+			return err
+		}()
+	})
+	if fixtures.err != nil {
+		t.Fatal(fixtures.err)
+	}
+	return fixtures.target, fixtures.backup
+}
+
+// goodBackup puts a backup, made by planverk backup, of a planverk database
+// with one user in dir.
 func goodBackup(t *testing.T, dir string) string {
 	t.Helper()
-	live := filepath.Join(dir, "source.db")
-	s := openSQLite(t, live)
-	if _, err := s.CreateUser(context.Background(), store.User{Email: "from-backup@example.no", Name: "B"}); err != nil {
-		t.Fatal(err)
-	}
+	_, backup := fixtureFiles(t)
 	path := filepath.Join(dir, "good-backup.db")
-	if code, out, errOut := planverk(t, "backup", "--db", live, "--to", path); code != exitOK {
-		t.Fatalf("backup: exit %d\n%s%s", code, out, errOut)
+	if err := os.WriteFile(path, backup, 0o600); err != nil {
+		t.Fatal(err)
 	}
 	return path
 }
 
-// target makes a closed planverk database with one user, in a directory of
-// its own, and returns its path.
+// target puts a closed planverk database with another user in a directory
+// of its own, and returns its path.
 func target(t *testing.T) string {
 	t.Helper()
+	db, _ := fixtureFiles(t)
 	path := filepath.Join(t.TempDir(), "planverk.db")
-	s, err := sqlite.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.CreateUser(context.Background(), store.User{Email: "in-target@example.no", Name: "T"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
+	if err := os.WriteFile(path, db, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -364,7 +405,7 @@ func TestRestoreRefusesDatabaseInUse(t *testing.T) {
 func TestBackupWillNotOverwrite(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	live := filepath.Join(dir, "live.db")
+	live := target(t)
 	openSQLite(t, live)
 	to := filepath.Join(dir, "backup.db")
 	if err := os.WriteFile(to, []byte("last week's backup"), 0o600); err != nil {
@@ -447,7 +488,7 @@ func TestBackupOfStoppedDatabase(t *testing.T) {
 		t.Errorf("the backup changed the stopped database's directory: now %v", slices.Sorted(maps.Keys(after)))
 	}
 
-	live := filepath.Join(t.TempDir(), "live.db")
+	live := target(t)
 	openSQLite(t, live)
 	code, _, errOut := planverk(t, "restore", "--from", live, "--db", filepath.Join(t.TempDir(), "new.db"))
 	if code != exitFailed || !strings.Contains(errOut, "write-ahead log") || !strings.Contains(errOut, "planverk backup") {
