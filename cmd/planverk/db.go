@@ -25,18 +25,34 @@ func dbFlag(fl *flag.FlagSet) *string {
 	return fl.String("db", def, "database: a SQLite file path, or a postgres:// URL (also PLANVERK_DB)")
 }
 
-// openStore opens the database a --db value names.
+// openStore opens the database a --db value names, with the SQLite options
+// from the environment (PLANVERK_SQLITE_SYNCHRONOUS), so that a command run
+// beside the server commits as the server does.
 func openStore(ctx context.Context, dsn string) (store.Store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	return openStoreWith(ctx, dsn, sqlite.Options{Synchronous: os.Getenv("PLANVERK_SQLITE_SYNCHRONOUS")})
+}
+
+// openStoreWith is openStore with the SQLite options given; PostgreSQL
+// ignores them.
+func openStoreWith(ctx context.Context, dsn string, o sqlite.Options) (store.Store, error) {
+	if isPostgres(dsn) {
 		s, err := postgres.Open(ctx, dsn)
 		if err != nil {
 			return nil, fmt.Errorf("open database: %w", err)
 		}
 		return s, nil
 	}
-	s, err := sqlite.Open(ctx, strings.TrimPrefix(dsn, "sqlite:"))
+	s, err := sqlite.OpenWith(ctx, sqlitePath(dsn), o)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", dsn, err)
 	}
 	return s, nil
 }
+
+// isPostgres tells a PostgreSQL URL from a SQLite file path.
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// sqlitePath is the file a SQLite --db value names.
+func sqlitePath(dsn string) string { return strings.TrimPrefix(dsn, "sqlite:") }

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	planverk serve [--addr HOST:PORT] [--db PATH-or-URL] [--no-examples]
+//	planverk serve [--addr HOST:PORT] [--db PATH-or-URL] [--no-examples] [--sqlite-synchronous normal|full]
 //	planverk check [--format text|json] [--lang nb|nn|en] FILE...
 //	planverk import [--db PATH-or-URL] FILE...
 //	planverk export [--db PATH-or-URL] [-o FILE] PROGRAMME YEAR
@@ -12,6 +12,8 @@
 //	planverk schemes import [--db PATH-or-URL] FILE...
 //	planverk user add --email E --name N [--org ORG] [--admin] [--db PATH-or-URL] < password
 //	planverk token add --email E [--name N] [--db PATH-or-URL]
+//	planverk backup --to FILE [--force] [--db PATH]
+//	planverk restore --from FILE [--db PATH]
 //	planverk schema
 //	planverk version
 package main
@@ -66,6 +68,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.user(ctx, args[1:])
 	case "token":
 		return env.token(ctx, args[1:])
+	case "backup":
+		return env.backup(ctx, args[1:])
+	case "restore":
+		return env.restore(ctx, args[1:])
 	case "schema":
 		return env.schema(args[1:])
 	case "version", "--version":
@@ -98,6 +104,8 @@ commands:
   schemes export|import        the support-scheme catalogue as JSON or CSV
   user    add                  add a user; the password is read from standard input
   token   add                  print a new API token for a user
+  backup  --to FILE            copy the SQLite database while planverk runs
+  restore --from FILE          check a backup and put it in the database's place
   schema                       print the JSON Schema of the plan-file format
   version                      print planverk's version
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"planverk/examples"
 	"planverk/notice"
 	"planverk/store"
+	"planverk/store/sqlite"
 	"planverk/web"
 )
 
@@ -36,11 +38,17 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	smtpAddr := fl.String("smtp-addr", envOr("PLANVERK_SMTP_ADDR", ""), "SMTP server for e-mail notices of the yearly cycle, HOST:PORT (also PLANVERK_SMTP_ADDR); empty sends no mail")
 	smtpFrom := fl.String("smtp-from", envOr("PLANVERK_SMTP_FROM", ""), "the notices' sender, e.g. \"planverk <planverk@example.no>\" (also PLANVERK_SMTP_FROM)")
 	smtpUser := fl.String("smtp-user", envOr("PLANVERK_SMTP_USER", ""), "user to log in to the SMTP server as, with the password in PLANVERK_SMTP_PASSWORD (also PLANVERK_SMTP_USER)")
+	synchronous := fl.String("sqlite-synchronous", envOr("PLANVERK_SQLITE_SYNCHRONOUS", "normal"),
+		"SQLite only: normal keeps every commit through a crash of planverk but may lose the last ones in a power cut; full keeps them through a power cut too, at the cost of a disk sync per save (also PLANVERK_SQLITE_SYNCHRONOUS)")
 	if err := fl.Parse(args); err != nil {
 		return exitUnusable
 	}
+	if _, err := sqlite.ParseSynchronous(*synchronous); err != nil {
+		fmt.Fprintf(e.stderr, "planverk serve: --sqlite-synchronous must be normal or full, not %q\n", *synchronous)
+		return exitUnusable
+	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
-	s, err := openStore(ctx, *db)
+	s, err := openStoreWith(ctx, *db, sqlite.Options{Synchronous: *synchronous})
 	if err != nil {
 		log.Error("open database", "err", err)
 		return exitFailed

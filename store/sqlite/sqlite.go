@@ -41,6 +41,32 @@ type Store struct {
 
 var _ store.Store = (*Store)(nil)
 
+// Options are the operator's choices for a database file.
+type Options struct {
+	// Synchronous is SQLite's synchronous setting, "NORMAL" or "FULL"
+	// (ParseSynchronous); "" is NORMAL.
+	//
+	// Under WAL, NORMAL syncs the log only at checkpoints: a commit survives
+	// a crash of planverk or a kill -9 (the log is in the operating
+	// system's hands), but the last commits before a power cut or a kernel
+	// crash may be lost, never half-kept. FULL syncs the log at every
+	// commit, so that an acknowledged commit survives a power cut too, at
+	// the cost of one fsync per save (see BenchmarkSynchronous).
+	Synchronous string
+}
+
+// ParseSynchronous reads an operator's synchronous setting: "normal" or
+// "full", in any case, and "" for the default.
+func ParseSynchronous(v string) (string, error) {
+	switch strings.ToUpper(strings.TrimSpace(v)) {
+	case "", "NORMAL":
+		return "NORMAL", nil
+	case "FULL":
+		return "FULL", nil
+	}
+	return "", fmt.Errorf("sqlite: synchronous must be normal or full, not %q", v)
+}
+
 // Open opens (creating if need be) the database file at path and brings its
 // schema up to date.
 //
@@ -48,9 +74,18 @@ var _ store.Store = (*Store)(nil)
 // in-memory SQLite database lives in one connection, and the writer and the
 // readers are separate connections that must see the same data.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith is Open with the operator's options.
+func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
 	s := &Store{}
 	if path == "" {
 		return nil, errors.New("sqlite: no database file given")
+	}
+	synchronous, err := ParseSynchronous(o.Synchronous)
+	if err != nil {
+		return nil, err
 	}
 	if path == ":memory:" {
 		dir, err := os.MkdirTemp("", "planverk-*")
@@ -60,11 +95,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.tempDir = dir
 		path = filepath.Join(dir, "planverk.db")
 	}
-	var err error
 	// _txlock=immediate takes the write lock at BEGIN: a deferred transaction
 	// that reads first and writes later cannot wait for a lock another process
 	// holds, it fails at once with SQLITE_BUSY.
-	s.writer, err = sql.Open("sqlite", dsn(path)+"&_txlock=immediate")
+	s.writer, err = sql.Open("sqlite", dsn(path, synchronous)+"&_txlock=immediate")
 	if err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -76,7 +110,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	// query_only makes a write by mistake through the read pool an error
 	// instead of a second writer.
-	s.reader, err = sql.Open("sqlite", dsn(path)+"&_pragma=query_only(1)")
+	s.reader, err = sql.Open("sqlite", dsn(path, synchronous)+"&_pragma=query_only(1)")
 	if err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -97,15 +131,19 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // dsn is the connection string for a file. busy_timeout comes first so that
 // the pragmas after it, journal_mode above all, wait for a lock rather than
 // fail. foreign_keys is off by default in SQLite and must be set on every
-// connection.
-func dsn(path string) string {
-	// In a file: URI, % ? and # would be read as escapes, query and fragment.
-	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
-	return "file:" + esc +
+// connection, and so must synchronous.
+func dsn(path, synchronous string) string {
+	return "file:" + escapePath(path) +
 		"?_pragma=busy_timeout(10000)" +
 		"&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(NORMAL)"
+		"&_pragma=synchronous(" + synchronous + ")"
+}
+
+// escapePath makes a file path fit a file: URI, where % ? and # would be
+// read as escapes, query and fragment.
+func escapePath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // migrate applies the embedded migrations that the database lacks, each in a
@@ -127,6 +165,15 @@ func migrate(ctx context.Context, db *sql.DB) error {
 // Close closes the database. It is safe to call more than once.
 func (s *Store) Close() error {
 	var errs []error
+	// The shared store first: its cached prepared statements hold
+	// connections open, and database/sql closes a connection only when its
+	// last statement is closed, so without this the file would stay open
+	// (its -wal and -shm beside it) after Close, and a restore would find
+	// it in use.
+	if s.Store != nil {
+		errs = append(errs, s.Store.Close())
+		s.Store = nil
+	}
 	if s.reader != nil {
 		errs = append(errs, s.reader.Close())
 		s.reader = nil

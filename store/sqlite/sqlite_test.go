@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -148,4 +149,30 @@ func TestMigrationsDown(t *testing.T) {
 		t.Fatalf("up again: %v", err)
 	}
 	save(t, s)
+}
+
+// TestSynchronous checks that the operator's choice reaches every
+// connection, writer and readers, and that a typo is refused rather than
+// quietly left at the default.
+func TestSynchronous(t *testing.T) {
+	ctx := context.Background()
+	for opt, want := range map[string]int{"": 1, "normal": 1, "FULL": 2, "full": 2} {
+		s, err := OpenWith(ctx, filepath.Join(t.TempDir(), "planverk.db"), Options{Synchronous: opt})
+		if err != nil {
+			t.Fatalf("%q: %v", opt, err)
+		}
+		for name, db := range map[string]*sql.DB{"writer": s.writer, "reader": s.reader} {
+			var got int
+			if err := db.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Errorf("synchronous %q: the %s has %d, want %d", opt, name, got, want)
+			}
+		}
+		s.Close()
+	}
+	if _, err := OpenWith(ctx, filepath.Join(t.TempDir(), "planverk.db"), Options{Synchronous: "extra"}); err == nil {
+		t.Error("synchronous \"extra\" was accepted")
+	}
 }
