@@ -40,6 +40,7 @@ func RunAccounts(t *testing.T, newDB NewDatabase) {
 		{"Invitations", a.testInvitations},
 		{"ConcurrentAccept", a.testConcurrentAccept},
 		{"APITokens", a.testAPITokens},
+		{"APITokenExpiry", a.testAPITokenExpiry},
 		{"Sessions", a.testSessions},
 		{"SessionManager", a.testSessionManager},
 		{"LoginAttempts", a.testLoginAttempts},
@@ -1026,5 +1027,36 @@ func (a accountsSuite) testReopen(t *testing.T) {
 	}
 	if got, err := s.CountLoginAttempt(ctx, []store.LoginAttempt{{Key: kari}}, t0, time.Hour); err != nil || got[0].Attempts != 2 {
 		t.Errorf("log-in attempts after reopening = %+v, %v, want 2", got, err)
+	}
+}
+
+// testAPITokenExpiry: a token works until its expiry and is refused as
+// unauthorised from then on, without its use being noted.
+func (a accountsSuite) testAPITokenExpiry(t *testing.T) {
+	ctx := context.Background()
+	s := a.openTest(t)
+	u := createUser(t, s, store.User{Email: "kari@example.no", CreatedAt: t0})
+	exp := t0.Add(time.Hour)
+	tok, err := s.CreateAPIToken(ctx, store.APIToken{UserID: u.ID, Name: "CI", TokenHash: "h", CreatedAt: t0, ExpiresAt: &exp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tok.ExpiresAt == nil || !tok.ExpiresAt.Equal(stored(exp)) {
+		t.Errorf("ExpiresAt = %v, want %v", tok.ExpiresAt, stored(exp))
+	}
+	if _, err := s.UserByAPIToken(ctx, "h", exp.Add(-time.Minute)); err != nil {
+		t.Errorf("before its expiry: %v", err)
+	}
+	_, err = s.UserByAPIToken(ctx, "h", exp)
+	wantCode(t, "a use at its expiry", err, plan.EUnauthorized)
+	if err != nil && !strings.Contains(err.Error(), "expired") {
+		t.Errorf("the error %q does not say the token expired", err)
+	}
+	list, err := s.APITokens(ctx, u.ID)
+	if err != nil || len(list) != 1 || list[0].ExpiresAt == nil || !list[0].ExpiresAt.Equal(stored(exp)) {
+		t.Errorf("APITokens = %+v, %v", list, err)
+	}
+	if list[0].LastUsedAt == nil || !list[0].LastUsedAt.Equal(stored(exp.Add(-time.Minute))) {
+		t.Errorf("LastUsedAt = %v, want the last use before the expiry", list[0].LastUsedAt)
 	}
 }
