@@ -103,6 +103,11 @@ type argon2Params struct {
 // them so they can be upgraded at the next successful log-in.
 var defaultParams = argon2Params{memory: 64 * 1024, time: 3, threads: 2, saltLen: 16, keyLen: 32}
 
+// PasswordCheckBytes is the memory one HashPassword or CheckPassword of a
+// hash made with the current parameters takes: what a server budgets per
+// password check it lets run at once.
+func PasswordCheckBytes() int64 { return int64(defaultParams.memory) * 1024 }
+
 // Bounds on parameters read from a stored hash. A damaged or hostile row in
 // the database must not make one log-in allocate gigabytes or run for
 // minutes.
