@@ -43,7 +43,7 @@ func (s *Server) sendLockoutNotice(ctx context.Context, email, addr string, unti
 		return fmt.Errorf("find the account: %w", err)
 	}
 	lang := i18n.Bokmal
-	args := map[string]any{"Address": addr, "Until": until.UTC().Format("02.01.2006 15:04")}
+	args := map[string]any{"Address": addr, "Until": until.In(oslo).Format("02.01.2006 15:04")}
 	var b strings.Builder
 	b.WriteString(i18n.T(lang, "lockout.mail-body", args) + "\n")
 	b.WriteString(strings.TrimSuffix(s.public.String(), "/") + "/account#password\n\n")
