@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"math"
+	"net/http"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -57,4 +58,23 @@ func (s *Server) passwordSlot(ctx context.Context) (release func(), ok bool) {
 	case <-ctx.Done():
 	}
 	return nil, false
+}
+
+// hashInSlot hashes a new password within a password slot; ok is false
+// where none came free, and the caller answers with busy.
+func (s *Server) hashInSlot(ctx context.Context, pw string) (hash string, ok bool, err error) {
+	release, ok := s.passwordSlot(ctx)
+	if !ok {
+		return "", false, nil
+	}
+	defer release()
+	hash, err = auth.HashPassword(pw)
+	return hash, true, err
+}
+
+// busy answers a request whose password could not be checked or hashed
+// because every slot was taken: 503, to try again in a second.
+func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", "1")
+	s.errorPage(w, r, http.StatusServiceUnavailable, "login.busy")
 }
