@@ -37,6 +37,10 @@ func (s *Server) loginSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
+	// What is written after the count is written even when the client
+	// has gone meanwhile: a count not taken back would be a failure that
+	// never happened.
+	after := context.WithoutCancel(ctx)
 	email := strings.ToLower(strings.TrimSpace(f.Get("email")))
 	addr := s.clientAddr(r)
 	now := s.now()
@@ -48,6 +52,9 @@ func (s *Server) loginSave(w http.ResponseWriter, r *http.Request) {
 		{Key: addrKey, BlockAfter: auth.MaxAddressFailures},
 		{Key: accountKey},
 	}, now, auth.LoginFailureWindow)
+	if err != nil && ctx.Err() != nil {
+		return // the client left while the count waited for the database
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -63,7 +70,7 @@ func (s *Server) loginSave(w http.ResponseWriter, r *http.Request) {
 	if until := blockEnd(pair, address); !until.IsZero() {
 		// A refused attempt tests no password: it does not slow the
 		// account down for its owner.
-		if err := s.store.UncountLoginAttempt(ctx, []store.LoginKey{accountKey}); err != nil {
+		if err := s.store.UncountLoginAttempt(after, []store.LoginKey{accountKey}); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -81,7 +88,7 @@ func (s *Server) loginSave(w http.ResponseWriter, r *http.Request) {
 	}
 	if !checked {
 		// No password was tested: the attempt is no failure.
-		if err := s.store.UncountLoginAttempt(ctx, []store.LoginKey{pairKey, addrKey, accountKey}); err != nil {
+		if err := s.store.UncountLoginAttempt(after, []store.LoginKey{pairKey, addrKey, accountKey}); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -96,11 +103,11 @@ func (s *Server) loginSave(w http.ResponseWriter, r *http.Request) {
 		s.renderLogin(w, r, http.StatusUnauthorized, f, false)
 		return
 	}
-	if err := s.store.ClearLoginAttempts(ctx, pairKey); err != nil {
+	if err := s.store.ClearLoginAttempts(after, pairKey); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.store.UncountLoginAttempt(ctx, []store.LoginKey{addrKey, accountKey}); err != nil {
+	if err := s.store.UncountLoginAttempt(after, []store.LoginKey{addrKey, accountKey}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
