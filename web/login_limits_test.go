@@ -47,6 +47,9 @@ func behindProxy(t *testing.T, engine string, more func(*Config)) *fixture {
 // the few password checks allowed at once take: without the bound, 100
 // argon2id checks of 64 MiB would take over 6 GiB.
 func TestLoginFloodBounded(t *testing.T) {
+	// Serial (see testdb.Parallel): the memory measured is the process's,
+	// so no other test may hash passwords meanwhile.
+	t.Setenv("PLANVERK_TEST_SERIAL", "1")
 	fx := behindProxy(t, "sqlite", nil)
 	dummyHash() // made once per process, not part of the flood
 	const n = 100
