@@ -11,13 +11,15 @@
 //
 //   - HashPassword, CheckPassword and ValidatePassword: argon2id in a PHC
 //     string, so that the cost can be raised later without losing old hashes
-//     (NeedsRehash tells when to re-hash on log-in).
+//     (NeedsRehash tells when to re-hash on log-in); ValidatePassword refuses
+//     common and breached passwords (IsCommonPassword, a bundled list).
 //   - NewToken and HashToken: random bearer tokens with a readable prefix;
 //     only their hashes are stored.
 //   - Role, Subject, Action, Resource and Can: who may do what. Can is a pure
 //     function that denies whatever it does not explicitly allow.
-//   - LoginPolicy: how long to make a caller wait, and when to refuse, after
-//     failed log-ins.
+//   - LoginPolicy, AccountDelay and AddressRefused: how long to make a
+//     caller wait, and when to refuse, after failed log-ins of a pair
+//     (account, address), an account and an address.
 //   - OIDC: log-in through an OpenID provider with state, nonce and PKCE S256.
 //
 // Messages in errors are English and meant for logs; where the user must be

@@ -28,6 +28,7 @@ const (
 	CodePasswordTooShort = "password_too_short"
 	CodePasswordTooLong  = "password_too_long"
 	CodePasswordNotUTF8  = "password_not_utf8"
+	CodePasswordCommon   = "password_common"
 )
 
 // PasswordError is a password the user must change before it can be used.
@@ -56,11 +57,17 @@ var (
 		Code:    CodePasswordNotUTF8,
 		Message: "password is not valid UTF-8",
 	}
+	ErrPasswordCommon = &PasswordError{
+		Code:    CodePasswordCommon,
+		Message: "password is too common: it is on the lists attackers try first",
+	}
 )
 
-// ValidatePassword checks a new password against the length rules. It does
-// not judge composition (no "one digit, one capital"): NIST SP 800-63B advises
-// against such rules, and length is what makes a password hard to guess.
+// ValidatePassword checks a new password against the length rules and the
+// bundled list of common and breached passwords (IsCommonPassword), as NIST
+// SP 800-63B advises. It does not judge composition (no "one digit, one
+// capital"): NIST advises against such rules, and length is what makes a
+// password hard to guess.
 // Length is counted in characters after NFKC normalisation, the form in
 // which the password is hashed, so "å" counts once however it was typed.
 func ValidatePassword(pw string) error {
@@ -72,6 +79,9 @@ func ValidatePassword(pw string) error {
 	}
 	if utf8.RuneCountInString(norm.NFKC.String(pw)) < MinPasswordRunes {
 		return ErrPasswordTooShort
+	}
+	if IsCommonPassword(pw) {
+		return ErrPasswordCommon
 	}
 	return nil
 }
@@ -92,6 +102,11 @@ type argon2Params struct {
 // server. Raise them here; old hashes still check, and NeedsRehash reports
 // them so they can be upgraded at the next successful log-in.
 var defaultParams = argon2Params{memory: 64 * 1024, time: 3, threads: 2, saltLen: 16, keyLen: 32}
+
+// PasswordCheckBytes is the memory one HashPassword or CheckPassword of a
+// hash made with the current parameters takes: what a server budgets per
+// password check it lets run at once.
+func PasswordCheckBytes() int64 { return int64(defaultParams.memory) * 1024 }
 
 // Bounds on parameters read from a stored hash. A damaged or hostile row in
 // the database must not make one log-in allocate gigabytes or run for

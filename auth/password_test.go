@@ -164,14 +164,16 @@ func TestValidatePassword(t *testing.T) {
 	}{
 		{"empty", "", ErrPasswordTooShort},
 		{"9 characters", "123456789", ErrPasswordTooShort},
-		{"10 characters", "1234567890", nil},
+		{"10 characters", "tre katter", nil},
+		{"10 common characters", "1234567890", ErrPasswordCommon},
 		// 10 runes, 15 bytes: counted as characters, not bytes.
 		{"10 Norwegian characters", "æøåæøåabcd", nil},
 		{"9 Norwegian characters", "æøåæøåabc", ErrPasswordTooShort},
 		// "a" + combining ring is one character after NFKC.
 		{"decomposed å counts once", "a\u030aa\u030aa\u030aa\u030aa\u030aa\u030a", ErrPasswordTooShort},
-		{"spaces count", "          ", nil},
-		{"1024 bytes", strings.Repeat("x", 1024), nil},
+		{"spaces count", " a  b  c  ", nil},
+		{"only spaces are common", "          ", ErrPasswordCommon},
+		{"1024 bytes", strings.Repeat("x", 1023) + "y", nil},
 		{"1025 bytes", strings.Repeat("x", 1025), ErrPasswordTooLong},
 		{"513 two-byte characters", strings.Repeat("ø", 513), ErrPasswordTooLong},
 		{"invalid UTF-8", "passord\xff\xfe123", ErrPasswordNotUTF8},

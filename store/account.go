@@ -69,6 +69,52 @@ type APIToken struct {
 	TokenHash  string
 	CreatedAt  time.Time
 	LastUsedAt *time.Time
+	// ExpiresAt is when the token stops working; nil for a token made
+	// before tokens expired, which never does.
+	ExpiresAt *time.Time
+}
+
+// LoginKind is what a counter of log-in attempts counts by.
+type LoginKind string
+
+// The kinds of log-in counters (auth/throttle.go says how each is used).
+const (
+	// LoginPair counts the attempts at one account from one client address.
+	LoginPair LoginKind = "pair"
+	// LoginAddress counts the attempts from one client address.
+	LoginAddress LoginKind = "address"
+	// LoginAccount counts the attempts at one account from everywhere.
+	LoginAccount LoginKind = "account"
+)
+
+// LoginKey names a counter of log-in attempts. Email is the address typed
+// at the log-in, in lower case, whether an account has it or not; "" for
+// LoginAddress. Address is the client's address; "" for LoginAccount.
+type LoginKey struct {
+	Kind    LoginKind
+	Email   string
+	Address string
+}
+
+// LoginAttempt is a key to count an attempt under, and the number of
+// earlier attempts within the window from which the key is blocked; 0 never
+// blocks.
+type LoginAttempt struct {
+	Key        LoginKey
+	BlockAfter int
+}
+
+// LoginCount is a counter of log-in attempts.
+type LoginCount struct {
+	LoginKey
+	// Since is when the window began; Attempts is how many attempts are
+	// counted in it.
+	Since    time.Time
+	Attempts int
+	// BlockedUntil is when the key's block ends, nil where it has none.
+	BlockedUntil *time.Time
+	// NewlyBlocked is set on the one attempt that began the block.
+	NewlyBlocked bool
 }
 
 // Accounts keeps users, their roles, invitations, API tokens, sessions and
@@ -110,22 +156,40 @@ type Accounts interface {
 	CreateAPIToken(ctx context.Context, t APIToken) (APIToken, error)
 	// UserByAPIToken returns the enabled user a token belongs to and notes
 	// when the token was last used, to the minute: a use less than a minute
-	// after the noted one writes nothing.
+	// after the noted one writes nothing. A token expired at now is
+	// plan.EUnauthorized, with a message that says so.
 	UserByAPIToken(ctx context.Context, tokenHash string, now time.Time) (User, error)
 	APITokens(ctx context.Context, userID int64) ([]APIToken, error)
 	DeleteAPIToken(ctx context.Context, userID, tokenID int64) error
 
-	// Sessions, for github.com/alexedwards/scs (see store/sqlstore).
+	// Sessions, for github.com/alexedwards/scs (see store/sqlstore). The
+	// store keeps the SHA-256 of each token, never the token itself.
 	SessionFind(ctx context.Context, token string, now time.Time) (data []byte, found bool, err error)
 	SessionCommit(ctx context.Context, token string, data []byte, expiry time.Time) error
 	SessionDelete(ctx context.Context, token string) error
 	// SessionDeleteExpired removes sessions that expired before now.
 	SessionDeleteExpired(ctx context.Context, now time.Time) error
 
-	// RecordLoginFailure notes a failed log-in for a key (an e-mail or an
-	// address), and LoginFailures counts those since a time.
-	RecordLoginFailure(ctx context.Context, key string, at time.Time) error
-	LoginFailures(ctx context.Context, key string, since time.Time) (int, error)
-	// ClearLoginFailures forgets a key's failures, after a good log-in.
-	ClearLoginFailures(ctx context.Context, key string) error
+	// CountLoginAttempt counts one log-in attempt under each key at once,
+	// in one transaction, and returns each key's counter with this attempt
+	// in it. The count is atomic: of parallel attempts under one key each
+	// sees a different number, so none can pass a limit by racing. A
+	// counter whose window began more than window before at, and that is
+	// not blocked at at, starts again from 1. A key whose count before this
+	// attempt reaches its BlockAfter (above 0) is blocked until at + window;
+	// the counter says NewlyBlocked on the attempt that blocked it.
+	CountLoginAttempt(ctx context.Context, attempts []LoginAttempt, at time.Time, window time.Duration) ([]LoginCount, error)
+	// UncountLoginAttempt takes one attempt back from each key: a good
+	// log-in, or one turned away before its password was checked, is no
+	// failure.
+	UncountLoginAttempt(ctx context.Context, keys []LoginKey) error
+	// ClearLoginAttempts forgets a key's counter and lifts its block: after a
+	// good log-in of a pair, or when an administrator lifts a block. An
+	// unknown key is no error.
+	ClearLoginAttempts(ctx context.Context, key LoginKey) error
+	// LoginBlocks lists the keys blocked at now, the latest block first.
+	LoginBlocks(ctx context.Context, now time.Time) ([]LoginCount, error)
+	// DeleteLoginAttemptsBefore forgets the counters whose window began
+	// before a time and that are not blocked at it.
+	DeleteLoginAttemptsBefore(ctx context.Context, before time.Time) error
 }

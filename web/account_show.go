@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"planverk/store"
 )
@@ -13,6 +14,10 @@ type accountView struct {
 	// NewToken is an API token just made, shown this once.
 	NewToken string
 	Saved    bool
+	// TokenDays are the lifetimes a new token may have; Now tells which
+	// tokens have expired.
+	TokenDays []option
+	Now       time.Time
 }
 
 // accountShow shows the person's own account: name, e-mail, password
@@ -56,6 +61,10 @@ func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status in
 		s.fail(w, r, err)
 		return
 	}
+	if f.Get("token_days") == "" {
+		f.Values.Set("token_days", s.tokenDaysDefault())
+	}
 	s.render(w, r, status, "account", &view{Title: i18nTitle(r, "account.title"),
-		Data: accountView{User: u, Form: f, Tokens: tokens, NewToken: newToken, Saved: saved}})
+		Data: accountView{User: u, Form: f, Tokens: tokens, NewToken: newToken, Saved: saved,
+			TokenDays: s.tokenDayOptions(r), Now: s.now()}})
 }

@@ -118,6 +118,7 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"POST", "/organisations/{organisation}/edit", "/organisations/husbanken/edit", sysadmins, url.Values{}, false},
 		{"GET", "/users", "/users", sysadmins, nil, false},
 		{"POST", "/users/invite", "/users/invite", sysadmins, url.Values{}, false},
+		{"POST", "/users/lockouts/lift", "/users/lockouts/lift", sysadmins, url.Values{}, false},
 		{"POST", "/users/{user}", "/users/" + reader, sysadmins, url.Values{}, false},
 		{"GET", "/programmes/{programme}/plans/{year}/budgets/{budget}/edit", vt + "/budgets/period/edit", planEds, nil, false},
 		{"POST", "/programmes/{programme}/plans/{year}/budgets/{budget}/edit", vt + "/budgets/period/edit", planEds, url.Values{}, false},

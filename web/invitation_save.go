@@ -31,8 +31,12 @@ func (s *Server) invitationSave(w http.ResponseWriter, r *http.Request) {
 			s.renderInvitation(w, r, http.StatusUnprocessableEntity, f)
 			return
 		}
-		if passwordHash, err = auth.HashPassword(f.Raw("password")); err != nil {
+		var ok bool
+		if passwordHash, ok, err = s.hashInSlot(r.Context(), f.Raw("password")); err != nil {
 			s.fail(w, r, err)
+			return
+		} else if !ok {
+			s.busy(w, r)
 			return
 		}
 	}

@@ -15,6 +15,13 @@ func (s *Server) passwordSave(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// Both the check and the hash within one slot (password_slot.go).
+	release, ok := s.passwordSlot(r.Context())
+	if !ok {
+		s.busy(w, r)
+		return
+	}
+	defer release()
 	if u.PasswordHash != "" {
 		good, err := auth.CheckPassword(u.PasswordHash, f.Raw("current"))
 		if err != nil {

@@ -96,6 +96,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /organisations/{organisation}/edit", s.organisationSave)
 	mux.HandleFunc("GET /users", s.usersShow)
 	mux.HandleFunc("POST /users/invite", s.userInvite)
+	mux.HandleFunc("POST /users/lockouts/lift", s.lockoutLift)
 	mux.HandleFunc("POST /users/{user}", s.userSave)
 
 	mux.HandleFunc("GET /organisations/{organisation}", s.organisationShow)

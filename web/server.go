@@ -33,7 +33,24 @@ type Config struct {
 	// PageCacheBytes bounds the memory that keeps visitors' pages of
 	// releases: 0 for the default (64 MB), below 0 for none.
 	PageCacheBytes int
+	// PasswordChecks is how many password checks (argon2id, 64 MiB each)
+	// may run at once; log-ins beyond them wait a moment, then are answered
+	// 503. 0 is DefaultPasswordChecks.
+	PasswordChecks int
+	// ClientIPHeader names the header a reverse proxy writes the client's
+	// address in, such as X-Forwarded-For, for the log-in limits per
+	// address; "" takes the connection's address. Set it only behind a
+	// proxy that writes the header: else a client can send any address.
+	ClientIPHeader string
+	// APITokenMaxAge is the longest an API token may be made to last; 0 is
+	// DefaultAPITokenMaxAge.
+	APITokenMaxAge time.Duration
 }
+
+// DefaultAPITokenMaxAge is the longest an API token lasts where the
+// operator sets no maximum: a year, so that a forgotten token does not
+// work for ever, yet a yearly job runs on one token.
+const DefaultAPITokenMaxAge = 365 * 24 * time.Hour
 
 // Server serves planverk over HTTP. It holds no state of its own beyond
 // what is fixed at start-up (sessions and log-in failures are in the
@@ -58,6 +75,8 @@ type Server struct {
 	now func() time.Time
 	// sleep waits before answering a throttled log-in, replaced in tests.
 	sleep func(time.Duration)
+	// passwordSlots bounds the password checks under way (password_slot.go).
+	passwordSlots chan struct{}
 }
 
 // New returns a Server over the store. It parses every template now, so
@@ -75,7 +94,10 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("public URL %q: want http(s)://HOST[:PORT]", cfg.PublicURL)
 	}
 	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep,
-		pageCache: newPageCache(cfg.PageCacheBytes)}
+		pageCache: newPageCache(cfg.PageCacheBytes), passwordSlots: newPasswordSlots(cfg.PasswordChecks)}
+	if s.cfg.APITokenMaxAge <= 0 {
+		s.cfg.APITokenMaxAge = DefaultAPITokenMaxAge
+	}
 	s.sessions = newSessions(st, public.Scheme == "https")
 	if cfg.SMTP.Hello == "" {
 		cfg.SMTP.Hello = heloName(public.Hostname())

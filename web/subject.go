@@ -37,8 +37,13 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 			u, err = s.store.UserByAPIToken(ctx, auth.HashToken(strings.TrimSpace(token)), s.now())
-			if plan.ErrorCode(err) == plan.ENotFound {
+			switch plan.ErrorCode(err) {
+			case plan.ENotFound:
 				s.apiFail(w, r, errUnauthorized("the API token is not valid"))
+				return
+			case plan.EUnauthorized:
+				// Expired: the store's message says when, and what to do.
+				s.apiFail(w, r, err)
 				return
 			}
 			found, api = err == nil, true

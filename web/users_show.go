@@ -24,6 +24,10 @@ type usersView struct {
 	// named ProblemName.
 	Problem     string
 	ProblemName string
+	// Lockouts are the log-ins blocked now (auth/throttle.go); Lifted is
+	// set after a block was lifted.
+	Lockouts []store.LoginCount
+	Lifted   bool
 }
 
 // userRow is one user with their roles.
@@ -54,7 +58,8 @@ func (s *Server) usersShow(w http.ResponseWriter, r *http.Request) {
 		s.deny(w, r)
 		return
 	}
-	s.renderUsers(w, r, http.StatusOK, usersView{Form: newForm(nil), Saved: r.URL.Query().Get("saved") != ""})
+	saved := r.URL.Query().Get("saved")
+	s.renderUsers(w, r, http.StatusOK, usersView{Form: newForm(nil), Saved: saved != "" && saved != "lockout", Lifted: saved == "lockout"})
 }
 
 func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int, page usersView) {
@@ -103,6 +108,10 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 		}
 		slices.SortFunc(row.Roles, func(a, b userRole) int { return strings.Compare(a.Name, b.Name) })
 		page.Rows = append(page.Rows, row)
+	}
+	if page.Lockouts, err = s.store.LoginBlocks(ctx, s.now()); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, status, "users", &view{Title: i18nTitle(r, "admin.users-title"), Data: page})
 }

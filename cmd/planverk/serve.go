@@ -40,6 +40,20 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	smtpUser := fl.String("smtp-user", envOr("PLANVERK_SMTP_USER", ""), "user to log in to the SMTP server as, with the password in PLANVERK_SMTP_PASSWORD (also PLANVERK_SMTP_USER)")
 	synchronous := fl.String("sqlite-synchronous", envOr("PLANVERK_SQLITE_SYNCHRONOUS", "normal"),
 		"SQLite only: normal keeps every commit through a crash of planverk but may lose the last ones in a power cut; full keeps them through a power cut too, at the cost of a disk sync per save (also PLANVERK_SQLITE_SYNCHRONOUS)")
+	passwordChecks := fl.Int("password-checks", 0,
+		"how many password checks may run at once, at 64 MiB each; more log-ins wait a second, then get 503 (also PLANVERK_PASSWORD_CHECKS; default 0: one per processor, at most 4, within half of GOMEMLIMIT)")
+	clientIPHeader := fl.String("client-ip-header", envOr("PLANVERK_CLIENT_IP_HEADER", ""),
+		"the header a reverse proxy writes the client's address in, e.g. X-Forwarded-For, for the log-in limits per address; the last address in it counts (also PLANVERK_CLIENT_IP_HEADER; default: the connection's address). Set it only behind such a proxy")
+	tokenMaxAge := fl.Duration("api-token-max-age", web.DefaultAPITokenMaxAge,
+		"the longest an API token made on the account page may last, e.g. 2160h for 90 days (also PLANVERK_API_TOKEN_MAX_AGE)")
+	for name, env := range map[string]string{"password-checks": "PLANVERK_PASSWORD_CHECKS", "api-token-max-age": "PLANVERK_API_TOKEN_MAX_AGE"} {
+		if v := os.Getenv(env); v != "" {
+			if err := fl.Set(name, v); err != nil {
+				fmt.Fprintf(e.stderr, "planverk serve: %s=%q: %v\n", env, v, err)
+				return exitUnusable
+			}
+		}
+	}
 	if err := fl.Parse(args); err != nil {
 		return exitUnusable
 	}
@@ -68,6 +82,7 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	defer ln.Close()
 	// The SMTP password only from the environment, like the OpenID secret.
 	cfg := web.Config{PublicURL: *publicURL, OIDCName: *oidcName,
+		PasswordChecks: *passwordChecks, ClientIPHeader: *clientIPHeader, APITokenMaxAge: *tokenMaxAge,
 		SMTP: notice.Config{Addr: *smtpAddr, From: *smtpFrom, User: *smtpUser, Password: os.Getenv("PLANVERK_SMTP_PASSWORD")}}
 	if cfg.PublicURL == "" {
 		// The address listened on, with the port chosen where :0 was asked.

@@ -14,7 +14,7 @@ import (
 // shown. The token has the user's rights.
 func (e *env) token(ctx context.Context, args []string) int {
 	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(e.stderr, "usage: planverk token add --email E [--name N] [--db PATH-or-URL]")
+		fmt.Fprintln(e.stderr, "usage: planverk token add --email E [--name N] [--valid DURATION] [--db PATH-or-URL]")
 		return exitUnusable
 	}
 	fl := flag.NewFlagSet("token add", flag.ContinueOnError)
@@ -22,7 +22,12 @@ func (e *env) token(ctx context.Context, args []string) int {
 	db := dbFlag(fl)
 	email := fl.String("email", "", "the e-mail address of the user the token acts for (required)")
 	name := fl.String("name", "", "what the token is for, shown on the user's account page")
+	valid := fl.Duration("valid", 90*24*time.Hour, "how long the token works, e.g. 720h for 30 days; the serve option --api-token-max-age does not bind the command line")
 	if err := fl.Parse(args[1:]); err != nil {
+		return exitUnusable
+	}
+	if *valid <= 0 {
+		fmt.Fprintln(e.stderr, "planverk token add: --valid must be above 0")
 		return exitUnusable
 	}
 	if *email == "" {
@@ -48,7 +53,9 @@ func (e *env) token(ctx context.Context, args []string) int {
 	if *name == "" {
 		*name = "command line " + time.Now().Format("2006-01-02")
 	}
-	if _, err := st.CreateAPIToken(ctx, store.APIToken{UserID: u.ID, Name: *name, TokenHash: hash, CreatedAt: time.Now()}); err != nil {
+	now := time.Now()
+	expires := now.Add(*valid)
+	if _, err := st.CreateAPIToken(ctx, store.APIToken{UserID: u.ID, Name: *name, TokenHash: hash, CreatedAt: now, ExpiresAt: &expires}); err != nil {
 		fmt.Fprintf(e.stderr, "planverk token add: %v\n", err)
 		return exitFailed
 	}

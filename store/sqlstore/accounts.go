@@ -11,9 +11,10 @@ import (
 )
 
 // Accounts (store.Accounts) live in the same database as the plans, in the
-// tables of the second migration: users, programme_members, invitations,
-// api_tokens, sessions and login_failures. Their methods are in user.go,
-// membership.go, invitation.go, apitoken.go, session.go and loginfailure.go.
+// tables of the second migration (users, programme_members, invitations,
+// api_tokens, sessions) and of the eleventh (login_attempts). Their methods
+// are in user.go, membership.go, invitation.go, apitoken.go, session.go and
+// loginattempt.go.
 var _ store.Accounts = (*Store)(nil)
 
 // dbTime is a time as the accounts tables take it: in UTC, at PostgreSQL's

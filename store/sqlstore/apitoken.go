@@ -9,19 +9,22 @@ import (
 	"planverk/store"
 )
 
-const apiTokenColumns = `id, user_id, name, token_hash, created_at, last_used_at`
+const apiTokenColumns = `id, user_id, name, token_hash, created_at, last_used_at, expires_at`
 
 func scanAPIToken(sc scanner) (store.APIToken, error) {
 	var t store.APIToken
-	var created, used any
-	if err := sc.Scan(&t.ID, &t.UserID, &t.Name, &t.TokenHash, &created, &used); err != nil {
+	var created, used, expires any
+	if err := sc.Scan(&t.ID, &t.UserID, &t.Name, &t.TokenHash, &created, &used, &expires); err != nil {
 		return t, err
 	}
 	var err error
 	if t.CreatedAt, err = timeOf(created); err != nil {
 		return t, err
 	}
-	t.LastUsedAt, err = nullTimeOf(used)
+	if t.LastUsedAt, err = nullTimeOf(used); err != nil {
+		return t, err
+	}
+	t.ExpiresAt, err = nullTimeOf(expires)
 	return t, err
 }
 
@@ -39,6 +42,10 @@ func (s *Store) CreateAPIToken(ctx context.Context, t store.APIToken) (store.API
 		used := roundTime(*t.LastUsedAt)
 		t.LastUsedAt = &used
 	}
+	if t.ExpiresAt != nil {
+		exp := roundTime(*t.ExpiresAt)
+		t.ExpiresAt = &exp
+	}
 	err := s.write(ctx, func(w *writer) error {
 		if err := w.userExists(t.UserID); err != nil {
 			return err
@@ -51,9 +58,9 @@ func (s *Store) CreateAPIToken(ctx context.Context, t store.APIToken) (store.API
 			return plan.Errorf(plan.EConflict, "there is already an API token with this hash")
 		}
 		t.ID, err = w.insert(`
-			INSERT INTO api_tokens (user_id, name, token_hash, created_at, last_used_at)
-			VALUES (?, ?, ?, ?, ?)`,
-			t.UserID, t.Name, t.TokenHash, dbTime(t.CreatedAt), nullTime(t.LastUsedAt))
+			INSERT INTO api_tokens (user_id, name, token_hash, created_at, last_used_at, expires_at)
+			VALUES (?, ?, ?, ?, ?, ?)`,
+			t.UserID, t.Name, t.TokenHash, dbTime(t.CreatedAt), nullTime(t.LastUsedAt), nullTime(t.ExpiresAt))
 		return err
 	})
 	if err != nil {
@@ -70,17 +77,18 @@ const tokenUseStep = time.Minute
 // UserByAPIToken returns the enabled user a token belongs to and notes now
 // as when the token was last used, to the minute. A token of a disabled user
 // is not found, like an unknown or deleted one. Last used only moves
-// forward, so that of two requests at once the later time stays.
+// forward, so that of two requests at once the later time stays. A token
+// expired at now is plan.EUnauthorized, and its use is not noted.
 func (s *Store) UserByAPIToken(ctx context.Context, tokenHash string, now time.Time) (store.User, error) {
 	var u store.User
 	var tokenID int64
-	var last any
+	var last, expires any
 	err := s.read(ctx, func(r *reader) error {
 		var err error
 		u, err = scanUser(r.row(`
-			SELECT `+userColumns+`, t.id, t.last_used_at
+			SELECT `+userColumns+`, t.id, t.last_used_at, t.expires_at
 			FROM api_tokens t JOIN users u ON u.id = t.user_id
-			WHERE t.token_hash = ? AND NOT u.disabled`, tokenHash), &tokenID, &last)
+			WHERE t.token_hash = ? AND NOT u.disabled`, tokenHash), &tokenID, &last, &expires)
 		if err == sql.ErrNoRows {
 			return plan.Errorf(plan.ENotFound, "unknown or revoked API token")
 		}
@@ -92,6 +100,14 @@ func (s *Store) UserByAPIToken(ctx context.Context, tokenHash string, now time.T
 	lastUsed, err := nullTimeOf(last)
 	if err != nil {
 		return store.User{}, accountError(err, "find user by API token")
+	}
+	expiry, err := nullTimeOf(expires)
+	if err != nil {
+		return store.User{}, accountError(err, "find user by API token")
+	}
+	if expiry != nil && !now.Before(*expiry) {
+		return store.User{}, plan.Errorf(plan.EUnauthorized, "the API token expired on %s; make a new one on the account page",
+			expiry.UTC().Format("2006-01-02 15:04 MST"))
 	}
 	if lastUsed != nil && now.Sub(*lastUsed) < tokenUseStep {
 		return u, nil

@@ -7,15 +7,22 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 
+	"planverk/auth"
 	"planverk/store"
 )
+
+// sessionKey is what a session is stored under: the SHA-256 of its token,
+// so that whoever reads the table (a backup, a log of queries) holds no
+// token that logs in. The token has 256 bits of randomness, so a fast hash
+// without salt is safe, as for API tokens.
+func sessionKey(token string) string { return auth.HashToken(token) }
 
 // SessionFind returns a session's data, and found false for a token that is
 // unknown or expired at now.
 func (s *Store) SessionFind(ctx context.Context, token string, now time.Time) ([]byte, bool, error) {
 	var data []byte
 	err := s.read(ctx, func(r *reader) error {
-		return r.row(`SELECT data FROM sessions WHERE token = ? AND expiry > ?`, token, dbTime(now)).Scan(&data)
+		return r.row(`SELECT data FROM sessions WHERE token = ? AND expiry > ?`, sessionKey(token), dbTime(now)).Scan(&data)
 	})
 	if err == sql.ErrNoRows {
 		return nil, false, nil
@@ -36,7 +43,7 @@ func (s *Store) SessionCommit(ctx context.Context, token string, data []byte, ex
 		return w.exec(`
 			INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?)
 			ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`,
-			token, data, dbTime(expiry))
+			sessionKey(token), data, dbTime(expiry))
 	})
 	return accountError(err, "save session")
 }
@@ -45,7 +52,7 @@ func (s *Store) SessionCommit(ctx context.Context, token string, data []byte, ex
 // deletes tokens that may have expired and been removed already.
 func (s *Store) SessionDelete(ctx context.Context, token string) error {
 	err := s.write(ctx, func(w *writer) error {
-		return w.exec(`DELETE FROM sessions WHERE token = ?`, token)
+		return w.exec(`DELETE FROM sessions WHERE token = ?`, sessionKey(token))
 	})
 	return accountError(err, "delete session")
 }

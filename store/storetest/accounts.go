@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -39,9 +40,11 @@ func RunAccounts(t *testing.T, newDB NewDatabase) {
 		{"Invitations", a.testInvitations},
 		{"ConcurrentAccept", a.testConcurrentAccept},
 		{"APITokens", a.testAPITokens},
+		{"APITokenExpiry", a.testAPITokenExpiry},
 		{"Sessions", a.testSessions},
 		{"SessionManager", a.testSessionManager},
-		{"LoginFailures", a.testLoginFailures},
+		{"LoginAttempts", a.testLoginAttempts},
+		{"LoginAttemptsParallel", a.testLoginAttemptsParallel},
 		{"Reopen", a.testReopen},
 	} {
 		t.Run(tt.name, tt.test)
@@ -280,7 +283,7 @@ func (a accountsSuite) testInvalid(t *testing.T) {
 	errs["invitation to programme without role"] = inv(func(i *store.Invitation) { i.Role = "" })
 	errs["invitation with unknown role"] = inv(func(i *store.Invitation) { i.Role = "owner" })
 	_, errs["API token without hash"] = s.CreateAPIToken(ctx, store.APIToken{UserID: u.ID, Name: "CI"})
-	errs["login failure without key"] = s.RecordLoginFailure(ctx, "", t0)
+	_, errs["login attempt without key"] = s.CountLoginAttempt(ctx, []store.LoginAttempt{{Key: store.LoginKey{Kind: store.LoginPair}}}, t0, time.Minute)
 	for name, err := range errs {
 		wantCode(t, name, err, plan.EInvalid)
 	}
@@ -862,60 +865,112 @@ func (a accountsSuite) testSessionManager(t *testing.T) {
 	}
 }
 
-func (a accountsSuite) testLoginFailures(t *testing.T) {
+func (a accountsSuite) testLoginAttempts(t *testing.T) {
 	ctx := context.Background()
 	s := a.openTest(t)
-	record := func(key string, at time.Time) {
+	const window = 15 * time.Minute
+	pair := store.LoginKey{Kind: store.LoginPair, Email: "kari@example.no", Address: "192.0.2.7"}
+	addr := store.LoginKey{Kind: store.LoginAddress, Address: "192.0.2.7"}
+	count := func(at time.Time, keys ...store.LoginAttempt) []store.LoginCount {
 		t.Helper()
-		if err := s.RecordLoginFailure(ctx, key, at); err != nil {
-			t.Fatalf("RecordLoginFailure(%s): %v", key, err)
-		}
-	}
-	count := func(key string, since time.Time) int {
-		t.Helper()
-		n, err := s.LoginFailures(ctx, key, since)
+		got, err := s.CountLoginAttempt(ctx, keys, at, window)
 		if err != nil {
-			t.Fatalf("LoginFailures(%s): %v", key, err)
+			t.Fatalf("CountLoginAttempt: %v", err)
 		}
-		return n
+		return got
 	}
-	const kari, addr = "kari@example.no", "192.0.2.7"
-	record(kari, t0)
-	record(kari, t0.Add(time.Minute))
-	record(kari, t0.Add(2*time.Minute))
-	record(addr, t0.Add(time.Minute))
-	for _, tt := range []struct {
-		key   string
-		since time.Time
-		want  int
-	}{
-		{kari, t0.Add(-auth.LoginFailureWindow), 3},
-		{kari, t0, 3}, // since is inclusive
-		{kari, t0.Add(30 * time.Second), 2},
-		{kari, t0.Add(time.Minute + time.Microsecond), 1},
-		{kari, t0.Add(time.Hour), 0},
-		{addr, t0, 1},
-		{"nobody@example.no", t0, 0},
-	} {
-		if got := count(tt.key, tt.since); got != tt.want {
-			t.Errorf("LoginFailures(%s, since %v) = %d, want %d", tt.key, tt.since, got, tt.want)
+	for i := range 3 {
+		got := count(t0.Add(time.Duration(i)*time.Minute), store.LoginAttempt{Key: pair, BlockAfter: 3}, store.LoginAttempt{Key: addr})
+		if got[0].Attempts != i+1 || got[1].Attempts != i+1 || !got[0].Since.Equal(stored(t0)) || got[0].BlockedUntil != nil {
+			t.Fatalf("attempt %d: %+v", i+1, got)
 		}
 	}
-	if err := s.ClearLoginFailures(ctx, kari); err != nil {
+	// The 4th attempt has 3 before it: the pair is blocked, once.
+	at := t0.Add(3 * time.Minute)
+	got := count(at, store.LoginAttempt{Key: pair, BlockAfter: 3})[0]
+	if !got.NewlyBlocked || got.BlockedUntil == nil || !got.BlockedUntil.Equal(stored(at.Add(window))) {
+		t.Fatalf("the attempt that blocks: %+v", got)
+	}
+	if got := count(at, store.LoginAttempt{Key: pair, BlockAfter: 3})[0]; got.NewlyBlocked || got.Attempts != 5 {
+		t.Errorf("an attempt while blocked: %+v", got)
+	}
+	blocks, err := s.LoginBlocks(ctx, at)
+	if err != nil || len(blocks) != 1 || blocks[0].LoginKey != pair {
+		t.Fatalf("LoginBlocks = %+v, %v", blocks, err)
+	}
+	// The window is over but the block is not: the counter goes on.
+	if got := count(t0.Add(window+time.Minute), store.LoginAttempt{Key: pair, BlockAfter: 3})[0]; got.Attempts != 6 || got.BlockedUntil == nil {
+		t.Errorf("after the window, while blocked: %+v", got)
+	}
+	// Both over: the counter starts again, unblocked.
+	later := at.Add(window + time.Second)
+	if got := count(later, store.LoginAttempt{Key: pair, BlockAfter: 3})[0]; got.Attempts != 1 || got.BlockedUntil != nil || !got.Since.Equal(stored(later)) {
+		t.Errorf("after the block: %+v", got)
+	}
+	if blocks, _ := s.LoginBlocks(ctx, later); len(blocks) != 0 {
+		t.Errorf("LoginBlocks after the block = %+v", blocks)
+	}
+	// Taking back, clearing.
+	if err := s.UncountLoginAttempt(ctx, []store.LoginKey{addr, addr, addr, addr}); err != nil {
 		t.Fatal(err)
 	}
-	if got := count(kari, t0.Add(-time.Hour)); got != 0 {
-		t.Errorf("LoginFailures after clearing = %d, want 0", got)
+	if got := count(t0.Add(5*time.Minute), store.LoginAttempt{Key: addr})[0]; got.Attempts != 1 {
+		t.Errorf("after taking back more than was counted: %+v, want 1 attempt", got)
 	}
-	if got := count(addr, t0); got != 1 {
-		t.Errorf("clearing one key cleared another: LoginFailures(%s) = %d, want 1", addr, got)
+	if err := s.ClearLoginAttempts(ctx, pair); err != nil {
+		t.Fatal(err)
 	}
+	if got := count(later, store.LoginAttempt{Key: pair})[0]; got.Attempts != 1 {
+		t.Errorf("after clearing: %+v", got)
+	}
+	if err := s.ClearLoginAttempts(ctx, store.LoginKey{Kind: store.LoginPair, Email: "x", Address: "y"}); err != nil {
+		t.Errorf("clearing an unknown key: %v", err)
+	}
+	if err := s.DeleteLoginAttemptsBefore(ctx, later.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(later, store.LoginAttempt{Key: addr})[0]; got.Attempts != 1 {
+		t.Errorf("after deleting old counters: %+v", got)
+	}
+}
 
-	// Failures a day old are forgotten when the key fails again.
-	record("old@example.no", t0)
-	record("old@example.no", t0.Add(25*time.Hour))
-	if got := count("old@example.no", t0.Add(-time.Hour)); got != 1 {
-		t.Errorf("LoginFailures with a failure from the day before = %d, want 1", got)
+// testLoginAttemptsParallel: attempts counted at once each see their own
+// number, so that none passes a limit by racing the others.
+func (a accountsSuite) testLoginAttemptsParallel(t *testing.T) {
+	ctx := context.Background()
+	opener := a.newDB(t)
+	s := asAccounts(t, open(t, opener))
+	other := asAccounts(t, open(t, opener)) // a second copy of planverk
+	key := store.LoginKey{Kind: store.LoginPair, Email: "kari@example.no", Address: "192.0.2.7"}
+	const n = 39
+	seen := make([]int, n)
+	blocked := make([]bool, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			st := s
+			if i%2 == 1 {
+				st = other
+			}
+			got, err := st.CountLoginAttempt(ctx, []store.LoginAttempt{{Key: key, BlockAfter: 10}}, t0, 15*time.Minute)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			seen[i], blocked[i] = got[0].Attempts, got[0].NewlyBlocked
+		}()
+	}
+	wg.Wait()
+	slices.Sort(seen)
+	for i, c := range seen {
+		if c != i+1 {
+			t.Fatalf("parallel attempts saw counts %v, want 1 to %d once each", seen, n)
+		}
+	}
+	if nb := len(slices.DeleteFunc(blocked, func(b bool) bool { return !b })); nb != 1 {
+		t.Errorf("%d attempts began the block, want 1", nb)
 	}
 }
 
@@ -946,7 +1001,8 @@ func (a accountsSuite) testReopen(t *testing.T) {
 	if err := s.SessionCommit(ctx, "sess", []byte("data"), t0.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RecordLoginFailure(ctx, "kari@example.no", t0); err != nil {
+	kari := store.LoginKey{Kind: store.LoginAccount, Email: "kari@example.no"}
+	if _, err := s.CountLoginAttempt(ctx, []store.LoginAttempt{{Key: kari}}, t0, time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	if err := first.Close(); err != nil {
@@ -969,7 +1025,38 @@ func (a accountsSuite) testReopen(t *testing.T) {
 	if data, found, err := s.SessionFind(ctx, "sess", t0); err != nil || !found || string(data) != "data" {
 		t.Errorf("session after reopening = %q, %v, %v", data, found, err)
 	}
-	if n, err := s.LoginFailures(ctx, "kari@example.no", t0); err != nil || n != 1 {
-		t.Errorf("login failures after reopening = %d, %v, want 1", n, err)
+	if got, err := s.CountLoginAttempt(ctx, []store.LoginAttempt{{Key: kari}}, t0, time.Hour); err != nil || got[0].Attempts != 2 {
+		t.Errorf("log-in attempts after reopening = %+v, %v, want 2", got, err)
+	}
+}
+
+// testAPITokenExpiry: a token works until its expiry and is refused as
+// unauthorised from then on, without its use being noted.
+func (a accountsSuite) testAPITokenExpiry(t *testing.T) {
+	ctx := context.Background()
+	s := a.openTest(t)
+	u := createUser(t, s, store.User{Email: "kari@example.no", CreatedAt: t0})
+	exp := t0.Add(time.Hour)
+	tok, err := s.CreateAPIToken(ctx, store.APIToken{UserID: u.ID, Name: "CI", TokenHash: "h", CreatedAt: t0, ExpiresAt: &exp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tok.ExpiresAt == nil || !tok.ExpiresAt.Equal(stored(exp)) {
+		t.Errorf("ExpiresAt = %v, want %v", tok.ExpiresAt, stored(exp))
+	}
+	if _, err := s.UserByAPIToken(ctx, "h", exp.Add(-time.Minute)); err != nil {
+		t.Errorf("before its expiry: %v", err)
+	}
+	_, err = s.UserByAPIToken(ctx, "h", exp)
+	wantCode(t, "a use at its expiry", err, plan.EUnauthorized)
+	if err != nil && !strings.Contains(err.Error(), "expired") {
+		t.Errorf("the error %q does not say the token expired", err)
+	}
+	list, err := s.APITokens(ctx, u.ID)
+	if err != nil || len(list) != 1 || list[0].ExpiresAt == nil || !list[0].ExpiresAt.Equal(stored(exp)) {
+		t.Errorf("APITokens = %+v, %v", list, err)
+	}
+	if list[0].LastUsedAt == nil || !list[0].LastUsedAt.Equal(stored(exp.Add(-time.Minute))) {
+		t.Errorf("LastUsedAt = %v, want the last use before the expiry", list[0].LastUsedAt)
 	}
 }
