@@ -104,7 +104,9 @@ func Find(name string) []Place {
 				found = ps
 				continue
 			}
-			found = slices.DeleteFunc(found, func(p Place) bool { return !slices.ContainsFunc(ps, func(q Place) bool { return q.Number == p.Number }) })
+			found = slices.DeleteFunc(found, func(p Place) bool {
+				return !slices.ContainsFunc(ps, func(q Place) bool { return q.Number == p.Number })
+			})
 		}
 		if len(found) > 0 {
 			return found
