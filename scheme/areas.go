@@ -124,3 +124,21 @@ func areaAdvice(area string) []string {
 	}
 	return keys
 }
+
+// SharedArea returns the official names of the places a name people write
+// may mean, when it is more than one ("Herøy": "Herøy (Møre og Romsdal)",
+// "Herøy (Nordland)"), and nil otherwise.
+func SharedArea(where string) []string {
+	if _, ok := areaPlace(where); ok {
+		return nil
+	}
+	ps := place.Find(where)
+	if len(ps) < 2 {
+		return nil
+	}
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
+	return names
+}
