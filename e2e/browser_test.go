@@ -129,6 +129,7 @@ func newServer(t *testing.T) *httptest.Server {
 // the one Chromium of the package, which TestMain stops.
 
 func TestAccessiblePage(t *testing.T) {
+	Require(t, Chromium, AxeCore, HTMLChecker)
 	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
@@ -175,6 +176,7 @@ func TestAccessiblePage(t *testing.T) {
 }
 
 func TestAxeFindsViolations(t *testing.T) {
+	Require(t, Chromium, AxeCore)
 	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
@@ -209,6 +211,7 @@ func TestAxeFindsViolations(t *testing.T) {
 }
 
 func TestAxeUnderStrictCSP(t *testing.T) {
+	Require(t, Chromium, AxeCore)
 	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
@@ -219,6 +222,7 @@ func TestAxeUnderStrictCSP(t *testing.T) {
 }
 
 func TestValidateHTMLFindsErrors(t *testing.T) {
+	Require(t, HTMLChecker)
 	t.Parallel()
 	msgs := ValidateHTML(t, []byte(invalidPage))
 	for _, m := range msgs {
@@ -246,6 +250,7 @@ func TestValidateHTMLFindsErrors(t *testing.T) {
 }
 
 func TestValidateHTMLFiles(t *testing.T) {
+	Require(t, HTMLChecker)
 	t.Parallel()
 	start := time.Now()
 	res := ValidateHTMLFiles(t, map[string][]byte{
@@ -364,6 +369,7 @@ func TestFormPostRedirect(t *testing.T) {
 }
 
 func TestNarrowViewport(t *testing.T) {
+	Require(t, Chromium, AxeCore)
 	t.Parallel()
 	b := NewBrowser(t)
 	srv := newServer(t)
@@ -517,4 +523,34 @@ func runAndRecover(f func()) {
 		}
 	}()
 	f()
+}
+
+// TestRequireNamesEachMissingTool: with no Chromium and no npm packages,
+// Require skips once, naming each missing tool; with
+// PLANVERK_REQUIRE_BROWSER=1 it fails.
+func TestRequireNamesEachMissingTool(t *testing.T) {
+	t.Setenv(EnvChromium, filepath.Join(t.TempDir(), "no-such-browser"))
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("go.mod", []byte("module x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(EnvRequireBrowser, "")
+	rec := &recorder{TB: t}
+	runAndRecover(func() { Require(rec, Chromium, AxeCore, HTMLChecker) })
+	for _, want := range []string{EnvChromium, "axe-core is not installed", "vnu.jar is not installed"} {
+		if !rec.skipped || rec.failed || !strings.Contains(rec.msg, want) {
+			t.Errorf("skipped=%v failed=%v msg=%q, want it to say %q", rec.skipped, rec.failed, rec.msg, want)
+		}
+	}
+	t.Setenv(EnvRequireBrowser, "1")
+	rec = &recorder{TB: t}
+	runAndRecover(func() { Require(rec, AxeCore) })
+	if rec.skipped || !rec.failed {
+		t.Errorf("with %s=1: skipped=%v failed=%v msg=%q", EnvRequireBrowser, rec.skipped, rec.failed, rec.msg)
+	}
+	rec = &recorder{TB: t}
+	runAndRecover(func() { Require(rec) })
+	if rec.skipped || rec.failed {
+		t.Errorf("nothing required: skipped=%v failed=%v", rec.skipped, rec.failed)
+	}
 }

@@ -34,6 +34,7 @@ func logIn(t *testing.T, p *e2e.Page, base, email, password string) {
 // measure's history shows the change with the editor's name. Every form
 // and every error state passes axe-core and the HTML checker.
 func TestInviteLogInAndEdit(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore, e2e.HTMLChecker)
 	for _, engine := range engines(t) {
 		t.Run(engine, func(t *testing.T) { inviteLogInAndEdit(t, startServerOn(t, engine)) })
 	}
@@ -124,6 +125,7 @@ func inviteLogInAndEdit(t *testing.T, srv *server) {
 // is refused with the first person's change shown and the second person's
 // text kept, and the page passes axe-core.
 func TestConflictInBrowser(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore, e2e.HTMLChecker)
 	for _, engine := range engines(t) {
 		t.Run(engine, func(t *testing.T) { conflictInBrowser(t, startServerOn(t, engine)) })
 	}
@@ -197,6 +199,7 @@ var editPages = []string{
 // Every form, in every language, passes axe-core with no violation and is
 // valid HTML, as does a budget form showing an error beside an amount.
 func TestEditPagesAccessible(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore, e2e.HTMLChecker)
 	srv := startServer(t)
 	p := e2e.NewBrowser(t).Open(t, srv.URL+"/login")
 	logIn(t, p, srv.URL, adminEmail, adminPassword)

@@ -14,6 +14,7 @@ import (
 // error state, the form of a new term and the history of the glossary.
 // Every one passes axe-core with no violation and is valid HTML.
 func TestGlossaryEditorInBrowser(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore, e2e.HTMLChecker)
 	srv := startServer(t)
 	c := &checked{docs: map[string][]byte{}}
 	p := e2e.NewBrowser(t).Open(t, srv.URL+"/login")

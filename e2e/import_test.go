@@ -20,6 +20,7 @@ import (
 // bokmål, nynorsk and English, and the form and the list of mistakes fit a
 // 320 px screen.
 func TestImportInBrowser(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore, e2e.HTMLChecker)
 	srv := startServer(t)
 	dir := t.TempDir()
 	_, export := get(t, srv.URL+"/schemes/export?format=csv", "nb")

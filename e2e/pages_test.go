@@ -186,6 +186,7 @@ var mainPages = []string{
 // Every main page, in every language, passes axe-core's WCAG 2.1 A and AA
 // rules with no violation and is valid HTML.
 func TestPagesAccessibleInEveryLanguage(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore, e2e.HTMLChecker)
 	srv := startServer(t)
 	b := e2e.NewBrowser(t)
 	docs := map[string][]byte{}
@@ -283,6 +284,7 @@ func TestLanguageSwitchRemembered(t *testing.T) {
 // The plan page works by keyboard alone: the first Tab reaches the skip link,
 // and following it moves focus to the main content.
 func TestKeyboardAndNarrowScreen(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore)
 	srv := startServer(t)
 	b := e2e.NewBrowser(t)
 	p := b.Open(t, srv.URL+"/programmes/vest-telemark/plans/2025")

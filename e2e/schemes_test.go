@@ -14,6 +14,7 @@ import (
 // and the history pass axe-core and the HTML checker, and the search page
 // and the form fit a 320 px screen.
 func TestSchemeEditorInBrowser(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore, e2e.HTMLChecker)
 	for _, engine := range engines(t) {
 		t.Run(engine, func(t *testing.T) { schemeEditorInBrowser(t, startServerOn(t, engine)) })
 	}
@@ -87,6 +88,7 @@ func schemeEditorInBrowser(t *testing.T, srv *server) {
 // links, discontinued schemes), so each is checked, in nynorsk, the
 // language most of them are written in.
 func TestEverySchemePageAccessible(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore, e2e.HTMLChecker)
 	srv := startServer(t)
 	schemes, _, err := examples.Catalogue()
 	if err != nil {

@@ -219,3 +219,19 @@ func TestParseDate(t *testing.T) {
 		t.Error("31.06.2025 accepted")
 	}
 }
+
+// TestMunicipalityRegister: a well-formed number that is not in the
+// register of 2024 is warned about, and a former one names what it became.
+func TestMunicipalityRegister(t *testing.T) {
+	for number, want := range map[string]string{"4099": "rule.municipality-number-unknown", "3825": "rule.municipality-number-former"} {
+		f := small(t)
+		f.Organisations[0].MunicipalityNumber = number
+		fs := plan.Check(f)
+		if len(fs) != 1 || fs[0].Severity != plan.SeverityWarning || fs[0].Message != want {
+			t.Errorf("%s: %v", number, fs)
+		}
+		if number == "3825" && fs[0].Args["Now"] != "4036 Vinje" {
+			t.Errorf("3825 became %v", fs[0].Args["Now"])
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"planverk/place"
 )
 
 // idPattern is what an ID must look like: it stands in URLs and on the
@@ -37,12 +39,36 @@ func (c *checker) checkOrganisations() {
 			if len(n) != want || strings.Trim(n, "0123456789") != "" {
 				c.add("municipality-number", SeverityError, p+".municipality_number", "rule.municipality-number",
 					Args{"Value": n, "Digits": want})
+			} else {
+				c.checkRegister(p+".municipality_number", n)
 			}
 		}
 		for j, m := range o.Members {
 			c.orgRef(fmt.Sprintf("%s.members[%d]", p, j), m)
 		}
 	}
+}
+
+// checkRegister warns about a well-formed municipality or county number
+// that is not one of the 2024 structure (package place): unknown, or a
+// former number, with the one it became. A warning, not an error: a plan
+// written before 2024 is still the plan it was.
+func (c *checker) checkRegister(path, number string) {
+	if p, ok := place.ByNumber(number); ok && p.Number == number {
+		return
+	}
+	if f, ok := place.Renumbered(number); ok {
+		var now []string
+		for _, b := range f.Became {
+			if p, ok := place.ByNumber(b); ok {
+				now = append(now, fmt.Sprintf("%s %s", p.Number, p.Name))
+			}
+		}
+		c.add("municipality-number", SeverityWarning, path, "rule.municipality-number-former",
+			Args{"Value": number, "Name": f.Name, "Valid": f.Valid, "Now": strings.Join(now, ", ")})
+		return
+	}
+	c.add("municipality-number", SeverityWarning, path, "rule.municipality-number-unknown", Args{"Value": number})
 }
 
 func (c *checker) checkProgramme() {

@@ -67,7 +67,7 @@ const (
 //
 // A scheme must be for the audience answered, and must be usable where the
 // person is: it names the place, the county the place lies in, or "norge".
-// A place the tables do not know (areas.go) matches only schemes that name it
+// A place the register does not know (package place) matches only schemes that name it
 // or the whole country. When Where is a county, schemes that name only some
 // of its municipalities are left out, since they may not apply.
 //

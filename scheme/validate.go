@@ -48,6 +48,8 @@ var ProblemArgs = map[string][]string{
 	"areas-required": nil,
 	"area-case":      {"Value", "Want"},
 	"area-unknown":   {"Value"},
+	"area-key":       {"Value", "Want"},
+	"area-ambiguous": {"Value", "Choices"},
 	"not-a-language": {"Value"},
 	"url":            {"Value"},
 	"checked":        nil,
@@ -300,7 +302,14 @@ func checkAreas(ps *problems, areas []string) {
 		case a != strings.ToLower(strings.TrimSpace(a)):
 			ps.add(f, "area-case", "%q: write areas in lower case, as %q", a, strings.ToLower(strings.TrimSpace(a)))
 		case !KnownArea(a):
-			ps.add(f, "area-unknown", "%q is not a county or a municipality planverk knows; check the spelling, or add the municipality to scheme/areas.go", a)
+			switch keys := areaAdvice(a); len(keys) {
+			case 0:
+				ps.add(f, "area-unknown", "%q is not a county or a municipality of Norway (the 2024 register, with former names); check the spelling", a)
+			case 1:
+				ps.add(f, "area-key", "%q: write the place as %q", a, keys[0])
+			default:
+				ps.add(f, "area-ambiguous", "%q may be any of: %s; write the one that is meant", a, strings.Join(keys, ", "))
+			}
 		case slices.Contains(areas[:i], a):
 			ps.add(f, "twice", "%q is listed twice", a)
 		}

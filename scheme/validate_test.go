@@ -46,7 +46,7 @@ func TestValidate(t *testing.T) {
 		{"unknown level", func(s *Scheme) { s.Level = "county" }, `level: "county" is not a level; use one of local, regional, national`},
 		{"no areas", func(s *Scheme) { s.Areas = nil }, `areas: at least one is required: "norge", a county or a municipality`},
 		{"area in capitals", func(s *Scheme) { s.Areas = []string{"Vinje"} }, `areas[0]: "Vinje": write areas in lower case, as "vinje"`},
-		{"unknown area", func(s *Scheme) { s.Areas = []string{"vinej"} }, `areas[0]: "vinej" is not a county or a municipality planverk knows`},
+		{"unknown area", func(s *Scheme) { s.Areas = []string{"vinej"} }, `areas[0]: "vinej" is not a county or a municipality of Norway`},
 		{"area twice", func(s *Scheme) { s.Areas = []string{"vinje", "vinje"} }, `areas[1]: "vinje" is listed twice`},
 		{"no kinds", func(s *Scheme) { s.Kinds = nil }, "kinds: at least one is required; use grant, loan, guarantee, advice, programme, tax-incentive"},
 		{"Norwegian kind", func(s *Scheme) { s.Kinds = []Kind{KindLoan, "lån"} }, `kinds[1]: "lån" is not a kind; use one of grant, loan, guarantee, advice, programme, tax-incentive`},

@@ -29,7 +29,10 @@ type finderView struct {
 	// UnknownPlace is set when where names no place planverk knows: only
 	// schemes for the whole country, or naming the place, are found.
 	UnknownPlace bool
-	Hits         []schemeHit
+	// SharedPlace are the places where may mean, when it is the name of
+	// more than one ("Herøy"), joined for the sentence that asks which.
+	SharedPlace string
+	Hits        []schemeHit
 }
 
 // finderAnswers reads the finder's answers from a query. Answers that are
@@ -79,7 +82,9 @@ func (s *Server) schemeFinder(w http.ResponseWriter, r *http.Request) {
 	}
 	if fv.Asked {
 		a := finderAnswers(q)
-		if key := scheme.AreaKey(a.Where); key != "" && !scheme.KnownArea(key) {
+		if shared := scheme.SharedArea(a.Where); shared != nil {
+			fv.SharedPlace = strings.Join(shared, ", ")
+		} else if key := scheme.AreaKey(a.Where); key != "" && !scheme.KnownArea(key) {
 			fv.UnknownPlace = true
 		}
 		for _, rec := range scheme.Find(cat.Index, a) {

@@ -162,6 +162,17 @@ func TestSchemeFinder(t *testing.T) {
 			if !strings.Contains(unknown, "Vi kjenner ikke stedet «Atlantis»") {
 				t.Error("an unknown place is not explained")
 			}
+			// A place anywhere in Norway is known, by any of its names; a
+			// name two municipalities share asks which.
+			for _, where := range []string{"V%C3%A5g%C3%A5", "Guovdageaidnu", "Her%C3%B8y+i+Nordland"} {
+				if _, page := visitor.in("nb").get("/schemes/finder?who=farmers&where=" + where); strings.Contains(page, "Vi kjenner ikke stedet") {
+					t.Errorf("%s is said to be unknown", where)
+				}
+			}
+			_, shared := visitor.in("nn").get("/schemes/finder?who=farmers&where=Her%C3%B8y")
+			if !strings.Contains(shared, "«Herøy» er namnet på meir enn éin stad: Herøy (Møre og Romsdal), Herøy (Nordland).") {
+				t.Error("a shared name does not ask which place")
+			}
 		})
 	}
 }

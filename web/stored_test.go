@@ -31,7 +31,7 @@ func fullPlan() *plan.File {
 		Format: plan.FormatVersion,
 		Organisations: []plan.Organisation{
 			{ID: "org-alfa", Name: "Alfa kommune", Kind: plan.OrgMunicipality, Number: "964963738",
-				MunicipalityNumber: "4099", Website: "https://alfa.example/"},
+				MunicipalityNumber: "4003", Website: "https://alfa.example/"},
 			{ID: "gruppa", Name: "Gruppa Beta", Kind: plan.OrgGroup, Members: []string{"org-alfa"}},
 		},
 		Programme: plan.Programme{

@@ -22,16 +22,24 @@ type checked struct {
 	findings []plan.Finding
 	// unusable is set when the file could not be read or is not YAML.
 	unusable error
+	// kind is what the file holds; other are the findings of a file that
+	// is not a plan (check_catalogue.go), its kind's note first.
+	kind  fileKind
+	other []located
 }
 
-// checkFile reads and checks one plan file.
-func checkFile(name string) checked {
+// checkFile reads and checks one plan file, or a catalogue or glossary
+// file given with the plans.
+func checkFile(name string, lang i18n.Lang) checked {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			err = fmt.Errorf("no such file")
 		}
 		return checked{name: name, unusable: err}
+	}
+	if kind := kindOf(data); kind != kindPlan {
+		return checkCatalogueFile(name, data, kind, lang)
 	}
 	doc, err := planfile.Read(name, data)
 	if err != nil {
@@ -44,7 +52,14 @@ func checkFile(name string) checked {
 	return c
 }
 
-func (c checked) hasErrors() bool { return c.unusable != nil || plan.HasErrors(c.findings) }
+func (c checked) hasErrors() bool {
+	for _, l := range c.other {
+		if l.Severity == plan.SeverityError {
+			return true
+		}
+	}
+	return c.unusable != nil || plan.HasErrors(c.findings)
+}
 
 // located is a finding or a related note with its place in the file.
 type located struct {
@@ -76,7 +91,7 @@ func (c checked) locate(lang i18n.Lang) []located {
 		}
 		return []located{loc}
 	}
-	var out []located
+	out := append([]located(nil), c.other...)
 	for _, f := range c.findings {
 		pos := c.doc.Pos(f.Path)
 		l := located{File: c.name, Line: pos.Line, Column: pos.Col, Severity: f.Severity, Rule: f.Rule,
@@ -115,7 +130,7 @@ func (e *env) check(args []string) int {
 	lang := cliLang(*langFlag)
 	var results []checked
 	for _, name := range fl.Args() {
-		results = append(results, checkFile(name))
+		results = append(results, checkFile(name, lang))
 	}
 	if *format == "json" {
 		writeJSON(e.stdout, results, lang)

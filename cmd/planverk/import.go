@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"planverk/i18n"
+	"planverk/plan"
 )
 
 // importPlans checks every file first and stores them only if none has an
@@ -30,7 +31,13 @@ func (e *env) importPlans(ctx context.Context, args []string) int {
 	var results []checked
 	code := exitOK
 	for _, name := range fl.Args() {
-		r := checkFile(name)
+		r := checkFile(name, lang)
+		if r.unusable == nil && r.kind != "" && r.kind != kindPlan {
+			// A catalogue or glossary is checked as one, but this command
+			// stores plans: say where it goes instead.
+			r.other = []located{{File: name, Line: 1, Column: 1, Severity: plan.SeverityError, Rule: "file-kind",
+				Message: i18n.T(lang, "cli.import-not-a-plan", nil)}}
+		}
 		results = append(results, r)
 		switch {
 		case r.unusable != nil:
