@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -16,10 +17,17 @@ import (
 //go:embed common_passwords.txt
 var commonPasswordList string
 
-// commonWords is commonPasswordList as a set, read on first use.
+// breachedPasswordList is Openwall's list of the passwords most often seen
+// in breaches and on real systems, in the public domain (see the file's
+// header), of which planverk's own list above holds the Norwegian words.
+//
+//go:embed openwall_passwords.txt
+var breachedPasswordList string
+
+// commonWords is both lists as a set, read on first use.
 var commonWords = sync.OnceValue(func() map[string]bool {
 	words := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(commonPasswordList))
+	sc := bufio.NewScanner(strings.NewReader(commonPasswordList + "\n" + breachedPasswordList))
 	for sc.Scan() {
 		w := strings.TrimSpace(sc.Text())
 		if w == "" || strings.HasPrefix(w, "#") {
@@ -60,6 +68,16 @@ func IsCommonPassword(pw string) bool {
 	words := commonWords()
 	if words[p] || words[core] {
 		return true
+	}
+	// A list entry with digits in it ("trustno1"), with digits and
+	// punctuation after it: cut the tail back one character at a time.
+	lead := strings.TrimLeftFunc(p, notLetter)
+	for cut := lead; cut != "" && len(cut) > len(core); {
+		_, size := utf8.DecodeLastRuneInString(cut)
+		cut = cut[:len(cut)-size]
+		if words[cut] {
+			return true
+		}
 	}
 	// A list word repeated, such as "sommersommer".
 	for n := 1; n <= len(core)/2; n++ {
