@@ -57,7 +57,7 @@ func (e *Error) Error() string {
 	var msg string
 	switch e.Limit {
 	case LimitBytes:
-		msg = fmt.Sprintf("the document is larger than the limit of %d bytes", e.Max)
+		msg = "the document is larger than the limit of " + e.MaxText()
 	case LimitDepth:
 		msg = fmt.Sprintf("the document nests deeper than the limit of %d levels", e.Max)
 	case LimitAliases:
@@ -80,4 +80,19 @@ func Size(n int, l Limits) error {
 		return &Error{Limit: LimitBytes, Max: l.Bytes}
 	}
 	return nil
+}
+
+// MaxText is the limit as a person reads it: "8 MiB" for a size, else the
+// number.
+func (e *Error) MaxText() string {
+	if e.Limit == LimitBytes {
+		switch {
+		case e.Max >= 1<<20 && e.Max%(1<<20) == 0:
+			return fmt.Sprintf("%d MiB", e.Max>>20)
+		case e.Max >= 1<<10 && e.Max%(1<<10) == 0:
+			return fmt.Sprintf("%d KiB", e.Max>>10)
+		}
+		return fmt.Sprintf("%d bytes", e.Max)
+	}
+	return fmt.Sprint(e.Max)
 }
