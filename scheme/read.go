@@ -100,6 +100,9 @@ func ReadGlossary(name string, b []byte) ([]Term, error) {
 }
 
 func decode(name string, b []byte, v any) error {
+	if re := checkLimits(name, FormatYAML, b); re != nil {
+		return re
+	}
 	err := yaml.UnmarshalWithOptions(b, v, yaml.Strict())
 	if err == nil {
 		return nil
