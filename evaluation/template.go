@@ -9,6 +9,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"planverk/inputlimit"
 )
 
 // Template is a funder's structure for a final evaluation: the sections a
@@ -101,6 +103,12 @@ var keyPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 func ParseTemplate(src []byte) (*Template, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, &TemplateError{Line: 1, Key: "evaluation.template.empty"}
+	}
+	// A template is uploaded by an administrator but read by every
+	// evaluation page; a hostile one must not cost a decoder's tree.
+	var le *inputlimit.Error
+	if errors.As(inputlimit.YAML(src, inputlimit.Default), &le) {
+		return nil, &TemplateError{Line: max(le.Line, 1), Key: "limit." + le.Limit, Args: map[string]any{"Max": le.MaxText()}}
 	}
 	file, err := parser.ParseBytes(src, 0)
 	if err != nil {
