@@ -107,15 +107,6 @@ func newSubmission() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// safeReturn keeps a return address to a path on this site: never an open
-// redirect.
-func safeReturn(back string) string {
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.ContainsAny(back, "\\\r\n") {
-		return "/"
-	}
-	return back
-}
-
 // option is one choice of a select: shown as a catalogue message (ID) or
 // as text (Label).
 type option struct {
