@@ -41,9 +41,18 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 	})
 }
 
-func securityHeaders(next http.Handler) http.Handler {
+// hsts is the Strict-Transport-Security sent where the public URL is
+// https: two years, as the browsers' preload list asks, and every
+// subdomain, since a county's planverk lives under its own domain.
+const hsts = "max-age=63072000; includeSubDomains"
+
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
+	https := s.public.Scheme == "https"
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		if https {
+			h.Set("Strict-Transport-Security", hsts)
+		}
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
