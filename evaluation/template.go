@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -103,6 +104,9 @@ var keyPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 func ParseTemplate(src []byte) (*Template, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, &TemplateError{Line: 1, Key: "evaluation.template.empty"}
+	}
+	if !utf8.Valid(src) {
+		return nil, &TemplateError{Line: 1, Key: "input.not-utf8"}
 	}
 	// A template is uploaded by an administrator but read by every
 	// evaluation page; a hostile one must not cost a decoder's tree.

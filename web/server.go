@@ -93,7 +93,7 @@ func (s *Server) Handler() http.Handler {
 	s.routes(mux)
 	protect := http.NewCrossOriginProtection()
 	protect.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
-	app := noStore(s.sessions.LoadAndSave(s.authenticate(mux)))
+	app := noStore(s.sessions.LoadAndSave(s.authenticate(s.refuseInvalidUTF8(mux))))
 	// Static files are the same for everyone and cached as such; the
 	// session manager must not touch them, or a shared cache could keep a
 	// session's cookie with a style sheet.
