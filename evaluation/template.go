@@ -122,7 +122,7 @@ func ParseTemplate(src []byte) (*Template, error) {
 		return nil, &TemplateError{Line: 1, Key: "evaluation.template.one-document"}
 	}
 	var t Template
-	if err := yaml.UnmarshalWithOptions(src, &t, yaml.Strict()); err != nil {
+	if err := strictUnmarshal(src, &t); err != nil {
 		return nil, yamlError(err)
 	}
 	lines := sectionLines(file.Docs[0].Body)
@@ -196,4 +196,16 @@ func sectionLines(body ast.Node) []int {
 		return out
 	}
 	return nil
+}
+
+// strictUnmarshal is yaml's strict decoding, with a panic of the decoder
+// (goccy/go-yaml dereferences nil on a tagged scalar where a list belongs,
+// found by the fuzzer) turned into an error about the document.
+func strictUnmarshal(b []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the document cannot be decoded (%v); is a value tagged with ! where a list or mapping belongs?", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(b, v, yaml.Strict())
 }

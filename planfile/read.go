@@ -83,7 +83,7 @@ func Read(name string, data []byte) (*Document, error) {
 		return doc, nil
 	}
 	var f plan.File
-	if err := yaml.UnmarshalWithOptions(data, &f, yaml.Strict()); err != nil {
+	if err := strictUnmarshal(data, &f); err != nil {
 		// The walker should have caught everything the decoder rejects;
 		// whatever slips through is still reported as a finding, not a crash.
 		doc.Findings = append(doc.Findings, decodeFinding(doc, err))
@@ -164,4 +164,16 @@ func Marshal(f *plan.File) ([]byte, error) {
 	}
 	buf.Write(out)
 	return buf.Bytes(), nil
+}
+
+// strictUnmarshal is yaml's strict decoding, with a panic of the decoder
+// (goccy/go-yaml dereferences nil on a tagged scalar where a list belongs,
+// found by the fuzzer) turned into an error about the document.
+func strictUnmarshal(b []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the document cannot be decoded (%v); is a value tagged with ! where a list or mapping belongs?", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(b, v, yaml.Strict())
 }

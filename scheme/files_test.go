@@ -230,3 +230,14 @@ func issueLines(is []Issue) string {
 	}
 	return b.String()
 }
+
+// A tagged scalar where the list of schemes belongs made the YAML decoder
+// panic (found by FuzzCheckFiles); it is a problem of the file now.
+func TestTaggedScalarIsAProblem(t *testing.T) {
+	for _, doc := range []string{"!!str 0", "!x 00000"} {
+		got := CheckFiles([]File{{Name: "s.yaml", Data: []byte(doc)}}, testNow)
+		if len(got.Issues) != 1 || got.Issues[0].Code != "decode" || !got.Unreadable() {
+			t.Errorf("%q: %+v", doc, got.Issues)
+		}
+	}
+}
