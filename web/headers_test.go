@@ -71,3 +71,14 @@ func TestNoDirectoryListing(t *testing.T) {
 		t.Errorf("the style sheet: %d", resp.StatusCode)
 	}
 }
+
+// The access log keeps no invitation token: it would give an account to
+// whoever reads the log.
+func TestLoggedPathHidesInvitationTokens(t *testing.T) {
+	if got := loggedPath("/invitations/inv_secret"); strings.Contains(got, "secret") {
+		t.Errorf("logged %q", got)
+	}
+	if got := loggedPath("/programmes/driv"); got != "/programmes/driv" {
+		t.Errorf("logged %q", got)
+	}
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -22,9 +23,19 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
+		s.log.Info("request", "method", r.Method, "path", loggedPath(r.URL.Path), "status", rec.status,
 			"duration_ms", time.Since(start).Milliseconds())
 	})
+}
+
+// loggedPath is a request's path as the access log keeps it: an invitation
+// link's token is a secret that gives an account, and logs are read by more
+// people and kept longer than the invitation.
+func loggedPath(p string) string {
+	if rest, ok := strings.CutPrefix(p, "/invitations/"); ok && rest != "" {
+		return "/invitations/…"
+	}
+	return p
 }
 
 // recoverPanics turns a panic in a handler into a logged 500 page rather
