@@ -1,43 +1,34 @@
 package web
 
 import (
-	"mime"
 	"net/http"
 	"net/url"
 	"unicode/utf8"
 )
 
 // refuseInvalidUTF8 answers 400, in the user's language, to a request whose
-// address, query or posted form is not valid UTF-8. Go's decoders would
-// otherwise keep the bytes or turn them into U+FFFD, and a plan would hold
-// text that no one wrote. JSON bodies are checked where they are read
-// (readDocument), files where they are read (the catalogue's "not-utf8").
-//
-// A form is read here with the limit parseForm applies, so that a handler
-// reading it again finds it read.
+// address or query is not valid UTF-8. Go's decoders would otherwise keep
+// the bytes or turn them into U+FFFD, and a search or a plan would hold text
+// that no one wrote. Posted forms are checked where they are read
+// (parseForm), JSON bodies likewise (readDocument), files by their readers
+// (the catalogue's "not-utf8"): each knows its own size limit.
 func (s *Server) refuseInvalidUTF8(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ok := utf8.ValidString(r.URL.Path) && validValues(r.URL.RawQuery)
-		if ok && r.Body != nil && r.Method != http.MethodGet && r.Method != http.MethodHead {
-			if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/x-www-form-urlencoded" {
-				r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
-				if err := r.ParseForm(); err != nil {
-					s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
-					return
-				}
-				ok = validForm(r.PostForm)
-			}
-		}
-		if ok {
+		if utf8.ValidString(r.URL.Path) && validValues(r.URL.RawQuery) {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if isAPI(r) {
-			s.apiFail(w, r, &apiRefusal{status: http.StatusBadRequest, msg: "input.not-utf8"})
-			return
-		}
-		s.errorPage(w, r, http.StatusBadRequest, "input.not-utf8")
+		s.refuseNotUTF8(w, r)
 	})
+}
+
+// refuseNotUTF8 answers a request with text that is not UTF-8.
+func (s *Server) refuseNotUTF8(w http.ResponseWriter, r *http.Request) {
+	if isAPI(r) {
+		s.apiFail(w, r, &apiRefusal{status: http.StatusBadRequest, msg: "input.not-utf8"})
+		return
+	}
+	s.errorPage(w, r, http.StatusBadRequest, "input.not-utf8")
 }
 
 // validValues says whether every name and value of a query is UTF-8 once

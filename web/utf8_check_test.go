@@ -19,7 +19,7 @@ func TestInvalidUTF8IsRefused(t *testing.T) {
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(html.UnescapeString(page), "ikkje gyldig UTF-8") {
 		t.Errorf("a query: %d", resp.StatusCode)
 	}
-	resp, page = member.post("/language", url.Values{"lang": {"en"}, "return": {"/g\xe5rd"}})
+	resp, page = fx.anonymous().in("nn").post("/login", url.Values{"email": {"g\xe5rd@example.no"}, "password": {"x"}})
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(html.UnescapeString(page), "ikkje gyldig UTF-8") {
 		t.Errorf("a form: %d", resp.StatusCode)
 	}
