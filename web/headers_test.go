@@ -67,6 +67,11 @@ func TestNoDirectoryListing(t *testing.T) {
 			t.Errorf("%s: %d %q", path, resp.StatusCode, body)
 		}
 	}
+	for _, path := range []string{"/static/../render.go", "/static/%2e%2e/render.go", "/static/..%2frender.go"} {
+		if resp, body := fx.anonymous().get(path); resp.StatusCode == http.StatusOK || strings.Contains(body, "package web") {
+			t.Errorf("%s: %d", path, resp.StatusCode)
+		}
+	}
 	if resp, _ := fx.anonymous().get("/static/style.css"); resp.StatusCode != http.StatusOK {
 		t.Errorf("the style sheet: %d", resp.StatusCode)
 	}
