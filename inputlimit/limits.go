@@ -18,7 +18,7 @@ type Limits struct {
 
 // Default are the limits every reader uses unless it says otherwise. They are
 // far above what a plan file or a catalogue needs (the largest seed file is
-// 130 KB, nests 8 levels and has no aliases) and far below what hurts.
+// 130 KB, nests fewer than 16 levels and has no aliases) and far below what hurts.
 var Default = Limits{Bytes: 8 << 20, Depth: 64, Aliases: 100, Nodes: 1_000_000}
 
 func (l Limits) orDefault() Limits {
