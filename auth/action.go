@@ -13,7 +13,7 @@ const (
 	Comment Action = "comment"
 	// EditPlan is changing a plan as a whole: plan-level fields, goals,
 	// budgets, financing, targets, anchoring, approvals, the order of
-	// measures, and creating a measure.
+	// measures, creating a measure, and who leads a measure.
 	EditPlan Action = "edit_plan"
 	// EditMeasure is changing one existing measure.
 	EditMeasure Action = "edit_measure"

@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"planverk/inputlimit"
 )
 
 // Template is a funder's structure for a final evaluation: the sections a
@@ -102,6 +105,15 @@ func ParseTemplate(src []byte) (*Template, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, &TemplateError{Line: 1, Key: "evaluation.template.empty"}
 	}
+	if !utf8.Valid(src) {
+		return nil, &TemplateError{Line: 1, Key: "input.not-utf8"}
+	}
+	// A template is uploaded by an administrator but read by every
+	// evaluation page; a hostile one must not cost a decoder's tree.
+	var le *inputlimit.Error
+	if errors.As(inputlimit.YAML(src, inputlimit.Default), &le) {
+		return nil, &TemplateError{Line: max(le.Line, 1), Key: "limit." + le.Limit, Args: map[string]any{"Max": le.MaxText()}}
+	}
 	file, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		return nil, yamlError(err)
@@ -110,7 +122,7 @@ func ParseTemplate(src []byte) (*Template, error) {
 		return nil, &TemplateError{Line: 1, Key: "evaluation.template.one-document"}
 	}
 	var t Template
-	if err := yaml.UnmarshalWithOptions(src, &t, yaml.Strict()); err != nil {
+	if err := strictUnmarshal(src, &t); err != nil {
 		return nil, yamlError(err)
 	}
 	lines := sectionLines(file.Docs[0].Body)
@@ -184,4 +196,16 @@ func sectionLines(body ast.Node) []int {
 		return out
 	}
 	return nil
+}
+
+// strictUnmarshal is yaml's strict decoding, with a panic of the decoder
+// (goccy/go-yaml dereferences nil on a tagged scalar where a list belongs,
+// found by the fuzzer) turned into an error about the document.
+func strictUnmarshal(b []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the document cannot be decoded (%v); is a value tagged with ! where a list or mapping belongs?", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(b, v, yaml.Strict())
 }

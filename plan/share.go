@@ -20,8 +20,13 @@ func (s Share) Rat() (*big.Rat, error) {
 	if strings.HasSuffix(t, "%") {
 		num := strings.TrimSpace(strings.TrimSuffix(t, "%"))
 		num = strings.Replace(num, ",", ".", 1)
+		// An exponent is refused before it is read: big.Rat would compute
+		// "1e999999999" in full.
+		if strings.ContainsAny(num, "/eE") {
+			return nil, fmt.Errorf("%q is not a percentage such as \"60 %%\"", string(s))
+		}
 		r, ok := new(big.Rat).SetString(num)
-		if !ok || r.Sign() < 0 || strings.ContainsAny(num, "/eE") {
+		if !ok || r.Sign() < 0 {
 			return nil, fmt.Errorf("%q is not a percentage such as \"60 %%\"", string(s))
 		}
 		return r.Quo(r, big.NewRat(100, 1)), nil

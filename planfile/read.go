@@ -6,6 +6,7 @@ package planfile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"planverk/inputlimit"
 	"planverk/plan"
 )
 
@@ -41,15 +43,25 @@ type SyntaxError struct {
 	Name    string
 	Pos     Pos
 	Message string
+	// Limit is set when the file was refused for passing one of the
+	// limits on size, depth or aliases, before it was parsed.
+	Limit *inputlimit.Error
 }
 
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.Name, e.Pos.Line, e.Pos.Col, e.Message)
 }
 
+// Limits bound what Read takes; a plan file passing one is a *SyntaxError.
+var Limits = inputlimit.Default
+
 // Read reads a plan file. It returns a *SyntaxError where data is not YAML;
 // everything else wrong with the file is in the Document's Findings.
 func Read(name string, data []byte) (*Document, error) {
+	var le *inputlimit.Error
+	if errors.As(inputlimit.YAML(data, Limits), &le) {
+		return nil, &SyntaxError{Name: name, Pos: Pos{max(le.Line, 1), max(le.Col, 1)}, Message: le.Error(), Limit: le}
+	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, syntaxError(name, err)
@@ -71,7 +83,7 @@ func Read(name string, data []byte) (*Document, error) {
 		return doc, nil
 	}
 	var f plan.File
-	if err := yaml.UnmarshalWithOptions(data, &f, yaml.Strict()); err != nil {
+	if err := strictUnmarshal(data, &f); err != nil {
 		// The walker should have caught everything the decoder rejects;
 		// whatever slips through is still reported as a finding, not a crash.
 		doc.Findings = append(doc.Findings, decodeFinding(doc, err))
@@ -152,4 +164,16 @@ func Marshal(f *plan.File) ([]byte, error) {
 	}
 	buf.Write(out)
 	return buf.Bytes(), nil
+}
+
+// strictUnmarshal is yaml's strict decoding, with a panic of the decoder
+// (goccy/go-yaml dereferences nil on a tagged scalar where a list belongs,
+// found by the fuzzer) turned into an error about the document.
+func strictUnmarshal(b []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the document cannot be decoded (%v); is a value tagged with ! where a list or mapping belongs?", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(b, v, yaml.Strict())
 }

@@ -182,6 +182,9 @@ func readFile(f File) ([]Scheme, *source, []Issue) {
 		line, col := offsetPosition(f.Data, int64(bad))
 		return nil, src, []Issue{readIssue(readError(f.Name, line, col, "not-utf8", "the file is not UTF-8 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8)"))}
 	}
+	if re := checkLimits(f.Name, format, f.Data); re != nil {
+		return nil, src, []Issue{readIssue(re)}
+	}
 	var list []Scheme
 	var err error
 	switch format {

@@ -157,6 +157,9 @@ func TestCheckFilesUnreadable(t *testing.T) {
 		{File{"s.yaml", []byte("- id: x\n  critera: {nn: y}\n")}, "unknown-field", 2},
 		{File{"s.yaml", []byte("- id: x\n  checked: 2026-02-30\n")}, "date", 2},
 		{File{"s.json", []byte("\ufeff[{\"id\": 7}]")}, "json-type", 1},
+		{File{"s.yaml", []byte("- id: x\n  name: " + strings.Repeat("[", 30_000))}, "limit-depth", 2},
+		{File{"s.json", []byte("[{\"id\": \"x\",\n\"name\": " + strings.Repeat("[", 30_000))}, "limit-depth", 2},
+		{File{"s.yaml", []byte("- &a {id: x}\n- [" + strings.Repeat("*a, ", 200) + "]\n")}, "limit-aliases", 2},
 	} {
 		got := CheckFiles([]File{c.file}, testNow)
 		if len(got.Issues) != 1 || got.Issues[0].Code != c.code || got.Issues[0].Line != c.line || !got.Unreadable() {
@@ -226,4 +229,15 @@ func issueLines(is []Issue) string {
 		b.WriteString(i.String() + "\n")
 	}
 	return b.String()
+}
+
+// A tagged scalar where the list of schemes belongs made the YAML decoder
+// panic (found by FuzzCheckFiles); it is a problem of the file now.
+func TestTaggedScalarIsAProblem(t *testing.T) {
+	for _, doc := range []string{"!!str 0", "!x 00000"} {
+		got := CheckFiles([]File{{Name: "s.yaml", Data: []byte(doc)}}, testNow)
+		if len(got.Issues) != 1 || got.Issues[0].Code != "decode" || !got.Unreadable() {
+			t.Errorf("%q: %+v", doc, got.Issues)
+		}
+	}
 }

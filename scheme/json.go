@@ -27,6 +27,9 @@ func ReadJSON(name string, r io.Reader) ([]Scheme, error) {
 	if err != nil {
 		return nil, &ReadError{Name: name, Message: err.Error(), Code: "decode", Args: codedArgs("decode", []any{err.Error()}), Err: err}
 	}
+	if re := checkLimits(name, FormatJSON, b); re != nil {
+		return nil, re
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	var out []Scheme

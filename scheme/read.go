@@ -100,7 +100,10 @@ func ReadGlossary(name string, b []byte) ([]Term, error) {
 }
 
 func decode(name string, b []byte, v any) error {
-	err := yaml.UnmarshalWithOptions(b, v, yaml.Strict())
+	if re := checkLimits(name, FormatYAML, b); re != nil {
+		return re
+	}
+	err := strictUnmarshal(b, v)
 	if err == nil {
 		return nil
 	}
@@ -186,4 +189,16 @@ func (e *positionError) Error() string {
 		return e.msg
 	}
 	return fmt.Sprintf("[%d:%d] %s", e.pos.Line, e.pos.Column, e.msg)
+}
+
+// strictUnmarshal is yaml's strict decoding, with a panic of the decoder
+// (goccy/go-yaml dereferences nil on a tagged scalar where a list belongs,
+// found by the fuzzer) turned into an error about the document.
+func strictUnmarshal(b []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the document cannot be decoded (%v); is a value tagged with ! where a list or mapping belongs?", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(b, v, yaml.Strict())
 }

@@ -73,7 +73,12 @@ var ProblemArgs = map[string][]string{
 	"json-type":            {"Field", "Value", "Type"},
 	"decode":               {"Message"},
 	"not-utf8":             nil,
-	"format":               nil,
+	// the limits on what is read (Limits)
+	"limit-bytes":   {"Max"},
+	"limit-depth":   {"Max"},
+	"limit-aliases": {"Max"},
+	"limit-nodes":   {"Max"},
+	"format":        nil,
 }
 
 // codedArgs names a code's values as ProblemArgs says.

@@ -207,7 +207,11 @@ func (s *Server) apiProgrammes(w http.ResponseWriter, r *http.Request) {
 			s.apiFail(w, r, err)
 			return
 		}
-		out.Programmes = append(out.Programmes, ap)
+		// A programme with no plan the caller may read is not there for
+		// them, as its page is not (programmeShow).
+		if len(ap.Plans) > 0 {
+			out.Programmes = append(out.Programmes, ap)
+		}
 	}
 	writeTagged(w, r, http.StatusOK, etagOf(out), out)
 }
@@ -225,6 +229,11 @@ func (s *Server) apiProgramme(w http.ResponseWriter, r *http.Request) {
 			if err != nil {
 				s.apiFail(w, r, err)
 				return
+			}
+			if len(ap.Plans) == 0 {
+				// The same 404 as the programme's page: that it exists
+				// says nothing to whoever may read none of its plans.
+				break
 			}
 			writeTagged(w, r, http.StatusOK, etagOf(ap), ap)
 			return

@@ -13,9 +13,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"planverk/auth"
 	"planverk/i18n"
+	"planverk/inputlimit"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -29,6 +31,10 @@ import (
 // file so far is a tenth of that as JSON; a body much larger is a mistake
 // or an attack, and is refused before it is read whole.
 const apiBodyLimit = 1 << 20
+
+// apiBodyDepth is how deep a body may nest: a plan is a few levels deep
+// (plan, goals, measures, budget, rows, cells), and no body needs more.
+const apiBodyDepth = 32
 
 // apiRefusal is an API error the plan's error codes have no word for (a
 // missing precondition, a media type, a body too large) or that carries
@@ -237,6 +243,15 @@ func readDocument(w http.ResponseWriter, r *http.Request, mediaType string) (any
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, &apiRefusal{status: http.StatusBadRequest, msg: "api.empty-body"}
+	}
+	// encoding/json would silently turn invalid UTF-8 into U+FFFD and
+	// recurse a level for each "[": both are refused first.
+	if !utf8.Valid(b) {
+		return nil, &apiRefusal{status: http.StatusBadRequest, msg: "input.not-utf8"}
+	}
+	var le *inputlimit.Error
+	if errors.As(inputlimit.JSON(b, inputlimit.Limits{Bytes: apiBodyLimit, Depth: apiBodyDepth}), &le) {
+		return nil, &apiRefusal{status: http.StatusBadRequest, msg: "limit." + le.Limit, args: map[string]any{"Max": le.MaxText()}}
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()

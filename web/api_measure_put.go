@@ -80,6 +80,10 @@ func (s *Server) apiMeasureReplace(w http.ResponseWriter, r *http.Request, body 
 			return
 		}
 	}
+	if leadsChanged(m.Leads, in.Measure.Leads) && !can(r, auth.EditPlan, t.resource()) {
+		s.apiFail(w, r, apiForbidden("api.forbidden-leads", nil))
+		return
+	}
 	if issues := measureIssues(f, key.goal, key.number, target, in.Measure); len(issues) > 0 {
 		s.apiFail(w, r, invalid(issues...))
 		return

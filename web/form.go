@@ -73,12 +73,17 @@ func (f *form) Error(v *view, name string) string {
 	return v.T(e.ID, e.Args...)
 }
 
-// parseForm reads a posted form, refusing bodies over 1 MiB. A form it
-// cannot read is answered with 400, and it returns false.
+// parseForm reads a posted form, refusing bodies over 1 MiB and text that
+// is not UTF-8. A form it cannot read is answered with 400, and it returns
+// false.
 func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) (*form, bool) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	if err := r.ParseForm(); err != nil {
 		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
+		return nil, false
+	}
+	if !validForm(r.PostForm) {
+		s.refuseNotUTF8(w, r)
 		return nil, false
 	}
 	return newForm(r.PostForm), true
@@ -105,15 +110,6 @@ func newSubmission() string {
 	b := make([]byte, 18)
 	_, _ = rand.Read(b)
 	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-// safeReturn keeps a return address to a path on this site: never an open
-// redirect.
-func safeReturn(back string) string {
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.ContainsAny(back, "\\\r\n") {
-		return "/"
-	}
-	return back
 }
 
 // option is one choice of a select: shown as a catalogue message (ID) or

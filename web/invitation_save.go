@@ -7,9 +7,13 @@ import (
 	"planverk/plan"
 )
 
-// invitationSave accepts an invitation: it makes the account (or gives an
-// existing one the role) and logs the person in. The store uses the
+// invitationSave accepts an invitation: it makes the account and logs the
+// person in, or gives an existing account the role. The store uses the
 // invitation once, however many times the form is sent.
+//
+// An existing account takes the role only when its owner accepts, logged
+// in: whoever holds the link (a forwarded e-mail, a shared mailbox) must
+// not be able to give the account rights its owner never asked for.
 func (s *Server) invitationSave(w http.ResponseWriter, r *http.Request) {
 	f, ok := s.parseForm(w, r)
 	if !ok {
@@ -21,8 +25,15 @@ func (s *Server) invitationSave(w http.ResponseWriter, r *http.Request) {
 		s.renderInvitation(w, r, http.StatusNotFound, f)
 		return
 	}
-	_, err = s.store.UserByEmail(r.Context(), inv.Email)
+	account, err := s.store.UserByEmail(r.Context(), inv.Email)
 	existing := err == nil
+	if existing {
+		if u := whoOf(r).User; u == nil || u.ID != account.ID {
+			// The page says who must log in; nothing is given.
+			s.renderInvitation(w, r, http.StatusForbidden, f)
+			return
+		}
+	}
 	passwordHash := ""
 	if !existing {
 		f.Required("name")
@@ -49,18 +60,18 @@ func (s *Server) invitationSave(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	back := "/"
+	if inv.Programme != "" {
+		back = "/programmes/" + inv.Programme
+	}
 	if existing {
-		// The role is given; the person logs in with their own password.
-		http.Redirect(w, r, "/login?return=/programmes/"+inv.Programme, http.StatusSeeOther)
+		// The owner, logged in, has the role now.
+		http.Redirect(w, r, back, http.StatusSeeOther)
 		return
 	}
 	if err := s.startSession(r, u.ID); err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	back := "/"
-	if inv.Programme != "" {
-		back = "/programmes/" + inv.Programme
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)
 }

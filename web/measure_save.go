@@ -48,6 +48,9 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
 	// touching the database.
 	check := *m
 	applyMeasureForm(fm, f, &check)
+	if leadsChanged(m.Leads, check.Leads) && !can(r, auth.EditPlan, res) {
+		fm.Fail("leads", "measure-form.leads-denied")
+	}
 	if !fm.OK() {
 		s.renderMeasureEdit(w, r, http.StatusUnprocessableEntity, f, v, g, m, fm, nil)
 		return

@@ -36,6 +36,10 @@ func (s *Server) schemeImportConfirm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, "error.bad-request")
 		return
 	}
+	if !validForm(r.PostForm) {
+		s.refuseNotUTF8(w, r)
+		return
+	}
 	fm := newForm(r.PostForm)
 	name := fm.Get("name")
 	data, err := base64.RawURLEncoding.DecodeString(fm.Get("content"))

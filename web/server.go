@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -114,5 +115,17 @@ func (s *Server) Handler() http.Handler {
 	s.routes(mux)
 	protect := http.NewCrossOriginProtection()
 	protect.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
-	return s.recoverPanics(s.logRequests(securityHeaders(protect.Handler(s.sessions.LoadAndSave(s.authenticate(mux))))))
+	app := noStore(s.sessions.LoadAndSave(s.authenticate(s.refuseInvalidUTF8(mux))))
+	// Static files are the same for everyone and cached as such; the
+	// session manager must not touch them, or a shared cache could keep a
+	// session's cookie with a style sheet.
+	static := staticHandler()
+	split := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			static.ServeHTTP(w, r)
+			return
+		}
+		app.ServeHTTP(w, r)
+	})
+	return s.recoverPanics(s.logRequests(s.securityHeaders(protect.Handler(split))))
 }

@@ -25,7 +25,7 @@ func newSessions(st store.Store, secure bool) *scs.SessionManager {
 	// in municipalities.
 	sm.Lifetime = 12 * time.Hour
 	sm.IdleTimeout = time.Hour
-	sm.Cookie.Name = "planverk_session"
+	sm.Cookie.Name = sessionCookie
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = secure

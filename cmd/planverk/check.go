@@ -88,6 +88,9 @@ func (c checked) locate(lang i18n.Lang) []located {
 		if errors.As(c.unusable, &se) {
 			loc.Line, loc.Column, loc.Rule = se.Pos.Line, se.Pos.Col, "syntax"
 			loc.Message = i18n.T(lang, "cli.read-error", map[string]any{"Detail": se.Message})
+			if se.Limit != nil {
+				loc.Message = i18n.T(lang, "cli.read-error", map[string]any{"Detail": i18n.Limit(lang, se.Limit)})
+			}
 		}
 		return []located{loc}
 	}
