@@ -5,9 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml"
-
 	"planverk/i18n"
+	"planverk/inputlimit"
 	"planverk/plan"
 	"planverk/scheme"
 )
@@ -30,7 +29,7 @@ const (
 // reader says what is wrong with it.
 func kindOf(data []byte) fileKind {
 	var list []map[string]any
-	if err := yaml.Unmarshal(data, &list); err != nil || len(list) == 0 {
+	if err := inputlimit.UnmarshalYAML(data, &list, inputlimit.Default); err != nil || len(list) == 0 {
 		return kindPlan
 	}
 	if _, ok := list[0]["terms"]; ok {
