@@ -88,15 +88,52 @@ type tableRow struct {
 	sum, later bool
 }
 
-// textWidth is the width between A4's margins of 2 cm, in twentieths of
-// a point.
-const textWidth = 11906 - 2*1134
+// A4 in twentieths of a point, with margins of 2 cm.
+const (
+	pageShort = 11906
+	pageLong  = 16838
+	margin    = 1134
+)
+
+// wideColumns is the most columns a table has on a portrait page; a wider
+// one gets a landscape page of its own, so that no column is squeezed
+// until its amounts break.
+const wideColumns = 7
+
+// sectPr ends a section: A4, portrait or landscape, with the footer.
+func (x *xw) sectPr(landscape bool) {
+	w, h, orient := pageShort, pageLong, "portrait"
+	if landscape {
+		w, h, orient = pageLong, pageShort, "landscape"
+	}
+	x.open("w:sectPr")
+	x.el("w:footerReference", "w:type", "default", "r:id", "rId4")
+	x.el("w:pgSz", "w:w", fmt.Sprint(w), "w:h", fmt.Sprint(h), "w:orient", orient)
+	m := fmt.Sprint(margin)
+	x.el("w:pgMar", "w:top", m, "w:right", m, "w:bottom", m, "w:left", m, "w:header", "567", "w:footer", "567", "w:gutter", "0")
+	x.close("w:sectPr")
+}
+
+// sectionBreak ends the section so far, in a paragraph of its own.
+func (x *xw) sectionBreak(landscape bool) {
+	x.open("w:p")
+	x.open("w:pPr")
+	x.sectPr(landscape)
+	x.close("w:pPr")
+	x.close("w:p")
+}
 
 func (x *xw) table(t table) {
+	cols := len(t.head)
+	wide := cols > wideColumns
+	textWidth := pageShort - 2*margin
+	if wide {
+		x.sectionBreak(false)
+		textWidth = pageLong - 2*margin
+	}
 	if t.caption != "" {
 		x.para("Caption", plain(t.caption))
 	}
-	cols := len(t.head)
 	widths := t.widths
 	if len(widths) != cols {
 		widths = make([]int, cols)
@@ -135,6 +172,11 @@ func (x *xw) table(t table) {
 		x.row(r, false, t.num, tw)
 	}
 	x.close("w:tbl")
+	if wide {
+		// The landscape section ends after the table.
+		x.sectionBreak(true)
+		return
+	}
 	// An empty paragraph after the table, so that two tables do not run
 	// into one and the text after has its space.
 	x.para("")

@@ -36,9 +36,10 @@ func (x *xw) markdown(md plan.Markdown) {
 			flushItem()
 			item = append(item, strings.TrimSpace(t[2:]))
 		case orderedItem.MatchString(t):
+			// A numbered item keeps its number as written.
 			flush()
 			flushItem()
-			item = append(item, t)
+			x.para("ListNumber", inline(t)...)
 		case strings.HasPrefix(t, "#"):
 			flush()
 			flushItem()

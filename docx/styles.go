@@ -16,6 +16,7 @@ type style struct {
 	before      int // spacing before, twentieths of a point
 	after       int
 	list        bool
+	indent      int // left indent, twentieths of a point
 	right       bool
 	tableBorder bool
 }
@@ -30,6 +31,7 @@ var documentStyles = []style{
 	{kind: "paragraph", id: "Heading4", name: "heading 4", basedOn: "Normal", next: "Normal", outline: 3, size: 22, bold: true, ital: true, keepNext: true, before: 200, after: 60},
 	{kind: "paragraph", id: "Caption", name: "caption", basedOn: "Normal", next: "Normal", outline: -1, size: 20, bold: true, keepNext: true, before: 200, after: 80},
 	{kind: "paragraph", id: "ListBullet", name: "List Bullet", basedOn: "Normal", outline: -1, list: true, after: 60},
+	{kind: "paragraph", id: "ListNumber", name: "List Number", basedOn: "Normal", outline: -1, indent: 360, after: 60},
 	{kind: "paragraph", id: "TableText", name: "Table Text", basedOn: "Normal", outline: -1, size: 18, after: 0},
 	{kind: "paragraph", id: "TableNumber", name: "Table Number", basedOn: "TableText", outline: -1, size: 18, after: 0, right: true},
 	{kind: "paragraph", id: "TableHeading", name: "Table Heading", basedOn: "TableText", outline: -1, size: 18, bold: true, after: 0},
@@ -90,6 +92,9 @@ func styles(lang string) ([]byte, error) {
 				x.close("w:numPr")
 			}
 			x.el("w:spacing", "w:before", fmt.Sprint(s.before), "w:after", fmt.Sprint(s.after))
+			if s.indent > 0 {
+				x.el("w:ind", "w:left", fmt.Sprint(s.indent))
+			}
 			if s.right {
 				x.el("w:jc", "w:val", "right")
 			}

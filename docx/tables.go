@@ -31,11 +31,11 @@ func (d *writer) footnotes(fns []plan.Footnote, note plan.Markdown) {
 func (d *writer) budget(b *plan.Budget) {
 	f := d.f
 	t := table{caption: b.Title, head: []string{d.t("table.number"), d.t("table.line"), d.t("table.total")},
-		num: map[int]bool{2: true}, widths: []int{2, 9, 4}}
+		num: map[int]bool{2: true}, widths: []int{2, 7, 5}}
 	for i, y := range b.Years {
 		t.head = append(t.head, fmt.Sprint(y))
 		t.num[3+i] = true
-		t.widths = append(t.widths, 4)
+		t.widths = append(t.widths, 5)
 	}
 	for _, l := range b.Lines {
 		label := l.Label
@@ -131,11 +131,11 @@ func (d *writer) financing(t *plan.Financing) {
 		return
 	}
 	tb := table{caption: title, head: []string{d.t("table.number"), d.t("table.line"), d.t("table.total")},
-		num: map[int]bool{2: true}, widths: []int{2, 8, 4}}
+		num: map[int]bool{2: true}, widths: []int{2, 7, 5}}
 	for i, id := range t.Sources {
 		tb.head = append(tb.head, sheet.SourceName(f, id))
 		tb.num[3+i] = true
-		tb.widths = append(tb.widths, 4)
+		tb.widths = append(tb.widths, 5)
 	}
 	g := sheet.FinancingGrid(f, t)
 	for i, r := range t.Rows {

@@ -156,13 +156,8 @@ func (d *writer) document() ([]byte, error) {
 			x.para("ListBullet", plain(s))
 		}
 	}
-	// A4 portrait with margins of 2 cm, the footer on every page.
-	x.open("w:sectPr")
-	x.el("w:footerReference", "w:type", "default", "r:id", "rId4")
-	x.el("w:pgSz", "w:w", "11906", "w:h", "16838")
-	x.el("w:pgMar", "w:top", "1134", "w:right", "1134", "w:bottom", "1134", "w:left", "1134",
-		"w:header", "567", "w:footer", "567", "w:gutter", "0")
-	x.close("w:sectPr")
+	// A4 portrait, the footer on every page.
+	x.sectPr(false)
 	x.close("w:body")
 	x.close("w:document")
 	return x.bytes()

@@ -84,7 +84,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/financing/{table}/edit", s.financingSave)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/sources/edit", s.sourcesEdit)
 	// the plan as Word and Excel, its tables as CSV, and a table back from Excel
-	// mux.HandleFunc("GET /programmes/{programme}/plans/{year}/plan.docx", s.planDocx)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/plan.docx", s.planDocx)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/plan.xlsx", s.planXlsx)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/budgets/{budget}", s.budgetCSV)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/financing/{table}", s.financingCSV)
