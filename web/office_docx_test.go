@@ -111,9 +111,7 @@ func TestOfficeDocxInLibreOffice(t *testing.T) {
 			_, page := c.get(path)
 			for _, sum := range pageSumRow.FindAllStringSubmatch(page, -1) {
 				cells := html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(sum[1], " "))
-				for _, a := range pageAmount.FindAllString(cells, -1) {
-					want = append(want, a)
-				}
+				want = append(want, pageAmount.FindAllString(cells, -1)...)
 			}
 			if len(want) < 5 {
 				t.Fatalf("too little to look for: %v", want)
