@@ -104,10 +104,11 @@ func settings(lang string) ([]byte, error) {
 	x.open("w:settings", "xmlns:w", nsW)
 	x.el("w:defaultTabStop", "w:val", "709")
 	x.el("w:characterSpacingControl", "w:val", "doNotCompress")
-	x.el("w:themeFontLang", "w:val", lang)
+	// In the order the schema gives them: Word refuses a file otherwise.
 	x.open("w:compat")
 	x.el("w:compatSetting", "w:name", "compatibilityMode", "w:uri", "http://schemas.microsoft.com/office/word", "w:val", "15")
 	x.close("w:compat")
+	x.el("w:themeFontLang", "w:val", lang)
 	x.close("w:settings")
 	return x.bytes()
 }
