@@ -1,8 +1,11 @@
 package web
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"html"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -131,4 +134,48 @@ func TestOfficeDocxInLibreOffice(t *testing.T) {
 	if text := docxText(t, soffice, pdftotext, []byte(body)); strings.Contains(text, "Utkast ·") {
 		t.Error("a visitor's Word file is marked as a draft")
 	}
+}
+
+// The Word file of a plan that revises an earlier one holds the revision
+// report, as the plan page does.
+func TestOfficeDocxRevision(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	fx.user("admin@vt.no", "vest-telemarkradet", false, "vest-telemark", auth.RoleAdmin)
+	admin := fx.login("admin@vt.no").in("nn")
+	_, page := admin.get(vt + "/cycle")
+	if resp, page := admin.post(vt+"/next", formAt(t, page, vt+"/next")); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("next year: %d %s", resp.StatusCode, page)
+	}
+	resp, body := admin.get("/programmes/vest-telemark/plans/2026/plan.docx")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("plan.docx: %d", resp.StatusCode)
+	}
+	doc := docxPart(t, []byte(body), "word/document.xml")
+	for _, want := range []string{"Samanlikna med", "Ingen nye tiltak.", "Vekting, budsjett og finansiering"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the revision report has no %q", want)
+		}
+	}
+}
+
+// docxPart is one part of a Word file.
+func docxPart(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range z.File {
+		if f.Name == name {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			b, _ := io.ReadAll(r)
+			return string(b)
+		}
+	}
+	t.Fatalf("no part %s", name)
+	return ""
 }

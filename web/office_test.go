@@ -106,6 +106,16 @@ func TestOfficeCSV(t *testing.T) {
 	if resp, _ := c.get(vt + "/budgets/nothing.csv"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("no such table: %d", resp.StatusCode)
 	}
+	if resp, _ := c.get(vt + "/budgets/period"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("a table's address without .csv: %d", resp.StatusCode)
+	}
+	// The plan page links every download.
+	_, page := c.get(vt)
+	for _, href := range []string{vt + "/plan.docx", vt + "/plan.xlsx", vt + "/budgets/period.csv", vt + "/financing/2025.csv"} {
+		if !strings.Contains(page, `href="`+href+`"`) {
+			t.Errorf("the plan page has no link to %s", href)
+		}
+	}
 }
 
 // officeEdit changes cells of a table's sheet in a downloaded workbook.
