@@ -109,6 +109,14 @@ func TestOfficeCSV(t *testing.T) {
 	if resp, _ := c.get(vt + "/budgets/period"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("a table's address without .csv: %d", resp.StatusCode)
 	}
+	// A release has its documents beside its plan file.
+	for name, typ := range map[string]string{"plan.docx": typeDocx, "plan.xlsx": typeXlsx} {
+		resp, _ := c.get(vt + "/releases/1/" + name)
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != typ ||
+			!strings.Contains(resp.Header.Get("Content-Disposition"), "release-1") {
+			t.Errorf("release %s: %d %q %q", name, resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Content-Disposition"))
+		}
+	}
 	// The plan page links every download.
 	_, page := c.get(vt)
 	for _, href := range []string{vt + "/plan.docx", vt + "/plan.xlsx", vt + "/budgets/period.csv", vt + "/financing/2025.csv"} {
