@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"strconv"
+	"strings"
 
 	"planverk/plan"
 )
@@ -22,6 +23,9 @@ type Grid struct {
 	// total is a minimum.
 	Minimum   bool
 	Footnotes []plan.Footnote
+	// Notes say what a financing table's cells say beside their amounts
+	// (a share, an explanation, instalments), shown under the table.
+	Notes []string
 }
 
 // Col is a column of amounts: a budget's year, a financing table's source.
@@ -113,8 +117,14 @@ func FinancingGrid(f *plan.File, t *plan.Financing) Grid {
 		for _, id := range t.Sources {
 			var c *plan.Amount
 			for _, fc := range r.Cells {
-				if fc.Source == id && fc.Amount != nil {
+				if fc.Source != id {
+					continue
+				}
+				if fc.Amount != nil {
 					c = fc.Amount
+				}
+				if note := cellNote(f, fc); note != "" {
+					g.Notes = append(g.Notes, row.Label+", "+SourceName(f, id)+": "+note)
 				}
 			}
 			row.Cells = append(row.Cells, c)
@@ -131,4 +141,23 @@ func FinancingRowKey(t *plan.Financing, i int) string {
 		return l
 	}
 	return "#" + strconv.Itoa(i+1)
+}
+
+// cellNote is what a financing cell says beside its amount.
+func cellNote(f *plan.File, c plan.FinancingCell) string {
+	var parts []string
+	if c.Share != "" {
+		parts = append(parts, string(c.Share))
+	}
+	if c.Note != "" {
+		parts = append(parts, c.Note)
+	}
+	if len(c.Payments) > 0 {
+		var ps []string
+		for _, p := range c.Payments {
+			ps = append(ps, label(f, "words.payment", "Share", string(p.Share), "Year", p.Year))
+		}
+		parts = append(parts, label(f, "table.payments", "Payments", strings.Join(ps, ", ")))
+	}
+	return strings.Join(parts, " · ")
 }

@@ -164,6 +164,24 @@ func TestReadBack(t *testing.T) {
 	}
 }
 
+// A financing table's shares and explanations stand under its sheet.
+func TestFinancingNotes(t *testing.T) {
+	f := seed(t, "driv-2025.yaml")
+	data, err := Workbook(f, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := open(t, data)
+	rows, _ := x.GetRows(sheetOf(t, x, KindFinancing, "2025"))
+	var text []string
+	for _, r := range rows {
+		text = append(text, strings.Join(r, "|"))
+	}
+	if all := strings.Join(text, "\n"); !strings.Contains(all, "75%") || !strings.Contains(all, "Årlig andel") {
+		t.Errorf("no shares or notes under the table:\n%s", all)
+	}
+}
+
 func TestCSV(t *testing.T) {
 	f := seed(t, "driv-2025.yaml")
 	got := string(CSV(f, FinancingGrid(f, &f.Plan.Financing[0])))

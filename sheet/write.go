@@ -212,6 +212,10 @@ func (w *writer) table(g Grid, version int) error {
 	}
 	_ = x.SetCellStyle(name, cellName(2, sumRow), cellName(last, sumRow), w.sum)
 	row := sumRow + 2
+	for _, n := range g.Notes {
+		set(cellName(3, row), n)
+		row++
+	}
 	for _, fn := range g.Footnotes {
 		set(cellName(2, row), fn.Mark)
 		set(cellName(3, row), string(fn.Text))
