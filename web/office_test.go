@@ -223,8 +223,12 @@ func TestOfficeStaleUpload(t *testing.T) {
 	}
 	// The preview still shows the upload's change, against the table as it
 	// is now, and the other person's change is not undone.
-	if !strings.Contains(page, moneyNB("5 250 000")) || strings.Contains(page, moneyNB("999 000")+"</td>\n<td") {
-		t.Errorf("conflict preview:\n%s", page)
+	rows := regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`).FindStringSubmatch(page)
+	if rows == nil || strings.Count(rows[1], "<tr>") != 1 || !strings.Contains(rows[1], moneyNB("5 250 000")) {
+		t.Errorf("conflict preview: %v", rows)
+	}
+	if !strings.Contains(changesList(page), moneyNB("999 000")) {
+		t.Errorf("the conflict does not say what the other person changed: %s", changesList(page))
 	}
 	if _, v := latest(t, fx, "vest-telemark"); v.Version != before.Version {
 		t.Error("a stale upload saved")
