@@ -85,6 +85,11 @@ func TestWorkbookTotals(t *testing.T) {
 						}
 					}
 					calc(t, x, sh, cellName(last, firstRow+i), r.Total())
+					if id, err := x.GetCellStyle(sh, cellName(firstCol, firstRow+i)); err == nil {
+						if st, err := x.GetStyle(id); err != nil || st.NumFmt != 3 {
+							t.Errorf("%s row %d: amounts are not in the thousands format", sh, firstRow+i)
+						}
+					}
 				}
 				for j := range g.Cols {
 					calc(t, x, sh, cellName(firstCol+j, sumRow), g.ColTotal(j))
