@@ -190,6 +190,8 @@ var editPages = []string{
 	"/programmes/vest-telemark/plans/2025/financing/2025/edit",
 	"/programmes/vest-telemark/plans/2025/sources/edit",
 	"/programmes/driv/plans/2025/financing/2025/edit",
+	"/programmes/vest-telemark/plans/2025/budgets/period/import",
+	"/programmes/driv/plans/2025/financing/2025/import",
 	"/programmes/vest-telemark/plans/2025/revision/edit",
 	"/programmes/vest-telemark/plans/2025/cycle",
 	"/waiting",

@@ -12,9 +12,18 @@ import (
 
 // releaseDownload sends a release as a plan file, YAML (plan.yaml) or
 // JSON (plan.json), to be kept or imported elsewhere: exactly the content
-// that was released, with a strong entity tag of its digest.
+// that was released, with a strong entity tag of its digest. It sends
+// the release as a document too, Word (plan.docx) or Excel (plan.xlsx).
 func (s *Server) releaseDownload(w http.ResponseWriter, r *http.Request) {
 	format := r.PathValue("format")
+	if format == "plan.docx" || format == "plan.xlsx" {
+		if f, v, ok := s.releaseFor(w, r); ok && format == "plan.docx" {
+			s.sendDocx(w, r, f, v)
+		} else if ok {
+			s.sendXlsx(w, r, f, v)
+		}
+		return
+	}
 	if format != "plan.yaml" && format != "plan.json" {
 		s.fail(w, r, plan.Errorf(plan.ENotFound, "no download %q", format))
 		return

@@ -83,6 +83,17 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/financing/{table}/edit", s.financingEdit)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/financing/{table}/edit", s.financingSave)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/sources/edit", s.sourcesEdit)
+	// the plan as Word and Excel, its tables as CSV, and a table back from Excel
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/plan.docx", s.planDocx)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/plan.xlsx", s.planXlsx)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/budgets/{budget}", s.budgetCSV)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/financing/{table}", s.financingCSV)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/budgets/{budget}/import", s.budgetImportShow)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/budgets/{budget}/import", s.budgetImportCheck)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/budgets/{budget}/import/confirm", s.budgetImportConfirm)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/financing/{table}/import", s.financingImportShow)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/financing/{table}/import", s.financingImportCheck)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/financing/{table}/import/confirm", s.financingImportConfirm)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/sources/edit", s.sourcesSave)
 
 	// programmes, organisations and users
