@@ -46,19 +46,24 @@ type Margin struct {
 // of pages in one of class totalPages; everything else is escaped text.
 // The templates set their own font size: Chromium's is 0.
 func HeaderFooter(m Margin) (header, footer string) {
-	const style = `font-family: system-ui, sans-serif; font-size: 8pt; color: #1b1b1b; width: 100%; margin: 0 0.63in; display: flex; justify-content: space-between; gap: 1em;`
+	// The margin's box spans the page; its padding is the page's side
+	// margin. The page number never wraps; a long title does.
+	const style = `font-family: system-ui, sans-serif; font-size: 8pt; color: #1b1b1b; box-sizing: border-box; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between; align-items: flex-end; gap: 2em;`
+	const left = `<span style="flex: 1 1 auto; min-width: 0;">`
+	const right = `<span style="flex: none; white-space: nowrap;">`
 	lang := html.EscapeString(m.Lang)
+	mark := html.EscapeString(m.Mark)
 	if m.Mark != "" {
-		header = `<div lang="` + lang + `" style="` + style + ` font-weight: 700; letter-spacing: .1em;"><span>` +
-			html.EscapeString(strings.ToUpper(m.Mark)) + `</span><span>` + html.EscapeString(strings.ToUpper(m.Mark)) + `</span></div>`
+		upper := html.EscapeString(strings.ToUpper(m.Mark))
+		header = `<div lang="` + lang + `" style="` + style + ` font-weight: 700; letter-spacing: .1em;">` + left + upper + `</span>` + right + upper + `</span></div>`
 	}
 	page := html.EscapeString(m.Page)
 	page = strings.ReplaceAll(page, "{page}", `<span class="pageNumber"></span>`)
 	page = strings.ReplaceAll(page, "{pages}", `<span class="totalPages"></span>`)
-	footer = `<div lang="` + lang + `" style="` + style + `"><span>` + html.EscapeString(m.Left) + `</span><span>` + page + `</span></div>`
+	text := html.EscapeString(m.Left)
 	if m.Mark != "" {
-		footer = `<div lang="` + lang + `" style="` + style + `"><span><strong>` + html.EscapeString(m.Mark) + `</strong> · ` +
-			html.EscapeString(m.Left) + `</span><span>` + page + `</span></div>`
+		text = `<strong>` + mark + `</strong> · ` + text
 	}
+	footer = `<div lang="` + lang + `" style="` + style + `">` + left + text + `</span>` + right + page + `</span></div>`
 	return header, footer
 }

@@ -12,15 +12,20 @@ import (
 
 // releaseDownload sends a release as a plan file, YAML (plan.yaml) or
 // JSON (plan.json), to be kept or imported elsewhere: exactly the content
-// that was released, with a strong entity tag of its digest.
+// that was released, with a strong entity tag of its digest. plan.pdf is
+// the release printed (pdf_serve.go).
 func (s *Server) releaseDownload(w http.ResponseWriter, r *http.Request) {
 	format := r.PathValue("format")
-	if format != "plan.yaml" && format != "plan.json" {
+	if format != "plan.yaml" && format != "plan.json" && format != "plan.pdf" {
 		s.fail(w, r, plan.Errorf(plan.ENotFound, "no download %q", format))
 		return
 	}
 	f, v, ok := s.releaseFor(w, r)
 	if !ok {
+		return
+	}
+	if format == "plan.pdf" {
+		s.servePDF(w, r, f, v)
 		return
 	}
 	var body []byte

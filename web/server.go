@@ -13,6 +13,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"planverk/auth"
+	"planverk/document"
 	"planverk/notice"
 	"planverk/store"
 )
@@ -33,6 +34,12 @@ type Config struct {
 	// PageCacheBytes bounds the memory that keeps visitors' pages of
 	// releases: 0 for the default (64 MB), below 0 for none.
 	PageCacheBytes int
+	// Chromium is the browser that prints PDFs: "" finds it
+	// (document.FindChromium); where none is found, the PDF links answer
+	// that PDFs cannot be made here.
+	Chromium string
+	// PDFConcurrency is how many PDFs are printed at once: 1 where it is 0.
+	PDFConcurrency int
 }
 
 // Server serves planverk over HTTP. It holds no state of its own beyond
@@ -54,6 +61,12 @@ type Server struct {
 	schemes schemeCache
 	// pageCache keeps visitors' pages of releases (page_cache.go).
 	pageCache *pageCache
+	// printer prints PDFs; pdfCache keeps those made, pdfJobs those being
+	// made, which a request waits pdfMoment for (pdf_serve.go).
+	printer   *document.Printer
+	pdfCache  *pageCache
+	pdfJobs   pdfJobs
+	pdfMoment time.Duration
 	// now is the clock, replaced in tests.
 	now func() time.Time
 	// sleep waits before answering a throttled log-in, replaced in tests.
@@ -75,7 +88,8 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("public URL %q: want http(s)://HOST[:PORT]", cfg.PublicURL)
 	}
 	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep,
-		pageCache: newPageCache(cfg.PageCacheBytes)}
+		pageCache: newPageCache(cfg.PageCacheBytes), pdfCache: newPageCache(0), pdfMoment: defaultPDFMoment,
+		printer: document.NewPrinter(document.PrinterConfig{Chromium: cfg.Chromium, Concurrency: cfg.PDFConcurrency})}
 	s.sessions = newSessions(st, public.Scheme == "https")
 	if cfg.SMTP.Hello == "" {
 		cfg.SMTP.Hello = heloName(public.Hostname())
@@ -94,3 +108,7 @@ func (s *Server) Handler() http.Handler {
 	protect.SetDenyHandler(http.HandlerFunc(s.crossOrigin))
 	return s.recoverPanics(s.logRequests(securityHeaders(protect.Handler(s.sessions.LoadAndSave(s.authenticate(mux))))))
 }
+
+// Close ends what the server started beside its requests: the browser
+// that prints PDFs.
+func (s *Server) Close() { s.printer.Close() }
