@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -86,13 +87,14 @@ func squash(s string) string {
 func TestPlanPDF(t *testing.T) {
 	needPDFTools(t)
 	for _, tc := range []struct {
-		programme, lang, title, section, measure, draft string
+		programme, lang, title, section, measure, draft, later string
 		totals, headers                                 []string
 	}{
 		{programme: "vest-telemark", lang: "nn", title: "Handlingsplan 2025",
 			section: "7. Samla budsjett og finansiering for 2025", measure: "Tiltak 2: Verkemiddelapparatet – synleggjere moglegheitene",
 			draft:   "UTKAST",
-			totals:  []string{"22 000 000"},
+			later:   "Risikoreduserande tiltak ved bustadbygging blir prioritert seinare",
+			totals:  []string{"22 000 000", "10 800 000", "2 700 000", "1 500 000"},
 			headers: []string{"KDD 13.50 post 66", "Kommunal eigendel", "Fylkeskommunen", "Statsforvaltar", "Offentlege tilskots-ordningar", "Anna"}},
 		{programme: "driv", lang: "nb", title: "Handlingsplan 2025",
 			section: "Strategier og tiltak for innsatsområdene", measure: "",
@@ -130,8 +132,10 @@ func TestPlanPDF(t *testing.T) {
 			for _, h := range tc.headers {
 				want = append(want, strings.Fields(h)...)
 			}
-			if tc.measure != "" {
-				want = append(want, tc.measure)
+			for _, w := range []string{tc.measure, tc.later} {
+				if w != "" {
+					want = append(want, w)
+				}
 			}
 			for _, w := range want {
 				if !strings.Contains(text, w) {
@@ -184,4 +188,81 @@ func atoi(t *testing.T, s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// Where no Chromium is installed, the PDF's address says so plainly, in
+// the person's language, and the plan page still links to it.
+func TestPlanPDFUnavailable(t *testing.T) {
+	fx := newFixtureConfig(t, "sqlite", func(string) Config { return Config{Chromium: "/nonexistent/chromium"} })
+	for lang, want := range map[string]string{"nb": "PDF kan ikke lages her", "nn": "PDF kan ikkje lagast her", "en": "PDFs cannot be made here"} {
+		for _, path := range []string{"/programmes/vest-telemark/plans/2025/plan.pdf", "/programmes/driv/plans/2025/releases/1/plan.pdf"} {
+			resp, body := fx.anonymous().in(lang).get(path)
+			if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, want) || !strings.Contains(body, "Chromium") {
+				t.Errorf("%s in %s: status %d, body lacks %q", path, lang, resp.StatusCode, want)
+			}
+		}
+	}
+}
+
+// The plan's page links to its PDF in every language: a visitor to the
+// release's, a member to the draft's.
+func TestPlanPDFLinks(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	fx.user("redaktor@example.no", "", false, "driv", auth.RoleEditor)
+	member := fx.login("redaktor@example.no")
+	for lang, words := range map[string][2]string{"nb": {"Last ned som PDF", "Planen som PDF"}, "nn": {"Last ned som PDF", "Planen som PDF"}, "en": {"Download as PDF", "The plan as PDF"}} {
+		_, body := fx.anonymous().in(lang).get("/programmes/driv/plans/2025")
+		if !strings.Contains(body, `href="/programmes/driv/plans/2025/releases/1/plan.pdf" type="application/pdf">`+words[0]+`</a>`) {
+			t.Errorf("%s: a visitor's page has no link to the release's PDF", lang)
+		}
+		_, body = member.in(lang).get("/programmes/driv/plans/2025")
+		if !regexp.MustCompile(`href="/programmes/driv/plans/2025/plan.pdf\?version=\d+" type="application/pdf">` + words[1] + `</a>`).MatchString(body) {
+			t.Errorf("%s: a member's page has no link to the draft's PDF", lang)
+		}
+	}
+	// A release that does not exist has no PDF.
+	if resp, _ := fx.anonymous().get("/programmes/driv/plans/2025/releases/9/plan.pdf"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("release 9: status %d", resp.StatusCode)
+	}
+}
+
+// A PDF that takes longer than a moment gets a page that says it is being
+// made, with a link to fetch it; the job goes on, and asking again gets it.
+// Requests at once for the same PDF share one job.
+func TestPlanPDFWait(t *testing.T) {
+	needPDFTools(t)
+	fx := newFixture(t, "sqlite")
+	fx.app.pdfMoment = time.Millisecond
+	const path = "/programmes/vest-telemark/plans/2025/releases/1/plan.pdf"
+	var wg sync.WaitGroup
+	statuses := make([]int, 6)
+	bodies := make([]string, 6)
+	for i := range statuses {
+		wg.Go(func() {
+			resp, body := fx.anonymous().in("nn").get(path)
+			statuses[i], bodies[i] = resp.StatusCode, body
+			if resp.StatusCode == http.StatusAccepted && resp.Header.Get("Retry-After") == "" {
+				t.Error("the page that says the PDF is being made has no Retry-After")
+			}
+		})
+	}
+	wg.Wait()
+	for i, st := range statuses {
+		if st != http.StatusAccepted {
+			t.Fatalf("request %d: status %d", i, st)
+		}
+		if !strings.Contains(bodies[i], "PDF-en vert laga") || !strings.Contains(bodies[i], `href="`+path+`"`) {
+			t.Errorf("request %d: the page lacks its words or its link:\n%s", i, bodies[i])
+		}
+	}
+	fx.app.pdfJobs.mu.Lock()
+	n := len(fx.app.pdfJobs.running)
+	fx.app.pdfJobs.mu.Unlock()
+	if n > 1 {
+		t.Errorf("%d jobs for one PDF", n)
+	}
+	pdf := fetchPDF(t, fx.anonymous(), path)
+	if !strings.Contains(popplerOut(t, pdf, "pdfinfo"), "Tagged:          yes") {
+		t.Error("the PDF made meanwhile is not tagged")
+	}
 }

@@ -109,6 +109,9 @@ func (s *Server) Handler() http.Handler {
 	return s.recoverPanics(s.logRequests(securityHeaders(protect.Handler(s.sessions.LoadAndSave(s.authenticate(mux))))))
 }
 
+// CanPrint reports whether a Chromium was found to print PDFs with.
+func (s *Server) CanPrint() bool { return s.printer.Available() }
+
 // Close ends what the server started beside its requests: the browser
 // that prints PDFs.
 func (s *Server) Close() { s.printer.Close() }

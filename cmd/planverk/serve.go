@@ -36,6 +36,8 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	smtpAddr := fl.String("smtp-addr", envOr("PLANVERK_SMTP_ADDR", ""), "SMTP server for e-mail notices of the yearly cycle, HOST:PORT (also PLANVERK_SMTP_ADDR); empty sends no mail")
 	smtpFrom := fl.String("smtp-from", envOr("PLANVERK_SMTP_FROM", ""), "the notices' sender, e.g. \"planverk <planverk@example.no>\" (also PLANVERK_SMTP_FROM)")
 	smtpUser := fl.String("smtp-user", envOr("PLANVERK_SMTP_USER", ""), "user to log in to the SMTP server as, with the password in PLANVERK_SMTP_PASSWORD (also PLANVERK_SMTP_USER)")
+	chromium := fl.String("chromium", envOr("PLANVERK_CHROMIUM", ""), "the Chromium that prints PDFs of plans (also PLANVERK_CHROMIUM; default /usr/bin/chromium, or chromium on PATH); without one, PDFs are not offered")
+	pdfConcurrency := fl.Int("pdf-concurrency", 1, "how many PDFs are printed at once; each takes a Chromium tab and a core for a few seconds")
 	if err := fl.Parse(args); err != nil {
 		return exitUnusable
 	}
@@ -60,7 +62,8 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	defer ln.Close()
 	// The SMTP password only from the environment, like the OpenID secret.
 	cfg := web.Config{PublicURL: *publicURL, OIDCName: *oidcName,
-		SMTP: notice.Config{Addr: *smtpAddr, From: *smtpFrom, User: *smtpUser, Password: os.Getenv("PLANVERK_SMTP_PASSWORD")}}
+		SMTP:     notice.Config{Addr: *smtpAddr, From: *smtpFrom, User: *smtpUser, Password: os.Getenv("PLANVERK_SMTP_PASSWORD")},
+		Chromium: *chromium, PDFConcurrency: *pdfConcurrency}
 	if cfg.PublicURL == "" {
 		// The address listened on, with the port chosen where :0 was asked.
 		cfg.PublicURL = "http://" + ln.Addr().String()
@@ -81,6 +84,10 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	if err != nil {
 		log.Error("start", "err", err)
 		return exitFailed
+	}
+	defer app.Close() // the browser that printed PDFs, if one was started
+	if !app.CanPrint() {
+		log.Warn("no Chromium found: plans cannot be had as PDF (install chromium, or give --chromium PATH)")
 	}
 	srv := &http.Server{
 		Handler:           app.Handler(),
