@@ -88,7 +88,7 @@ func TestPlanPDF(t *testing.T) {
 	needPDFTools(t)
 	for _, tc := range []struct {
 		programme, lang, title, section, measure, draft, later string
-		totals, headers                                 []string
+		totals, headers                                        []string
 	}{
 		{programme: "vest-telemark", lang: "nn", title: "Handlingsplan 2025",
 			section: "7. Samla budsjett og finansiering for 2025", measure: "Tiltak 2: Verkemiddelapparatet – synleggjere moglegheitene",
