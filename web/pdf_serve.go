@@ -47,7 +47,7 @@ func (s *Server) servePDF(w http.ResponseWriter, r *http.Request, f *plan.File, 
 			}
 			doc = &d
 		}
-		job = s.pdfJobs.start(key, func(ctx context.Context) ([]byte, error) { return s.printer.Print(ctx, *doc) },
+		job = s.pdfJobs.start(key, func(ctx context.Context) ([]byte, error) { return s.print(ctx, *doc) },
 			func(pdf []byte) { s.pdfCache.put(key, pdf) })
 	}
 	timer := time.NewTimer(s.pdfMoment)

@@ -3,6 +3,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -67,6 +68,8 @@ type Server struct {
 	pdfCache  *pageCache
 	pdfJobs   pdfJobs
 	pdfMoment time.Duration
+	// print prints a document: the printer's Print, replaced in tests.
+	print func(context.Context, document.Document) ([]byte, error)
 	// now is the clock, replaced in tests.
 	now func() time.Time
 	// sleep waits before answering a throttled log-in, replaced in tests.
@@ -90,6 +93,7 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep,
 		pageCache: newPageCache(cfg.PageCacheBytes), pdfCache: newPageCache(0), pdfMoment: defaultPDFMoment,
 		printer: document.NewPrinter(document.PrinterConfig{Chromium: cfg.Chromium, Concurrency: cfg.PDFConcurrency})}
+	s.print = s.printer.Print
 	s.sessions = newSessions(st, public.Scheme == "https")
 	if cfg.SMTP.Hello == "" {
 		cfg.SMTP.Hello = heloName(public.Hostname())
