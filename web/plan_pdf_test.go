@@ -102,82 +102,84 @@ func TestPlanPDF(t *testing.T) {
 			totals:  []string{"3 500 000", "1 170 000", "4 670 000"},
 			headers: []string{"Finansieringskilde", "Andel", "Beløp (kr)", "Forklaring", "Telemark fylkeskommune", "Drangedal kommune", "Refusjoner"}},
 	} {
-		t.Run(tc.programme, func(t *testing.T) {
-			fx := newFixture(t, "sqlite")
-			fx.user("redaktor@example.no", "", false, tc.programme, auth.RoleEditor)
-			member := fx.login("redaktor@example.no")
-			visitor := fx.anonymous().in("en")
-			base := "/programmes/" + tc.programme + "/plans/2025"
+		for _, engine := range engines(t) {
+			t.Run(engine+"/"+tc.programme, func(t *testing.T) {
+				fx := newFixture(t, engine)
+				fx.user("redaktor@example.no", "", false, tc.programme, auth.RoleEditor)
+				member := fx.login("redaktor@example.no")
+				visitor := fx.anonymous().in("en")
+				base := "/programmes/" + tc.programme + "/plans/2025"
 
-			// A visitor gets the latest release, in the plan's language
-			// whatever theirs, with no draft mark.
-			pdf := fetchPDF(t, visitor, base+"/plan.pdf")
-			if dir := os.Getenv("PLANVERK_PDF_OUT"); dir != "" {
-				_ = os.WriteFile(filepath.Join(dir, tc.programme+".pdf"), pdf, 0o644)
-			}
-			info := popplerOut(t, pdf, "pdfinfo")
-			for _, want := range []string{"Tagged:          yes", "Title:           " + tc.title} {
-				if !strings.Contains(info, want) {
-					t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+				// A visitor gets the latest release, in the plan's language
+				// whatever theirs, with no draft mark.
+				pdf := fetchPDF(t, visitor, base+"/plan.pdf")
+				if dir := os.Getenv("PLANVERK_PDF_OUT"); dir != "" {
+					_ = os.WriteFile(filepath.Join(dir, engine+"-"+tc.programme+".pdf"), pdf, 0o644)
 				}
-			}
-			pages := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(info)
-			if pages == nil || pages[1] == "1" {
-				t.Errorf("pages: %v\n%s", pages, info)
-			}
-			text := squash(popplerOut(t, pdf, "pdftotext"))
-			want := append([]string{tc.title, tc.section, "Side 1 av " + pages[1]}, tc.totals...)
-			// Every word of every column's header: a header broken over
-			// lines comes out in pieces, a column cut off not at all.
-			for _, h := range tc.headers {
-				want = append(want, strings.Fields(h)...)
-			}
-			for _, w := range []string{tc.measure, tc.later} {
-				if w != "" {
-					want = append(want, w)
+				info := popplerOut(t, pdf, "pdfinfo")
+				for _, want := range []string{"Tagged:          yes", "Title:           " + tc.title} {
+					if !strings.Contains(info, want) {
+						t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+					}
 				}
-			}
-			for _, w := range want {
-				if !strings.Contains(text, w) {
-					t.Errorf("the release's PDF lacks %q", w)
+				pages := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(info)
+				if pages == nil || pages[1] == "1" {
+					t.Errorf("pages: %v\n%s", pages, info)
 				}
-			}
-			if strings.Contains(text, tc.draft) {
-				t.Errorf("the release's PDF is marked %q", tc.draft)
-			}
-			if meta := string(pdf); !strings.Contains(meta, "/Lang ("+tc.lang+")") {
-				t.Errorf("the PDF's /Lang is not %q", tc.lang)
-			}
-			structure := popplerOut(t, pdf, "pdfinfo", "-struct")
-			for _, tag := range []string{"H1", "H2", "Table", "TH", "TD"} {
-				if !regexp.MustCompile(`(?m)^\s*` + tag + `\b`).MatchString(structure) {
-					t.Errorf("the structure tree has no %s", tag)
+				text := squash(popplerOut(t, pdf, "pdftotext"))
+				want := append([]string{tc.title, tc.section, "Side 1 av " + pages[1]}, tc.totals...)
+				// Every word of every column's header: a header broken over
+				// lines comes out in pieces, a column cut off not at all.
+				for _, h := range tc.headers {
+					want = append(want, strings.Fields(h)...)
 				}
-			}
+				for _, w := range []string{tc.measure, tc.later} {
+					if w != "" {
+						want = append(want, w)
+					}
+				}
+				for _, w := range want {
+					if !strings.Contains(text, w) {
+						t.Errorf("the release's PDF lacks %q", w)
+					}
+				}
+				if strings.Contains(text, tc.draft) {
+					t.Errorf("the release's PDF is marked %q", tc.draft)
+				}
+				if meta := string(pdf); !strings.Contains(meta, "/Lang ("+tc.lang+")") {
+					t.Errorf("the PDF's /Lang is not %q", tc.lang)
+				}
+				structure := popplerOut(t, pdf, "pdfinfo", "-struct")
+				for _, tag := range []string{"H1", "H2", "Table", "TH", "TD"} {
+					if !regexp.MustCompile(`(?m)^\s*` + tag + `\b`).MatchString(structure) {
+						t.Errorf("the structure tree has no %s", tag)
+					}
+				}
 
-			// The same release again comes from the cache, at once.
-			start := time.Now()
-			if again := fetchPDF(t, visitor, base+"/plan.pdf"); string(again) != string(pdf) {
-				t.Error("the release's PDF differs the second time")
-			}
-			if d := time.Since(start); d > time.Second {
-				t.Errorf("the cached PDF took %v", d)
-			}
+				// The same release again comes from the cache, at once.
+				start := time.Now()
+				if again := fetchPDF(t, visitor, base+"/plan.pdf"); string(again) != string(pdf) {
+					t.Error("the release's PDF differs the second time")
+				}
+				if d := time.Since(start); d > time.Second {
+					t.Errorf("the cached PDF took %v", d)
+				}
 
-			// A member gets the draft, marked on every page.
-			draft := fetchPDF(t, member, base+"/plan.pdf")
-			if dir := os.Getenv("PLANVERK_PDF_OUT"); dir != "" {
-				_ = os.WriteFile(filepath.Join(dir, tc.programme+"-draft.pdf"), draft, 0o644)
-			}
-			text = squash(popplerOut(t, draft, "pdftotext"))
-			n := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(popplerOut(t, draft, "pdfinfo"))[1]
-			if got := strings.Count(text, tc.draft); got < 2*atoi(t, n) {
-				t.Errorf("%q appears %d times on %s pages", tc.draft, got, n)
-			}
-			if !regexp.MustCompile(`Utkast · ` + tc.title + `[^·]* · utkast, versjon \d+ · \d\d\.\d\d\.\d{4}`).MatchString(text) {
-				t.Errorf("the draft's footer does not say its version")
-			}
-		})
+				// A member gets the draft, marked on every page.
+				draft := fetchPDF(t, member, base+"/plan.pdf")
+				if dir := os.Getenv("PLANVERK_PDF_OUT"); dir != "" {
+					_ = os.WriteFile(filepath.Join(dir, engine+"-"+tc.programme+"-draft.pdf"), draft, 0o644)
+				}
+				text = squash(popplerOut(t, draft, "pdftotext"))
+				n := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(popplerOut(t, draft, "pdfinfo"))[1]
+				if got := strings.Count(text, tc.draft); got < 2*atoi(t, n) {
+					t.Errorf("%q appears %d times on %s pages", tc.draft, got, n)
+				}
+				if !regexp.MustCompile(`Utkast · ` + tc.title + `[^·]* · utkast, versjon \d+ · \d\d\.\d\d\.\d{4}`).MatchString(text) {
+					t.Errorf("the draft's footer does not say its version")
+				}
+			})
+		}
 	}
 }
 
