@@ -92,9 +92,11 @@ func TestPlanPDF(t *testing.T) {
 	}{
 		{programme: "vest-telemark", lang: "nn", title: "Handlingsplan 2025",
 			section: "7. Samla budsjett og finansiering for 2025", measure: "Tiltak 2: Verkemiddelapparatet – synleggjere moglegheitene",
-			draft:   "UTKAST",
-			later:   "Risikoreduserande tiltak ved bustadbygging blir prioritert seinare",
-			totals:  []string{"22 000 000", "10 800 000", "2 700 000", "1 500 000"},
+			draft: "UTKAST",
+			later: "Risikoreduserande tiltak ved bustadbygging blir prioritert seinare",
+			totals: []string{"22 000 000", "10 800 000", "2 700 000", "1 500 000",
+				// the anchoring schedule and the approvals
+				"Politisk forankring Kommune Formannskap Kommunestyre Fyresdal kommune 11.06.2025 19.06.2025", "Godkjenningar"},
 			headers: []string{"KDD 13.50 post 66", "Kommunal eigendel", "Fylkeskommunen", "Statsforvaltar", "Offentlege tilskots-ordningar", "Anna"}},
 		{programme: "driv", lang: "nb", title: "Handlingsplan 2025",
 			section: "Strategier og tiltak for innsatsområdene", measure: "",
