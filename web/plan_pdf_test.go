@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"os"
 	"os/exec"
@@ -204,6 +205,16 @@ func TestPlanPDFUnavailable(t *testing.T) {
 			if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, want) || !strings.Contains(body, "Chromium") {
 				t.Errorf("%s in %s: status %d, body lacks %q", path, lang, resp.StatusCode, want)
 			}
+		}
+	}
+	// A plan closed to visitors has no PDF for them: it is not found, as
+	// its page is not.
+	if err := fx.store.SetPublished(context.Background(), "driv", 2025, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/programmes/driv/plans/2025/plan.pdf", "/programmes/driv/plans/2025/releases/1/plan.pdf"} {
+		if resp, _ := fx.anonymous().get(path); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("%s of a closed plan: status %d, want 404", path, resp.StatusCode)
 		}
 	}
 }
