@@ -184,6 +184,10 @@ var public = []string{
 	"GET /api/v1/programmes/{programme}", "GET /api/v1/programmes/{programme}/plans/{year}",
 	"GET /api/v1/measures", "GET /api/v1/measures/{id}", "GET /api/v1/organisations",
 	"GET /api/v1/organisations/{organisation}",
+	// The PDF of the version the plan's page shows the person, loaded as
+	// that page loads it (loadPlan); TestPlanPDF reads it as a visitor and
+	// as a member. Here it would start a browser per person.
+	"GET /programmes/{programme}/plans/{year}/plan.pdf",
 }
 
 // TestMatrix asks every route as every kind of person and checks that

@@ -102,6 +102,7 @@ func newFixtureConfig(t testing.TB, engine string, config func(url string) Confi
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(app.Close)               // after srv.Close: the browser that printed PDFs
 	app.sleep = func(time.Duration) {} // throttled log-ins answer at once in tests
 	srv.Config.Handler = app.Handler()
 	srv.Start()

@@ -42,6 +42,8 @@ type planView struct {
 	// Revision is the plan's revision report, where it revises an
 	// approved plan.
 	Revision *revisionView
+	// Print is set where the plan is laid out to be printed (a PDF).
+	Print *printMeta
 }
 
 // planPerms are the plan's actions the person may take, for the links and

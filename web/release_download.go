@@ -13,7 +13,8 @@ import (
 // releaseDownload sends a release as a plan file, YAML (plan.yaml) or
 // JSON (plan.json), to be kept or imported elsewhere: exactly the content
 // that was released, with a strong entity tag of its digest. It sends
-// the release as a document too, Word (plan.docx) or Excel (plan.xlsx).
+// the release as a document too: Word (plan.docx), Excel (plan.xlsx), or
+// printed (plan.pdf, pdf_serve.go).
 func (s *Server) releaseDownload(w http.ResponseWriter, r *http.Request) {
 	format := r.PathValue("format")
 	if format == "plan.docx" || format == "plan.xlsx" {
@@ -24,12 +25,16 @@ func (s *Server) releaseDownload(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	if format != "plan.yaml" && format != "plan.json" {
+	if format != "plan.yaml" && format != "plan.json" && format != "plan.pdf" {
 		s.fail(w, r, plan.Errorf(plan.ENotFound, "no download %q", format))
 		return
 	}
 	f, v, ok := s.releaseFor(w, r)
 	if !ok {
+		return
+	}
+	if format == "plan.pdf" {
+		s.servePDF(w, r, f, v)
 		return
 	}
 	var body []byte

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"planverk/cycle"
+	"planverk/i18n"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -12,7 +13,12 @@ import (
 // released; for the working draft, with the banner that says what it
 // differs from.
 func (s *Server) planPage(r *http.Request, f *plan.File, v store.PlanVersion) (*view, error) {
-	pv := newPlanView(f, v.Version, language(r))
+	return s.planPageIn(r, f, v, language(r))
+}
+
+// planPageIn is planPage in a language.
+func (s *Server) planPageIn(r *http.Request, f *plan.File, v store.PlanVersion, lang i18n.Lang) (*view, error) {
+	pv := newPlanView(f, v.Version, lang)
 	pv.Published = v.Published
 	pv.Release = v.Release
 	if v.Release == nil {
@@ -29,7 +35,7 @@ func (s *Server) planPage(r *http.Request, f *plan.File, v store.PlanVersion) (*
 		pv.Perms.Publish = pv.Perms.Publish && (b.Release != nil ||
 			(len(cycle.Funders(f)) == 0 && len(cycle.Municipalities(f)) == 0))
 	}
-	rv, err := s.revisionReport(r.Context(), f, language(r))
+	rv, err := s.revisionReport(r.Context(), f, lang)
 	if err != nil {
 		return nil, err
 	}

@@ -99,7 +99,18 @@ var funcs = template.FuncMap{
 	"share":    shareText,
 	// count writes a whole number grouped as amounts are: 1 500 jobs.
 	"count": func(n int64) string { return i18n.Amount(plan.Amount(n)) },
+	// stylesheet is the site's stylesheet, inline in a page to print.
+	"stylesheet": func() template.CSS { return stylesheet },
 }
+
+// stylesheet is static/style.css, read once.
+var stylesheet = func() template.CSS {
+	b, err := staticFS.ReadFile("static/style.css")
+	if err != nil {
+		panic(err)
+	}
+	return template.CSS(b)
+}()
 
 // shareText writes a share as written; only the space before % becomes a
 // no-break space, so that "60 %" never breaks across lines.
@@ -119,10 +130,17 @@ func parsePages() (*pages, error) {
 	p := &pages{byName: map[string]*template.Template{}}
 	for _, n := range names {
 		base := path.Base(n)
-		if base == "layout.html" || strings.HasPrefix(base, "_") {
+		if base == "layout.html" || base == "print_layout.html" || strings.HasPrefix(base, "_") {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/_*.html", n)
+		// A page to print (plan_print.html) stands alone: its layout has
+		// no navigation and holds the stylesheet, for Chromium to print
+		// without fetching anything.
+		layout := "layout.html"
+		if strings.HasSuffix(base, "_print.html") {
+			layout = "print_layout.html"
+		}
+		t, err := template.New(layout).Funcs(funcs).ParseFS(templateFS, "templates/"+layout, "templates/_*.html", n)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", base, err)
 		}
@@ -143,6 +161,8 @@ type view struct {
 	ContentLang string
 	// Who is the person viewing the page.
 	Who *who
+	// Base is the address links on a page to print are relative to.
+	Base string
 }
 
 // T translates a message: {{.T "plan.budget"}} or with pairs of names and
@@ -191,7 +211,11 @@ func (s *Server) renderBytes(r *http.Request, name string, v *view) ([]byte, err
 	if !ok {
 		return nil, fmt.Errorf("no such template %q", name)
 	}
-	v.Lang = language(r)
+	// A page to print is in the language of its document; every other
+	// page in the person's.
+	if v.Lang == "" {
+		v.Lang = language(r)
+	}
 	v.Path = r.URL.RequestURI()
 	v.Who = whoOf(r)
 	var b bytes.Buffer

@@ -48,6 +48,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/steps/{step}", s.stepSave)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/releases/{release}", s.releaseShow)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/releases/{release}/{format}", s.releaseDownload)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/plan.pdf", s.planPDF)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/changes", s.planChanges)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/next", s.planNext)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/revision", s.revisionShow)

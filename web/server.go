@@ -3,6 +3,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"planverk/auth"
+	"planverk/document"
 	"planverk/notice"
 	"planverk/store"
 )
@@ -46,6 +48,12 @@ type Config struct {
 	// APITokenMaxAge is the longest an API token may be made to last; 0 is
 	// DefaultAPITokenMaxAge.
 	APITokenMaxAge time.Duration
+	// Chromium is the browser that prints PDFs: "" finds it
+	// (document.FindChromium); where none is found, the PDF links answer
+	// that PDFs cannot be made here.
+	Chromium string
+	// PDFConcurrency is how many PDFs are printed at once: 1 where it is 0.
+	PDFConcurrency int
 }
 
 // DefaultAPITokenMaxAge is the longest an API token lasts where the
@@ -72,6 +80,14 @@ type Server struct {
 	schemes schemeCache
 	// pageCache keeps visitors' pages of releases (page_cache.go).
 	pageCache *pageCache
+	// printer prints PDFs; pdfCache keeps those made, pdfJobs those being
+	// made, which a request waits pdfMoment for (pdf_serve.go).
+	printer   *document.Printer
+	pdfCache  *pageCache
+	pdfJobs   pdfJobs
+	pdfMoment time.Duration
+	// print prints a document: the printer's Print, replaced in tests.
+	print func(context.Context, document.Document) ([]byte, error)
 	// now is the clock, replaced in tests.
 	now func() time.Time
 	// sleep waits before answering a throttled log-in, replaced in tests.
@@ -95,7 +111,10 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("public URL %q: want http(s)://HOST[:PORT]", cfg.PublicURL)
 	}
 	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep,
-		pageCache: newPageCache(cfg.PageCacheBytes), passwordSlots: newPasswordSlots(cfg.PasswordChecks)}
+		pageCache: newPageCache(cfg.PageCacheBytes), passwordSlots: newPasswordSlots(cfg.PasswordChecks),
+		pdfCache: newPageCache(0), pdfMoment: defaultPDFMoment,
+		printer: document.NewPrinter(document.PrinterConfig{Chromium: cfg.Chromium, Concurrency: cfg.PDFConcurrency})}
+	s.print = s.printer.Print
 	if s.cfg.APITokenMaxAge <= 0 {
 		s.cfg.APITokenMaxAge = DefaultAPITokenMaxAge
 	}
@@ -129,3 +148,10 @@ func (s *Server) Handler() http.Handler {
 	})
 	return s.recoverPanics(s.logRequests(s.securityHeaders(protect.Handler(split))))
 }
+
+// CanPrint reports whether a Chromium was found to print PDFs with.
+func (s *Server) CanPrint() bool { return s.printer.Available() }
+
+// Close ends what the server started beside its requests: the browser
+// that prints PDFs.
+func (s *Server) Close() { s.printer.Close() }

@@ -54,6 +54,8 @@ func (e *env) serve(ctx context.Context, args []string) int {
 			}
 		}
 	}
+	chromium := fl.String("chromium", envOr("PLANVERK_CHROMIUM", ""), "the Chromium that prints PDFs of plans (also PLANVERK_CHROMIUM; default /usr/bin/chromium, or chromium on PATH); without one, PDFs are not offered")
+	pdfConcurrency := fl.Int("pdf-concurrency", 1, "how many PDFs are printed at once; each takes a Chromium tab and a core for a few seconds")
 	if err := fl.Parse(args); err != nil {
 		return exitUnusable
 	}
@@ -83,7 +85,8 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	// The SMTP password only from the environment, like the OpenID secret.
 	cfg := web.Config{PublicURL: *publicURL, OIDCName: *oidcName,
 		PasswordChecks: *passwordChecks, ClientIPHeader: *clientIPHeader, APITokenMaxAge: *tokenMaxAge,
-		SMTP: notice.Config{Addr: *smtpAddr, From: *smtpFrom, User: *smtpUser, Password: os.Getenv("PLANVERK_SMTP_PASSWORD")}}
+		SMTP:     notice.Config{Addr: *smtpAddr, From: *smtpFrom, User: *smtpUser, Password: os.Getenv("PLANVERK_SMTP_PASSWORD")},
+		Chromium: *chromium, PDFConcurrency: *pdfConcurrency}
 	if cfg.PublicURL == "" {
 		// The address listened on, with the port chosen where :0 was asked.
 		cfg.PublicURL = "http://" + ln.Addr().String()
@@ -104,6 +107,10 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	if err != nil {
 		log.Error("start", "err", err)
 		return exitFailed
+	}
+	defer app.Close() // the browser that printed PDFs, if one was started
+	if !app.CanPrint() {
+		log.Warn("no Chromium found: plans cannot be had as PDF (install chromium, or give --chromium PATH)")
 	}
 	srv := &http.Server{
 		Handler:           app.Handler(),

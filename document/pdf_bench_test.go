@@ -1,0 +1,57 @@
+package document_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+
+	"planverk/document"
+	"planverk/examples"
+	"planverk/store/sqlite"
+	"planverk/web"
+)
+
+// BenchmarkPlanPDF measures the time for one PDF of the Vest-Telemark plan
+// (22 pages, one of them landscape): the document made from the plan's
+// templates, printed by a Chromium already started. The first print,
+// which starts the browser, is not counted.
+func BenchmarkPlanPDF(b *testing.B) {
+	if document.FindChromium("") == "" {
+		b.Skip("no Chromium found: install chromium, or set " + document.EnvChromium)
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "planverk.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := examples.Install(ctx, st); err != nil {
+		b.Fatal(err)
+	}
+	app, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), web.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer app.Close()
+	doc, err := app.PlanDocument(ctx, "vest-telemark", 2025)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := document.NewPrinter(document.PrinterConfig{})
+	defer p.Close()
+	if _, err := p.Print(ctx, doc); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		pdf, err := p.Print(ctx, doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(pdf)
+	}
+	b.ReportMetric(float64(size), "bytes/pdf")
+}
