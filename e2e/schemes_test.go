@@ -165,10 +165,12 @@ func TestSchemeFinderByKeyboard(t *testing.T) {
 	}
 	// The ticked boxes stand beside their labels, not in the middle of their
 	// rows: a check box is as narrow as a check box.
-	var boxWidth float64
-	p.Eval(`document.querySelector('input[name="who"]').getBoundingClientRect().width`, &boxWidth)
-	if boxWidth > 40 {
-		t.Errorf("a who check box is %.0f px wide", boxWidth)
+	for _, name := range []string{"who", "stage"} {
+		var boxWidth float64
+		p.Eval(fmt.Sprintf(`document.querySelector('input[name="%s"]').getBoundingClientRect().width`, name), &boxWidth)
+		if boxWidth > 40 {
+			t.Errorf("a %s button is %.0f px wide", name, boxWidth)
+		}
 	}
 	p.AssertNoAxeViolations(t)
 
