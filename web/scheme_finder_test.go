@@ -69,6 +69,11 @@ func TestSchemeSearchNoHits(t *testing.T) {
 			t.Errorf("the no-hit page lacks %q", want)
 		}
 	}
+	// Where the filters would leave nothing for the word either, the
+	// suggestion drops them.
+	if _, page := visitor.get("/schemes?q=bustd&kind=guarantee"); !strings.Contains(page, `<a href="/schemes?q=bustad">bustad</a>`) {
+		t.Error("the suggestion keeps filters that find nothing")
+	}
 	_, filtered := visitor.get("/schemes?q=bustad&kind=guarantee&audience=households")
 	if len(hitIDs(filtered)) != 0 {
 		t.Fatalf("guarantees for households: %v", hitIDs(filtered))

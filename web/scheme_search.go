@@ -115,7 +115,7 @@ func (s *Server) schemeSearch(w http.ResponseWriter, r *http.Request) {
 		sv.Hits = append(sv.Hits, hit)
 	}
 	if len(res.Hits) == 0 {
-		sv.Suggestions = suggestionLinks(q, text, res.Suggestions)
+		sv.Suggestions = suggestionLinks(cat.Index, q, text, filters, res.Suggestions)
 		for _, rl := range res.Relaxed {
 			if rl.Count > 0 {
 				sv.Fewer = append(sv.Fewer, fewerFilters{Facet: rl.Facet, Count: rl.Count, URL: searchURL(q, func(v url.Values) { v.Del(string(rl.Facet)) })})
@@ -140,14 +140,23 @@ func (s *Server) schemeSearch(w http.ResponseWriter, r *http.Request) {
 }
 
 // suggestionLinks makes each suggested word a link to the same search, the
-// typed word replaced by it and the filters kept.
-func suggestionLinks(q url.Values, text string, sugs []scheme.Suggestion) []wordSuggestion {
+// typed word replaced by it and the filters kept, or, where the filters
+// would still leave nothing, dropped: a suggestion should lead to schemes.
+func suggestionLinks(ix *scheme.Index, q url.Values, text string, filters map[scheme.Facet][]string, sugs []scheme.Suggestion) []wordSuggestion {
 	var out []wordSuggestion
 	for _, sg := range sugs {
 		ws := wordSuggestion{Typed: sg.Word}
 		for _, w := range sg.Instead {
 			replaced := replaceWord(text, sg.Word, w)
-			ws.Words = append(ws.Words, suggestedWord{Word: w, URL: searchURL(q, func(v url.Values) { v.Set("q", replaced) })})
+			keep := len(filters) == 0 || len(ix.Search(scheme.Query{Text: replaced, Filters: filters}).Hits) > 0
+			ws.Words = append(ws.Words, suggestedWord{Word: w, URL: searchURL(q, func(v url.Values) {
+				v.Set("q", replaced)
+				if !keep {
+					for _, f := range scheme.Facets {
+						v.Del(string(f))
+					}
+				}
+			})})
 		}
 		out = append(out, ws)
 	}
