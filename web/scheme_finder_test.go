@@ -90,3 +90,16 @@ func TestSchemeSearchNoHits(t *testing.T) {
 		t.Error("the page does not say that not all words matched")
 	}
 }
+
+func TestReplaceWord(t *testing.T) {
+	for _, c := range []struct{ text, typed, with, want string }{
+		{"Bustd lån", "bustd", "bustad", "bustad lån"},
+		{"lån, bustd!", "bustd", "bustad", "lån, bustad"},
+		{"Midt-Telemrk", "telemrk", "telemark", "Midt-telemark"},
+		{"", "x", "y", "y"},
+	} {
+		if got := replaceWord(c.text, c.typed, c.with); got != c.want {
+			t.Errorf("replaceWord(%q, %q, %q) = %q, want %q", c.text, c.typed, c.with, got, c.want)
+		}
+	}
+}
