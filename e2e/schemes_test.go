@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -108,4 +109,103 @@ func TestEverySchemePageAccessible(t *testing.T) {
 		})
 	}
 	e2e.AssertValidHTMLFiles(t, docs)
+}
+
+// TestSchemeFinderByKeyboard: on a phone, a farmer who is starting a tourism
+// business answers the finder by keyboard alone, ticking two answers to
+// "who are you?", and is shown the municipal fund; on the search page the
+// filters come before the results and are reached in a few Tabs, and a link
+// skips past them. Every page passes axe-core.
+func TestSchemeFinderByKeyboard(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore)
+	srv := startServer(t)
+	p := e2e.NewBrowser(t).Open(t, srv.URL+"/")
+	p.ClickAndWait(`.langs button[value="nn"]`)
+	p.SetViewport(375, 740)
+	p.Navigate(srv.URL + "/schemes/finder")
+	p.AssertNoAxeViolations(t)
+
+	// tabTo presses Tab until the focus is on the element the selector
+	// picks, at most max times, and says how many it took.
+	tabTo := func(selector string, max int) int {
+		t.Helper()
+		for i := 1; i <= max; i++ {
+			p.PressTab()
+			var there bool
+			p.Eval(fmt.Sprintf(`document.activeElement === document.querySelector(%q)`, selector), &there)
+			f := p.FocusedElement()
+			if there {
+				if !f.FocusVisible {
+					t.Errorf("%s has no visible focus", f)
+				}
+				return i
+			}
+			if f.Tag == "body" {
+				t.Fatalf("Tab %d lost the focus", i)
+			}
+		}
+		t.Fatalf("%d Tabs did not reach %s", max, selector)
+		return 0
+	}
+	tabTo(`input[name="who"][value="startups"]`, 40)
+	p.Press(" ")
+	tabTo(`input[name="who"][value="farmers"]`, 6)
+	p.Press(" ")
+	tabTo(`input[name="want"][value="tourism"]`, 20)
+	p.Press(" ")
+	tabTo(`form.finder button.primary`, 20)
+	if status := p.PressAndWait("\r"); status != 200 {
+		t.Fatalf("the finder answered %d", status)
+	}
+	if u := p.URL(); !strings.Contains(u, "who=startups") || !strings.Contains(u, "who=farmers") {
+		t.Errorf("the two answers are not both sent: %s", u)
+	}
+	if n := p.Count(`a[href="/schemes/vinje-kommune-naeringsfond"]`); n == 0 {
+		t.Errorf("the municipal fund is not recommended: %q", p.Text("#recommended + p"))
+	}
+	// The ticked boxes stand beside their labels, not in the middle of their
+	// rows: a check box is as narrow as a check box.
+	for _, name := range []string{"who", "stage"} {
+		var boxWidth float64
+		p.Eval(fmt.Sprintf(`document.querySelector('input[name="%s"]').getBoundingClientRect().width`, name), &boxWidth)
+		if boxWidth > 40 {
+			t.Errorf("a %s button is %.0f px wide", name, boxWidth)
+		}
+	}
+	p.AssertNoAxeViolations(t)
+
+	// The search page: filters before results, reached in a few Tabs.
+	p.Navigate(srv.URL + "/schemes?q=bustad")
+	var filtersFirst bool
+	p.Eval(`document.querySelector("#filters").getBoundingClientRect().top < document.querySelector("#results-title").getBoundingClientRect().top`, &filtersFirst)
+	if !filtersFirst {
+		t.Error("on a phone the filters come after the results")
+	}
+	if n := tabTo("#filters > summary", 25); n > 20 {
+		t.Errorf("the filters took %d Tabs", n)
+	}
+	p.Press("\r")
+	var open bool
+	p.Eval(`document.querySelector("#filters").open`, &open)
+	if !open {
+		t.Error("Enter on the filters' heading does not open them")
+	}
+	p.PressTab()
+	if f := p.FocusedElement(); f.Tag != "input" || f.Type != "checkbox" {
+		t.Errorf("the Tab after the filters' heading reaches %s, not a filter", f)
+	}
+	p.AssertNoAxeViolations(t)
+	// The skip link leads past the filters to the results.
+	p.Navigate(srv.URL + "/schemes?q=bustad")
+	tabTo(`.skip-links a`, 25)
+	p.Press("\r")
+	if f := p.FocusedElement(); f.ID != "results-title" {
+		t.Errorf("the skip link put the focus on %s", f)
+	}
+	// A search with no hits offers other words and the finder.
+	p.Navigate(srv.URL + "/schemes?q=bustd")
+	if n := p.Count(`.no-hits a[href="/schemes?q=bustad"]`); n != 1 {
+		t.Errorf("no link to bustad: %q", p.Text(".no-hits"))
+	}
+	p.AssertNoAxeViolations(t)
 }

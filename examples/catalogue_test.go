@@ -61,7 +61,7 @@ func TestCatalogueSearchAndFinder(t *testing.T) {
 	if len(bustad) < 5 || !slices.Equal(bustad, bolig) {
 		t.Errorf("bustad finds %v, bolig finds %v", bustad, bolig)
 	}
-	recs := scheme.Find(ix, scheme.Answers{Who: scheme.Audience("farmers"), Want: []scheme.Theme{"tourism"}, Where: "Vinje"})
+	recs := scheme.Find(ix, scheme.Answers{Who: []scheme.Audience{"farmers"}, Want: []scheme.Theme{"tourism"}, Where: "Vinje"})
 	if len(recs) == 0 {
 		t.Fatal("the finder recommends nothing to a farmer in Vinje")
 	}

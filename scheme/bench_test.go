@@ -73,7 +73,7 @@ func BenchmarkFind(b *testing.B) {
 	ix := NewIndex(syntheticCatalogue(b, 2000), readTestGlossary(b))
 	b.ReportAllocs()
 	for b.Loop() {
-		Find(ix, Answers{Who: AudienceFarmers, Want: []Theme{ThemeTourism}, Where: "vinje", Text: "gardsturisme"})
+		Find(ix, Answers{Who: []Audience{AudienceFarmers}, Want: []Theme{ThemeTourism}, Where: "vinje", Text: "gardsturisme"})
 	}
 }
 

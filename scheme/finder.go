@@ -10,7 +10,10 @@ import (
 // be left out (the zero value); a left-out answer neither narrows nor ranks,
 // so an empty Who means every audience.
 type Answers struct {
-	Who   Audience
+	// Who are the audiences the person belongs to; they are alternatives,
+	// since one person is often two (a farmer who starts a tourism
+	// business), and a scheme for either fits.
+	Who   []Audience
 	Stage Stage
 	Want  []Theme
 	// Where is a municipality or a county, as people write it ("Vinje",
@@ -35,7 +38,8 @@ type Reason struct {
 
 // The reasons' codes.
 const (
-	// ReasonAudience: the scheme is for Args[0], the audience answered.
+	// ReasonAudience: the scheme is for Args, the audiences answered that
+	// it has, in the order they were answered.
 	ReasonAudience = "audience"
 	// ReasonTheme: the scheme helps with Args, the themes wanted that it
 	// has, in the order they were answered.
@@ -65,7 +69,7 @@ const (
 
 // Find recommends schemes for the answers, best first.
 //
-// A scheme must be for the audience answered, and must be usable where the
+// A scheme must be for one of the audiences answered, and must be usable where the
 // person is: it names the place, the county the place lies in, or "norge".
 // A place the register does not know (package place) matches only schemes that name it
 // or the whole country. When Where is a county, schemes that name only some
@@ -91,11 +95,17 @@ func Find(ix *Index, a Answers) []Recommendation {
 	for i := range ix.docs {
 		s := ix.docs[i].scheme
 		r := ranked{doc: i}
-		if a.Who != "" {
-			if !slices.Contains(s.Audiences, a.Who) {
+		if len(a.Who) > 0 {
+			var forWho []string
+			for _, w := range a.Who {
+				if slices.Contains(s.Audiences, w) && !slices.Contains(forWho, string(w)) {
+					forWho = append(forWho, string(w))
+				}
+			}
+			if len(forWho) == 0 {
 				continue
 			}
-			r.add(0, ReasonAudience, string(a.Who))
+			r.add(0, ReasonAudience, forWho...)
 		}
 
 		var fit []string

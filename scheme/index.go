@@ -32,6 +32,9 @@ type Index struct {
 	// phrases are the glossary's words, analysed, longest first.
 	phrases []phrase
 	byID    map[string]int
+	// vocab are the words the schemes' text uses, for suggesting words to a
+	// search that finds nothing.
+	vocab []vocabWord
 }
 
 // doc is one scheme as the index holds it.
@@ -96,6 +99,9 @@ func NewIndex(schemes []Scheme, glossary []Term) *Index {
 		total += lengths[i]
 	}
 	ix.rankNames()
+	// Before the glossary's words join the cache: only words that schemes
+	// use are worth suggesting.
+	ix.vocab = catalogueWords(cache)
 
 	avg := 1.0
 	if len(own) > 0 && total > 0 {

@@ -24,8 +24,11 @@ type Hit struct {
 	Scheme *Scheme `json:"scheme"`
 	Score  float64 `json:"score"`
 	// Matched are the words of the query, as typed but in lower case, that
-	// the scheme matched: all of them unless the result is a Fallback.
+	// the scheme matched.
 	Matched []string `json:"matched,omitempty"`
+	// Words is how many of the query's words the scheme matched, out of
+	// Result.Words; words that mean the same ("bolig bustad") count once.
+	Words int `json:"words"`
 }
 
 // Result is what a search found.
@@ -35,9 +38,20 @@ type Result struct {
 	// have each value, counting with every other facet's filters applied:
 	// the numbers a page shows beside each choice.
 	Facets map[Facet][]FacetCount `json:"facets"`
-	// Fallback is true when no scheme matched every word of the query, and
-	// the hits are the schemes that match some of them, most words first.
+	// Words is how many words of the query were searched for: what a hit's
+	// Words is out of.
+	Words int `json:"words"`
+	// Fallback is true when no scheme matched every word of the query, so
+	// that every hit matches only some of them.
 	Fallback bool `json:"fallback"`
+	// Suggestions are, when nothing was found, the words the catalogue
+	// uses that are nearest to each word of the query that no scheme has.
+	Suggestions []Suggestion `json:"suggestions,omitempty"`
+	// Relaxed are, for each facet the query filters on, how many schemes
+	// the search would find without that facet's filter, for a page to
+	// offer fewer filters when there are few or no hits. In the order of
+	// Facets.
+	Relaxed []Relaxed `json:"relaxed,omitempty"`
 	// Terms are the glossary terms the query names, for the page to explain.
 	Terms []*Term `json:"terms,omitempty"`
 }
@@ -55,25 +69,35 @@ type queryWord struct {
 	alts  [][]string
 }
 
+// Relaxed is how many schemes a search would find without one facet's
+// filter.
+type Relaxed struct {
+	Facet Facet `json:"facet"`
+	Count int   `json:"count"`
+}
+
 // Search finds the schemes that match q.
 //
-// Every word of the text must match: a word matches a scheme whose text has
-// the word's term, a synonym from the glossary, or, for a compound word that
-// no scheme uses, the terms of all of its parts. When no scheme matches all,
-// the schemes that match any are returned with Fallback set. Hits come by
-// the number of words matched, then score, then name in Norwegian order (æ,
-// ø, å after z); without text, by name. Discontinued schemes come after all others unless the query filters
-// on status, in which case the person has asked for them.
+// A word matches a scheme whose text has the word's term, a synonym from
+// the glossary, or, for a compound word that no scheme uses, the terms of
+// all of its parts. A scheme is found when it matches most of the words
+// (minWords): people type more words than a scheme's text has, and one
+// missing word should not hide the scheme that has the rest. When no scheme
+// matches that many, the schemes that match any word are found. Hits come
+// by the number of words matched, then score, then name in Norwegian order
+// (æ, ø, å after z); without text, by name. Discontinued schemes come after
+// all others unless the query filters on status, in which case the person
+// has asked for them.
 func (ix *Index) Search(q Query) Result {
 	qws, terms := ix.parse(q.Text)
 	tm := ix.match(qws)
 	all := uint64(1)<<len(qws) - 1
-	want := func(mask uint64) bool { return mask == all }
-	fallback := false
+	need := minWords(len(qws))
+	want := func(mask uint64) bool { return bits.OnesCount64(mask) >= need }
 	if len(qws) > 1 && !slices.ContainsFunc(tm.mask, want) {
 		want = func(mask uint64) bool { return mask != 0 }
-		fallback = true
 	}
+	fallback := len(qws) > 1 && !slices.Contains(tm.mask, all)
 
 	f := ix.facets.filters(q.Filters)
 	counts := ix.facets.counter()
@@ -82,6 +106,7 @@ func (ix *Index) Search(q Query) Result {
 		lang = 1
 	}
 	demote := len(q.Filters[FacetStatus]) == 0
+	var relaxed [numFacets]int
 	matches := 0
 	for _, m := range tm.mask {
 		if want(m) {
@@ -96,6 +121,9 @@ func (ix *Index) Search(q Query) Result {
 		d := &ix.docs[i]
 		n, last := f.failing(d)
 		counts.add(d, n, last)
+		if n == 1 {
+			relaxed[last]++
+		}
 		if n == 0 {
 			found = append(found, sortKey{
 				doc: int32(i), demoted: demote && d.discontinued, words: bits.OnesCount64(tm.mask[i]),
@@ -105,19 +133,33 @@ func (ix *Index) Search(q Query) Result {
 	}
 	slices.SortFunc(found, sortKey.compare)
 
-	res := Result{Hits: make([]Hit, len(found)), Facets: counts.result(&ix.facets, f), Fallback: fallback}
+	res := Result{Hits: make([]Hit, len(found)), Facets: counts.result(&ix.facets, f), Words: len(qws), Fallback: fallback}
+	for i, on := range f.on {
+		if on != nil {
+			res.Relaxed = append(res.Relaxed, Relaxed{Facet: facetOrder[i], Count: relaxed[i] + len(found)})
+		}
+	}
+	if len(found) == 0 {
+		res.Suggestions = ix.suggest(qws, tm)
+	}
 	// All hits' Matched share one array, each capped to its own part.
 	var words []string
 	for k, key := range found {
 		i := key.doc
 		start := len(words)
 		words = appendMatched(words, qws, tm.mask[i])
-		res.Hits[k] = Hit{Scheme: ix.docs[i].scheme, Score: tm.score[i], Matched: words[start:len(words):len(words)]}
+		res.Hits[k] = Hit{Scheme: ix.docs[i].scheme, Score: tm.score[i], Matched: words[start:len(words):len(words)], Words: key.words}
 	}
 	for _, t := range terms {
 		res.Terms = append(res.Terms, &ix.glossary[t])
 	}
 	return res
+}
+
+// minWords is how many of a query's n words a scheme must match to be
+// found: all of one or two, and two thirds of more, rounded up ("most").
+func minWords(n int) int {
+	return n - n/3
 }
 
 // sortKey is what hits are sorted by, copied out of the index so that

@@ -261,7 +261,7 @@ func TestSearchConcurrently(t *testing.T) {
 					t.Errorf("concurrent search found %v, want %v", got, want)
 					return
 				}
-				Find(ix, Answers{Who: AudienceFarmers, Where: "vinje"})
+				Find(ix, Answers{Who: []Audience{AudienceFarmers}, Where: "vinje"})
 			}
 		})
 	}

@@ -26,8 +26,8 @@ type apiRecommendation struct {
 	URL     string `json:"url"`
 }
 
-// apiSchemeFinder answers the finder's questions: ?who= an audience,
-// want= a theme (repeatable), where= a municipality or county, stage= a
+// apiSchemeFinder answers the finder's questions: ?who= an audience
+// (repeatable: a scheme for any of them fits), want= a theme (repeatable), where= a municipality or county, stage= a
 // stage, words= words of one's own. Answers left out neither narrow nor
 // rank; an answer that is not one of the choices is left out too.
 func (s *Server) apiSchemeFinder(w http.ResponseWriter, r *http.Request) {

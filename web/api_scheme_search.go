@@ -12,6 +12,8 @@ import (
 // each value, counted with the other facets' filters applied.
 type apiSchemeList struct {
 	Query string `json:"query"`
+	// Words is how many words of the query were searched for.
+	Words int `json:"words"`
 	// Fallback is set when no scheme matched every word, and the hits are
 	// those that match some.
 	Fallback bool                                 `json:"fallback"`
@@ -19,6 +21,12 @@ type apiSchemeList struct {
 	Facets   map[scheme.Facet][]scheme.FacetCount `json:"facets"`
 	// Terms are the glossary terms the query names.
 	Terms []scheme.Term `json:"terms"`
+	// Suggestions are, when nothing was found, the catalogue's words
+	// nearest to each query word no scheme has.
+	Suggestions []scheme.Suggestion `json:"suggestions"`
+	// Relaxed are, for each facet filtered on, how many schemes the search
+	// would find without that facet's filter.
+	Relaxed []scheme.Relaxed `json:"relaxed"`
 }
 
 type apiSchemeHit struct {
@@ -26,7 +34,9 @@ type apiSchemeHit struct {
 	Score  float64       `json:"score"`
 	// Matched are the query's words the scheme matched.
 	Matched []string `json:"matched"`
-	URL     string   `json:"url"`
+	// Words is how many of the query's words it matched, of words.
+	Words int    `json:"words"`
+	URL   string `json:"url"`
 }
 
 func schemeURL(id string) string { return "/api/v1/schemes/" + id }
@@ -60,13 +70,14 @@ func (s *Server) apiSchemes(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	text := strings.TrimSpace(q.Get("q"))
 	res := cat.Index.Search(scheme.Query{Text: text, Filters: facetFilters(q), Lang: schemeLang(apiLang(r))})
-	out := apiSchemeList{Query: text, Fallback: res.Fallback, Hits: []apiSchemeHit{}, Facets: res.Facets, Terms: []scheme.Term{}}
+	out := apiSchemeList{Query: text, Words: res.Words, Fallback: res.Fallback, Hits: []apiSchemeHit{}, Facets: res.Facets, Terms: []scheme.Term{},
+		Suggestions: orEmpty(res.Suggestions), Relaxed: orEmpty(res.Relaxed)}
 	for _, h := range res.Hits {
 		matched := h.Matched
 		if matched == nil {
 			matched = []string{}
 		}
-		out.Hits = append(out.Hits, apiSchemeHit{Scheme: schemeForAPI(*h.Scheme), Score: h.Score, Matched: matched, URL: schemeURL(h.Scheme.ID)})
+		out.Hits = append(out.Hits, apiSchemeHit{Scheme: schemeForAPI(*h.Scheme), Score: h.Score, Matched: matched, Words: h.Words, URL: schemeURL(h.Scheme.ID)})
 	}
 	for _, t := range res.Terms {
 		out.Terms = append(out.Terms, *t)

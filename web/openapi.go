@@ -131,11 +131,11 @@ var apiOperations = []apiOperation{
 	{method: "get", path: "/organisations/{organisation}", summary: "An organisation and its parts in the current plans",
 		params: []map[string]any{pathParam("organisation", "The organisation's ID, such as husbanken.")}, response: apiOrganisation{}},
 	{method: "get", path: "/schemes", summary: "Search the support-scheme catalogue, with counts for every facet",
-		params: append([]map[string]any{queryParam("q", "Words in bokmål or nynorsk; every word must match, or, where no scheme has them all, any (fallback).", false), langParam},
+		params: append([]map[string]any{queryParam("q", "Words in bokmål or nynorsk; a scheme must match most of them (all of one or two, two thirds of more), or, where none does, any (fallback). Hits with more words come first.", false), langParam},
 			schemeFacetParams()...), response: apiSchemeList{}},
 	{method: "get", path: "/schemes/finder", summary: "The guided finder: schemes recommended for answers, best first, each with its reasons",
 		params: []map[string]any{
-			queryParam("who", "Who is asking: an audience (startups, small-businesses, growth-businesses, farmers, municipalities, households, organisations, research).", false),
+			repeatedParam("who", "Who is asking: an audience (startups, small-businesses, growth-businesses, farmers, municipalities, households, organisations, research); repeat for several, of which a scheme must be for one."),
 			repeatedParam("want", "What they want to do: a theme (housing, jobs, tourism, …); repeat for several."),
 			queryParam("where", "A municipality or a county, as people write it (Vinje, Telemark).", false),
 			queryParam("stage", "How far they have come: idea, startup, growth or established.", false),

@@ -39,8 +39,11 @@ type finderView struct {
 // not among the choices are left out, as if not given.
 func finderAnswers(q url.Values) scheme.Answers {
 	a := scheme.Answers{Where: strings.TrimSpace(q.Get("where")), Text: strings.TrimSpace(q.Get("words"))}
-	if who := scheme.Audience(q.Get("who")); slices.Contains(scheme.Audiences, who) {
-		a.Who = who
+	// who= is repeated for each audience ticked; one who= is one answer.
+	for _, w := range q["who"] {
+		if who := scheme.Audience(strings.TrimSpace(w)); slices.Contains(scheme.Audiences, who) && !slices.Contains(a.Who, who) {
+			a.Who = append(a.Who, who)
+		}
 	}
 	if st := scheme.Stage(q.Get("stage")); slices.Contains(scheme.Stages, st) {
 		a.Stage = st
@@ -53,8 +56,8 @@ func finderAnswers(q url.Values) scheme.Answers {
 	return a
 }
 
-// schemeFinder asks a few plain questions (who are you, what do you want to
-// do, where, how far have you come) in a GET form, and answers with the
+// schemeFinder asks a few plain questions (who are you, as many answers as
+// fit; what do you want to do; where; how far have you come) in a GET form, and answers with the
 // schemes that fit, best first, each with why in words.
 func (s *Server) schemeFinder(w http.ResponseWriter, r *http.Request) {
 	cat, err := s.catalogue(r.Context())
@@ -65,7 +68,8 @@ func (s *Server) schemeFinder(w http.ResponseWriter, r *http.Request) {
 	lang := language(r)
 	q := r.URL.Query()
 	fv := finderView{Asked: len(q) > 0, Form: newForm(q)}
-	fv.Who = append(fv.Who, option{Value: "", ID: "finder.who-any"})
+	// Check boxes: a person is often more than one of these (a farmer who
+	// starts a tourism business), and none ticked means any.
 	for _, a := range scheme.Audiences {
 		fv.Who = append(fv.Who, option{Value: string(a), ID: "finder-who." + string(a)})
 	}
@@ -138,7 +142,11 @@ func reasonText(lang i18n.Lang, reasons []scheme.Reason) string {
 	for _, r := range reasons {
 		switch r.Code {
 		case scheme.ReasonAudience:
-			parts = append(parts, t("finder-reason-for."+r.Args[0]))
+			var whos []string
+			for _, a := range r.Args {
+				whos = append(whos, t("finder-reason-for."+a))
+			}
+			parts = append(parts, joinAnd(lang, whos))
 		case scheme.ReasonTheme:
 			var names []string
 			for _, a := range r.Args {

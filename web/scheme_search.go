@@ -17,8 +17,16 @@ type schemeSearchView struct {
 	Query string
 	// Filtered is set when any facet is chosen.
 	Filtered bool
+	// Chosen is how many facet values are chosen.
+	Chosen   int
 	Hits     []schemeHit
 	Fallback bool
+	// Suggestions are, when nothing was found, the nearest words the
+	// catalogue uses, each a link to the search with it instead.
+	Suggestions []wordSuggestion
+	// Fewer are, when nothing was found, the same search without one of
+	// its facets' filters, each with how many it would find.
+	Fewer []fewerFilters
 	// Terms are the glossary terms the query names, explained.
 	Terms  []glossaryEntry
 	Facets []facetGroup
@@ -26,6 +34,26 @@ type schemeSearchView struct {
 	Clear string
 	// Imported is what an import just did, to be said.
 	Imported *importCounts
+}
+
+// wordSuggestion is a word the search may have meant, for one typed.
+type wordSuggestion struct {
+	Typed string
+	Words []suggestedWord
+}
+
+// suggestedWord is a word to search for instead, and the address of the
+// search with it.
+type suggestedWord struct {
+	Word string
+	URL  string
+}
+
+// fewerFilters is the search without one facet's filters.
+type fewerFilters struct {
+	Facet scheme.Facet
+	Count int
+	URL   string
 }
 
 // schemeHit is one scheme in a list: its name and summary in the page's
@@ -37,6 +65,9 @@ type schemeHit struct {
 	Provider string
 	// Matched are the words of the query it matched.
 	Matched []string
+	// Words is how many of the query's Of words it matched: the page says
+	// so where it is not all of them.
+	Words, Of int
 	// Reasons say why the finder recommends it.
 	Reasons string
 }
@@ -75,8 +106,21 @@ func (s *Server) schemeSearch(w http.ResponseWriter, r *http.Request) {
 	res := cat.Index.Search(scheme.Query{Text: text, Filters: filters, Lang: schemeLang(lang)})
 
 	sv := schemeSearchView{Query: text, Filtered: len(filters) > 0, Fallback: res.Fallback, Imported: importedFlash(q)}
+	for _, vs := range filters {
+		sv.Chosen += len(vs)
+	}
 	for _, h := range res.Hits {
-		sv.Hits = append(sv.Hits, newSchemeHit(cat, h.Scheme, lang, h.Matched))
+		hit := newSchemeHit(cat, h.Scheme, lang, h.Matched)
+		hit.Words, hit.Of = h.Words, res.Words
+		sv.Hits = append(sv.Hits, hit)
+	}
+	if len(res.Hits) == 0 {
+		sv.Suggestions = suggestionLinks(cat.Index, q, text, filters, res.Suggestions)
+		for _, rl := range res.Relaxed {
+			if rl.Count > 0 {
+				sv.Fewer = append(sv.Fewer, fewerFilters{Facet: rl.Facet, Count: rl.Count, URL: searchURL(q, func(v url.Values) { v.Del(string(rl.Facet)) })})
+			}
+		}
 	}
 	for _, t := range res.Terms {
 		sv.Terms = append(sv.Terms, newGlossaryEntry(t, lang))
@@ -93,6 +137,63 @@ func (s *Server) schemeSearch(w http.ResponseWriter, r *http.Request) {
 		sv.Clear += "?" + clear.Encode()
 	}
 	s.render(w, r, http.StatusOK, "schemes", &view{Title: i18nTitle(r, "schemes.title"), Data: sv})
+}
+
+// suggestionLinks makes each suggested word a link to the same search, the
+// typed word replaced by it and the filters kept, or, where the filters
+// would still leave nothing, dropped: a suggestion should lead to schemes.
+func suggestionLinks(ix *scheme.Index, q url.Values, text string, filters map[scheme.Facet][]string, sugs []scheme.Suggestion) []wordSuggestion {
+	var out []wordSuggestion
+	for _, sg := range sugs {
+		ws := wordSuggestion{Typed: sg.Word}
+		for _, w := range sg.Instead {
+			replaced := replaceWord(text, sg.Word, w)
+			keep := len(filters) == 0 || len(ix.Search(scheme.Query{Text: replaced, Filters: filters}).Hits) > 0
+			ws.Words = append(ws.Words, suggestedWord{Word: w, URL: searchURL(q, func(v url.Values) {
+				v.Set("q", replaced)
+				if !keep {
+					for _, f := range scheme.Facets {
+						v.Del(string(f))
+					}
+				}
+			})})
+		}
+		out = append(out, ws)
+	}
+	return out
+}
+
+// replaceWord replaces the first whole word of text that is typed, in any
+// case, by with. Where none is found as a whole word (a word the search read
+// out of a longer one, "Midt-Telemark"), the first place it occurs is.
+func replaceWord(text, typed, with string) string {
+	fields := strings.Fields(text)
+	for i, f := range fields {
+		if strings.EqualFold(strings.Trim(f, ".,;:!?«»\"'()"), typed) {
+			fields[i] = with
+			return strings.Join(fields, " ")
+		}
+	}
+	lower := strings.ToLower(text)
+	if i := strings.Index(lower, typed); i >= 0 && len(lower) == len(text) {
+		return text[:i] + with + text[i+len(typed):]
+	}
+	return with
+}
+
+// searchURL is the address of the search page for q changed by change.
+func searchURL(q url.Values, change func(url.Values)) string {
+	v := url.Values{}
+	for k, vs := range q {
+		if k == "q" || slices.Contains(scheme.Facets, scheme.Facet(k)) {
+			v[k] = slices.Clone(vs)
+		}
+	}
+	change(v)
+	if len(v) == 0 {
+		return "/schemes"
+	}
+	return "/schemes?" + v.Encode()
 }
 
 // facetFilters reads the facets a search asks for: each facet's name as a
