@@ -163,6 +163,16 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"GET", "/programmes/{programme}/plans/{year}/revision/edit", vt + "/revision/edit", planEds, nil, false},
 		{"POST", "/programmes/{programme}/plans/{year}/revision/edit", vt + "/revision/edit", planEds, url.Values{}, false},
 		{"GET", "/waiting", "/waiting", loggedIn, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/plan.docx", vt + "/plan.docx", everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/plan.xlsx", vt + "/plan.xlsx", everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/budgets/{budget}", vt + "/budgets/period.csv", everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/financing/{table}", vt + "/financing/2025.csv", everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/budgets/{budget}/import", vt + "/budgets/period/import", planEds, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/budgets/{budget}/import", vt + "/budgets/period/import", planEds, url.Values{}, false},
+		{"POST", "/programmes/{programme}/plans/{year}/budgets/{budget}/import/confirm", vt + "/budgets/period/import/confirm", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/plans/{year}/financing/{table}/import", vt + "/financing/2025/import", planEds, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/financing/{table}/import", vt + "/financing/2025/import", planEds, url.Values{}, false},
+		{"POST", "/programmes/{programme}/plans/{year}/financing/{table}/import/confirm", vt + "/financing/2025/import/confirm", planEds, url.Values{}, false},
 		// Nobody is refused the evaluation's page: where it is not there
 		// for them (a draft, or none) it is not found.
 		{"GET", "/programmes/{programme}/evaluation", "/programmes/vest-telemark/evaluation", everyone, nil, false},
