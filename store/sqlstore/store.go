@@ -60,8 +60,11 @@ func New(writer, reader *sql.DB, d Dialect) *Store {
 }
 
 // maxAttempts bounds how often a write that lost to a concurrent one is run
-// again before its error goes to the caller.
-const maxAttempts = 12
+// again before its error goes to the caller. A whole plan's save on
+// PostgreSQL conflicts with every other save of the same plan; on a busy
+// machine twelve attempts were seen to run out with four writers, so the
+// bound leaves room for that, while the backoff caps at half a second.
+const maxAttempts = 20
 
 // backoff is how long to wait before attempt n (from 1) of a write: growing,
 // and random, so that writers that collided once do not collide again in
