@@ -52,7 +52,15 @@ func TestLoginFloodBounded(t *testing.T) {
 	t.Setenv("PLANVERK_TEST_SERIAL", "1")
 	fx := behindProxy(t, "sqlite", nil)
 	dummyHash() // made once per process, not part of the flood
-	const n = 100
+	for _, n := range []int{100, 1000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) { loginFlood(t, fx, n) })
+	}
+}
+
+// loginFlood sends n log-ins with unknown addresses at once, each from an
+// address of its own, and checks that every one is answered, the site
+// answers meanwhile, and memory stays bounded.
+func loginFlood(t *testing.T, fx *fixture, n int) {
 	var before runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -95,9 +103,9 @@ func TestLoginFloodBounded(t *testing.T) {
 	if resp, _ := fx.anonymous().get("/healthz"); resp.StatusCode != http.StatusOK {
 		t.Errorf("/healthz during the flood: status %d", resp.StatusCode)
 	}
-	if d := time.Since(healthStart); d > 2*time.Second {
-		t.Errorf("/healthz took %v during the flood", d)
-	}
+	// How long it took is logged, not tested: speed is measured by the
+	// load script, never by a test that fails on a time.
+	t.Logf("/healthz answered in %v during the flood", time.Since(healthStart).Round(time.Millisecond))
 	wg.Wait()
 	close(stop)
 	<-sampled
