@@ -162,7 +162,7 @@ func (b *Book) scalar(owner reflect.Type, field string, t reflect.Type, v string
 		}
 	case t == dateType || (t == nil && isDate(v)):
 		if d, err := plan.ParseDate(v); err == nil {
-			return Text{{Text: i18n.Date(d)}}
+			return Text{{Text: i18n.Date(b.lang, d)}}
 		}
 	case t == shareType:
 		return Text{{Text: share(v)}}

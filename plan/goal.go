@@ -3,8 +3,12 @@ package plan
 // Goal is a sub-goal or focus area (delmål, innsatsområde, satsing) of a plan,
 // with its main goal, its weight and its measures.
 type Goal struct {
-	Number int    `yaml:"number" json:"number"`
-	Title  string `yaml:"title" json:"title"`
+	// Number is the goal's number; it may be left out where Label names it.
+	Number int `yaml:"number,omitempty" json:"number,omitempty"`
+	// Label is the programme's own name for the goal where it is not a
+	// plain number ("P1", "203", "A"), shown as the plan prints it.
+	Label string `yaml:"label,omitempty" json:"label,omitempty"`
+	Title string `yaml:"title" json:"title"`
 	// Heading is the goal's title as its own section heading prints it, where
 	// that differs from Title.
 	Heading     string   `yaml:"heading,omitempty" json:"heading,omitempty"`

@@ -22,7 +22,7 @@ func (c *checker) checkBudgets() {
 		for i, y := range b.Years {
 			if period.From != 0 && !period.Contains(y) {
 				c.add("budget-years", SeverityWarning, fmt.Sprintf("%s.years[%d]", bp, i), "rule.budget-year-period",
-					Args{"Year": y, "From": period.From, "To": period.To})
+					period.args(Args{"Year": y}))
 			}
 		}
 		lineIDs := map[string]bool{}

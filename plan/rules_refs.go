@@ -77,7 +77,8 @@ func (c *checker) checkProgramme() {
 	c.required("programme.kind", pr.Kind == "")
 	enum(c, "programme.kind", pr.Kind, ProgrammeKinds)
 	c.required("programme.name", strings.TrimSpace(pr.Name) == "")
-	c.required("programme.period", pr.Period.From == 0 || pr.Period.To == 0)
+	// A period may be open (no end year); its start is what is required.
+	c.required("programme.period", pr.Period.From == 0)
 	if pr.Period.From != 0 && pr.Period.To != 0 && pr.Period.From > pr.Period.To {
 		c.add("plan-year", SeverityError, "programme.period.to", "rule.period-order", Args{"From": pr.Period.From, "To": pr.Period.To})
 	}
@@ -114,7 +115,7 @@ func (c *checker) checkPlan() {
 	enum(c, "plan.status", p.Status, Statuses)
 	period := c.f.Programme.Period
 	if p.Year != 0 && period.From != 0 && !period.Contains(p.Year) {
-		c.add("plan-year", SeverityError, "plan.year", "rule.plan-year", Args{"Year": p.Year, "From": period.From, "To": period.To})
+		c.add("plan-year", SeverityError, "plan.year", "rule.plan-year", period.args(Args{"Year": p.Year}))
 	}
 	for i, s := range p.Sections {
 		c.checkSection(fmt.Sprintf("plan.sections[%d]", i), s)

@@ -52,7 +52,7 @@ func programmeValues(p plan.Programme) url.Values {
 		v.Set("period_to", strconv.Itoa(p.Period.To))
 	}
 	if p.Signed != nil {
-		v.Set("signed", p.Signed.Time().Format("02.01.2006"))
+		v.Set("signed", formDate(*p.Signed))
 	}
 	v.Set("description", string(p.Description))
 	v["municipalities"] = slices.Clone(p.Municipalities)

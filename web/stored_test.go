@@ -176,7 +176,7 @@ func storedValues(t *testing.T, f *plan.File, lang i18n.Lang) (values []storedVa
 			add(key, at, false, i18n.Amount(plan.Amount(v.Int())))
 			return
 		case t == reflect.TypeFor[plan.Date]():
-			add(key, at, false, i18n.Date(v.Interface().(plan.Date)))
+			add(key, at, false, i18n.Date(lang, v.Interface().(plan.Date)))
 			return
 		case t == reflect.TypeFor[plan.Share]():
 			add(key, at, false, strings.ReplaceAll(strings.TrimSpace(v.String()), " %", "\u00a0%"))
