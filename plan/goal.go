@@ -1,5 +1,7 @@
 package plan
 
+import "strconv"
+
 // Goal is a sub-goal or focus area (delmål, innsatsområde, satsing) of a plan,
 // with its main goal, its weight and its measures.
 type Goal struct {
@@ -23,4 +25,15 @@ type Goal struct {
 	Measures        []Measure `yaml:"measures,omitempty" json:"measures,omitempty"`
 	// Notes is text after the measure table.
 	Notes Markdown `yaml:"notes,omitempty" json:"notes,omitempty"`
+}
+
+// Name is how the plan names the goal: its label, or else its number.
+func (g Goal) Name() string {
+	if g.Label != "" {
+		return g.Label
+	}
+	if g.Number != 0 {
+		return strconv.Itoa(g.Number)
+	}
+	return ""
 }

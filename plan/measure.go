@@ -1,5 +1,7 @@
 package plan
 
+import "strconv"
+
 // Priority says whether a measure is prioritised this year or later in the
 // period (the grey text of a printed plan).
 type Priority string
@@ -85,3 +87,14 @@ type TimeFrame struct {
 
 // IsZero reports whether no time frame is given.
 func (t TimeFrame) IsZero() bool { return t == TimeFrame{} }
+
+// Name is how the plan names the measure: its label, or else its number.
+func (m Measure) Name() string {
+	if m.Label != "" {
+		return m.Label
+	}
+	if m.Number != 0 {
+		return strconv.Itoa(m.Number)
+	}
+	return ""
+}
