@@ -26,8 +26,7 @@ var qualifiers = []struct {
 	word string
 	kind AmountKind
 }{
-	{"inntil", AmountCeiling}, {"opptil", AmountCeiling}, {"oppad avgrensa til", AmountCeiling},
-	{"maks.", AmountCeiling}, {"maks", AmountCeiling}, {"up to", AmountCeiling}, {"at most", AmountCeiling},
+	{"inntil", AmountCeiling}, {"opptil", AmountCeiling}, {"maks.", AmountCeiling}, {"maks", AmountCeiling}, {"up to", AmountCeiling}, {"at most", AmountCeiling},
 	{"omtrent", AmountEstimate}, {"ca.", AmountEstimate}, {"ca", AmountEstimate}, {"cirka", AmountEstimate},
 	{"about", AmountEstimate}, {"approx.", AmountEstimate}, {"anslått", AmountEstimate},
 	{"minimum", AmountMinimum}, {"minst", AmountMinimum}, {"min.", AmountMinimum}, {"at least", AmountMinimum},
@@ -70,6 +69,16 @@ func Bound(kinds ...AmountKind) AmountKind {
 		default:
 			out = AmountEstimate
 		}
+	}
+	return out
+}
+
+// AmountQualifierWords lists the words ParseQualifiedAmount reads before an
+// amount, for the plan-file schema.
+func AmountQualifierWords() []string {
+	out := make([]string, len(qualifiers))
+	for i, q := range qualifiers {
+		out[i] = q.word
 	}
 	return out
 }

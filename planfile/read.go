@@ -65,19 +65,22 @@ func Read(name string, data []byte) (*Document, error) {
 	if body == nil {
 		return nil, &SyntaxError{Name: name, Pos: Pos{1, 1}, Message: "the file is empty"}
 	}
-	s := &schemaWalker{doc: doc}
+	s := &schemaWalker{doc: doc, kinds: map[string]plan.AmountKind{}}
 	s.walk(body, fileType, "")
 	if plan.HasErrors(doc.Findings) {
 		return doc, nil
 	}
 	var f plan.File
-	if err := yaml.UnmarshalWithOptions(data, &f, yaml.Strict()); err != nil {
+	// Decoded from the tree, not the text: the walker rewrote amounts
+	// written with words before them.
+	if err := yaml.NodeToValue(body, &f, yaml.Strict()); err != nil {
 		// The walker should have caught everything the decoder rejects;
 		// whatever slips through is still reported as a finding, not a crash.
 		doc.Findings = append(doc.Findings, decodeFinding(doc, err))
 		return doc, nil
 	}
 	doc.File = &f
+	doc.applyKinds(s.kinds)
 	return doc, nil
 }
 
