@@ -203,7 +203,7 @@ func (c *checker) checkFinancingBudget(tp string, t *Financing, b *Budget) {
 	bi := c.budgets[b.ID]
 	bp := fmt.Sprintf("plan.budgets[%d]", bi)
 	from, to := t.Span()
-	if from == 0 || to < from {
+	if from == 0 || to < from || t.Years != nil && t.Year != 0 {
 		return // reported by checkFinancingYears
 	}
 	// A table over a span of years finances what the budget sets for all
