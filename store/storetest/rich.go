@@ -104,15 +104,6 @@ func RichFile() *plan.File {
 					Measures: []plan.Measure{{ID: "naeringsarbeid", Number: 1, Label: "N1", Title: "Næringsarbeid"}},
 				},
 				{
-					// Named by labels only: no numbers to store.
-					Label: "K", Title: "Kultur",
-					Measures: []plan.Measure{
-						{ID: "kultur-p1", Label: "P1", Title: "Kulturhus",
-							People: []plan.Person{{Name: "Per Hansen", Role: plan.PersonProjectLead, Organisation: "fyresdal-kommune"}}},
-						{ID: "kultur-p2", Label: "P2", Title: "Kulturvegen"},
-					},
-				},
-				{
 					Number: 1, Title: "Bustad", Weight: "3/5",
 					Measures: []plan.Measure{
 						{
@@ -143,6 +134,15 @@ func RichFile() *plan.File {
 							Priority:  plan.PriorityLater,
 							Status:    plan.MeasurePlanned,
 						},
+					},
+				},
+				{
+					// Named by labels only: no numbers to store.
+					Label: "K", Title: "Kultur",
+					Measures: []plan.Measure{
+						{ID: "kultur-p1", Label: "P1", Title: "Kulturhus",
+							People: []plan.Person{{Name: "Per Hansen", Role: plan.PersonProjectLead, Organisation: "fyresdal-kommune"}}},
+						{ID: "kultur-p2", Label: "P2", Title: "Kulturvegen"},
 					},
 				},
 			},
