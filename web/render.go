@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strconv"
 	"bytes"
 	"embed"
 	"fmt"
@@ -78,6 +79,13 @@ var funcs = template.FuncMap{
 	},
 	"markdown": markdownHTML.html,
 	"share":    shareText,
+	// period writes a span of years, "2022–2027", or an open one, "2022–".
+	"period": func(p plan.Period) string {
+		if p.Open() {
+			return strconv.Itoa(p.From) + "–"
+		}
+		return strconv.Itoa(p.From) + "–" + strconv.Itoa(p.To)
+	},
 	// count writes a whole number grouped as amounts are: 1 500 jobs.
 	"count": func(n int64) string { return i18n.Amount(plan.Amount(n)) },
 }
