@@ -26,10 +26,10 @@ type measureView struct {
 	CanEdit, CanDelete bool
 	// Numbered is set where the measure and its goal have numbers, which
 	// the addresses of its forms, its history and its comments use.
-	Numbered bool
-	Comments           []store.Comment
-	Saved              bool
-	CommentEmpty       bool
+	Numbered     bool
+	Comments     []store.Comment
+	Saved        bool
+	CommentEmpty bool
 	// Schemes are the support schemes the measure names.
 	Schemes []measureScheme
 }

@@ -94,10 +94,6 @@ type amountCell struct {
 	Kind plan.AmountKind
 }
 
-func cell(v plan.Amount, present bool, printed *plan.Amount, mark string) amountCell {
-	return kindCell(v, present, printed, mark, plan.AmountExact)
-}
-
 // kindCell is a cell of an amount of a kind. A printed total disagrees
 // with a sum of ceilings only where it is more, with a sum of minimums
 // only where it is less, and with an estimate never (see plan's rules).

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"strconv"
 	"bytes"
 	"embed"
 	"fmt"
@@ -9,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Oslo, also where the system has no zone files
