@@ -162,3 +162,29 @@ func TestPeople(t *testing.T) {
 		t.Errorf("findings %v", fs)
 	}
 }
+
+// A measure under no goal takes part in identities and in the revision as
+// any measure does.
+func TestUnplacedMeasuresCount(t *testing.T) {
+	base := small(t)
+	plan.AssignMeasureIDs(base, nil)
+	draft := small(t)
+	draft.Plan.Measures = []plan.Measure{{Label: "P9", Title: "Ny, ikkje plassert"}}
+	plan.AssignMeasureIDs(draft, base)
+	m := draft.Plan.Measures[0]
+	if m.ID == "" {
+		t.Fatal("an unplaced measure got no ID")
+	}
+	if g, found := draft.Plan.FindMeasureByID(m.ID); g != nil || found == nil || found.Title != m.Title {
+		t.Errorf("FindMeasureByID: %v %v", g, found)
+	}
+	var kinds []plan.DispositionKind
+	for _, r := range plan.Revise(base, draft) {
+		if r.ID == m.ID {
+			kinds = append(kinds, r.Kind)
+		}
+	}
+	if len(kinds) != 1 || kinds[0] != plan.DispositionNew {
+		t.Errorf("the unplaced measure's revision: %v", kinds)
+	}
+}
