@@ -89,6 +89,7 @@ func TestCycleVestTelemark(t *testing.T) {
 	r.refused(cycle.Decision{Step: cycle.StepProposal, Body: "styringsgruppa", Date: date(t, "2025-05-06")}, "cycle.error.blocked")
 	r.in.Blockers = nil
 	r.refused(cycle.Decision{Step: cycle.StepProposal, Body: "styringsgruppa", Date: date(t, "2026-01-06")}, "cycle.error.date-future")
+	r.refused(cycle.Decision{Step: cycle.StepProposal, Body: "styringsgruppa", Date: date(t, "2025-05")}, "cycle.error.date-day")
 	res := r.must(cycle.Decision{Step: cycle.StepProposal, Body: "styringsgruppa", Date: date(t, "2025-05-06"), CaseRef: "SG 3/25"})
 	if res.Kind != cycle.Proposed || res.Release.Plan.Status != plan.StatusProposal || res.Version != 4 {
 		t.Fatalf("proposal made %+v", res)

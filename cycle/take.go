@@ -51,6 +51,11 @@ func (c *Cycle) Take(d Decision, in Input) (Result, error) {
 		if d.Date.IsZero() {
 			return Result{}, fail(plan.EInvalid, "cycle.error.date-required", nil, "the decision needs a date")
 		}
+		// A decision recorded now is a meeting on a known day; only what
+		// a plan file tells of the past may be known to the month.
+		if d.Date.Precision != plan.PrecisionDay {
+			return Result{}, fail(plan.EInvalid, "cycle.error.date-day", nil, "the decision needs its day")
+		}
 	}
 	if !d.Date.IsZero() && !in.Today.IsZero() && in.Today.Before(d.Date) {
 		return Result{}, fail(plan.EInvalid, "cycle.error.date-future", nil, "a decision cannot be dated after today")

@@ -69,6 +69,8 @@ var enumMessages = map[reflect.Type]string{
 	reflect.TypeFor[plan.Language]():      "language.",
 	reflect.TypeFor[plan.Block]():         "words.block.",
 	reflect.TypeFor[plan.NewKind]():       "revision.new-kind.",
+	reflect.TypeFor[plan.PersonRole]():    "person-role.",
+	reflect.TypeFor[plan.AmountKind]():    "amount-kind.",
 }
 
 // EnumMessage returns the catalogue message of an enum value of the plan
@@ -86,7 +88,7 @@ func EnumMessage(t reflect.Type, value string) (string, bool) {
 // plan.Diff knows "id" and "number", so that one added later under a
 // known name is named too.
 var refKinds = map[string]string{
-	"org": "org", "municipality": "org", "party": "org", "members": "org", "municipalities": "org",
+	"org": "org", "municipality": "org", "party": "org", "organisation": "org", "members": "org", "municipalities": "org",
 	"source": "source", "sources": "source", "covers": "source", "marks": "source",
 	"budget": "budget", "line": "line", "goal": "goal", "schemes": "scheme",
 }
@@ -162,7 +164,7 @@ func (b *Book) scalar(owner reflect.Type, field string, t reflect.Type, v string
 		}
 	case t == dateType || (t == nil && isDate(v)):
 		if d, err := plan.ParseDate(v); err == nil {
-			return Text{{Text: i18n.Date(d)}}
+			return Text{{Text: i18n.Date(b.lang, d)}}
 		}
 	case t == shareType:
 		return Text{{Text: share(v)}}

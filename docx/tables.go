@@ -249,11 +249,12 @@ func (d *writer) goal(g *plan.Goal) {
 	}
 }
 
-func date(dt *plan.Date) string {
+// date writes a date as the plan's language does.
+func (d *writer) date(dt *plan.Date) string {
 	if dt == nil {
 		return ""
 	}
-	return i18n.Date(*dt)
+	return i18n.Date(d.lang, *dt)
 }
 
 func (d *writer) orgName(id string) string {
@@ -271,7 +272,7 @@ func (d *writer) anchoring() {
 		t.head = append(t.head, d.t("table.note"))
 	}
 	for _, a := range p.Anchoring {
-		cells := [][]run{{plain(d.orgName(a.Municipality))}, {plain(date(a.ExecutiveCommittee))}, {plain(date(a.Council))}}
+		cells := [][]run{{plain(d.orgName(a.Municipality))}, {plain(d.date(a.ExecutiveCommittee))}, {plain(d.date(a.Council))}}
 		if notes {
 			cells = append(cells, []run{plain(a.Note)})
 		}
@@ -295,7 +296,7 @@ func (d *writer) approvals() {
 		if a.Body != "" {
 			party += " (" + a.Body + ")"
 		}
-		cells := [][]run{{plain(party)}, {plain(date(a.Date))}}
+		cells := [][]run{{plain(party)}, {plain(d.date(a.Date))}}
 		if notes {
 			cells = append(cells, []run{plain(a.Note)})
 		}

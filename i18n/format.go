@@ -47,7 +47,15 @@ func Percent(lang Lang, p *big.Rat) string {
 	return s + "\u00a0%"
 }
 
-// Date writes a date as 19.06.2025, the form Norwegian documents use.
-func Date(d plan.Date) string {
+// Date writes a date as 19.06.2025, the form Norwegian documents use in
+// every language; a date known only to the month as "november 2022" (in
+// the language), and one known only to the year as "2022".
+func Date(lang Lang, d plan.Date) string {
+	switch d.Precision {
+	case plan.PrecisionYear:
+		return strconv.Itoa(d.Year)
+	case plan.PrecisionMonth:
+		return T(lang, "date.month."+strconv.Itoa(int(d.Month)), nil) + " " + strconv.Itoa(d.Year)
+	}
 	return d.Time().Format("02.01.2006")
 }

@@ -117,7 +117,7 @@ func formatArg(lang Lang, v any) any {
 	case plan.Share:
 		return string(x)
 	case plan.Date:
-		return Date(x)
+		return Date(lang, x)
 	case []string:
 		return strings.Join(x, ", ")
 	case int:

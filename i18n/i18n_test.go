@@ -92,8 +92,17 @@ func TestFormatting(t *testing.T) {
 		t.Errorf("Percent of 99.99 = %q: a share that is not whole must not show as whole", got)
 	}
 	d, _ := plan.ParseDate("2025-06-19")
-	if got := Date(d); got != "19.06.2025" {
+	if got := Date(Nynorsk, d); got != "19.06.2025" {
 		t.Errorf("Date = %q", got)
+	}
+	for s, want := range map[string]string{"2022-11": "november 2022", "2022": "2022"} {
+		d, _ := plan.ParseDate(s)
+		if got := Date(Bokmal, d); got != want {
+			t.Errorf("Date(%s) = %q, want %q", s, got, want)
+		}
+	}
+	if d, _ := plan.ParseDate("2022-11"); Date(English, d) != "November 2022" {
+		t.Errorf("Date en of 2022-11 = %q", Date(English, d))
 	}
 }
 

@@ -29,6 +29,9 @@ type BudgetLine struct {
 	// (project management, say) stands outside the goals' weights.
 	Goal    int            `yaml:"goal,omitempty" json:"goal,omitempty"`
 	Amounts map[int]Amount `yaml:"amounts,omitempty" json:"amounts,omitempty"`
+	// Kind says whether the line's amounts are ceilings, estimates or
+	// minimums rather than exact sums.
+	Kind AmountKind `yaml:"kind,omitempty" json:"kind,omitempty"`
 	// PrintedTotal is the line's total as printed.
 	PrintedTotal *Amount `yaml:"printed_total,omitempty" json:"printed_total,omitempty"`
 	// Mark is a footnote mark printed by the line's total.

@@ -34,6 +34,7 @@ var Rules = []Rule{
 	{"financing-sum", SeverityError},
 	{"financing-minimum", SeverityWarning},
 	{"financing-budget", SeverityError},
+	{"financing-years", SeverityError},
 	{"share-label", SeverityWarning},
 	{"payments-sum", SeverityError},
 	{"footnote-mark", SeverityWarning},
@@ -117,6 +118,9 @@ func (c *checker) index() {
 	}
 	c.goals = map[int]int{}
 	for i, g := range c.f.Plan.Goals {
+		if g.Number == 0 {
+			continue // named by its label only
+		}
 		if _, dup := c.goals[g.Number]; dup {
 			c.add("goal-number", SeverityError, fmt.Sprintf("plan.goals[%d].number", i), "rule.goal-number", Args{"Number": g.Number})
 		}

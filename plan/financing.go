@@ -12,12 +12,15 @@ type FundingSource struct {
 	BudgetRef string `yaml:"budget_ref,omitempty" json:"budget_ref,omitempty"`
 }
 
-// Financing is a financing table for one year: per budget line, an amount per
-// funding source.
+// Financing is a financing table for one year, or for a span of years: per
+// budget line, an amount per funding source.
 type Financing struct {
 	ID    string `yaml:"id" json:"id"`
 	Title string `yaml:"title" json:"title"`
-	Year  int    `yaml:"year" json:"year"`
+	// Year is the table's year; Years is set instead where the table's money
+	// covers several years together (phase money for 2024–2025).
+	Year  int     `yaml:"year,omitempty" json:"year,omitempty"`
+	Years *Period `yaml:"years,omitempty" json:"years,omitempty"`
 	// Budget is the ID of the budget whose lines the rows finance; the rule
 	// financing-budget compares the two.
 	Budget string `yaml:"budget,omitempty" json:"budget,omitempty"`
@@ -46,12 +49,24 @@ type FinancingCell struct {
 	Source string `yaml:"source" json:"source"`
 	// Amount is nil where the amount is not yet known.
 	Amount *Amount `yaml:"amount,omitempty" json:"amount,omitempty"`
+	// Kind says whether the amount is a ceiling, an estimate or a minimum
+	// rather than an exact sum.
+	Kind AmountKind `yaml:"kind,omitempty" json:"kind,omitempty"`
 	// Share is the share of the row's total as written ("75 %").
 	Share Share `yaml:"share,omitempty" json:"share,omitempty"`
 	// Note is the explanation column ("Årlig andel", "Status 31.12.24").
 	Note     string    `yaml:"note,omitempty" json:"note,omitempty"`
 	Payments []Payment `yaml:"payments,omitempty" json:"payments,omitempty"`
 	Mark     string    `yaml:"mark,omitempty" json:"mark,omitempty"`
+}
+
+// Span returns the first and last year of the table's money: its year, or
+// its span of years.
+func (f *Financing) Span() (from, to int) {
+	if f.Years != nil {
+		return f.Years.From, f.Years.To
+	}
+	return f.Year, f.Year
 }
 
 // Payment is one instalment of a cell's money: its year and share.

@@ -25,6 +25,8 @@ type gridCell struct {
 	known   bool
 	amount  int64
 	path    string
+	// kind is set for an amount that is a ceiling, an estimate or a minimum.
+	kind AmountKind
 }
 
 type gridValue struct {
@@ -75,6 +77,10 @@ func (g *grid) rowHasData(r int) bool {
 }
 
 func (c *checker) checkGrid(g *grid) {
+	if g.bounded() {
+		c.checkBoundedGrid(g)
+		return
+	}
 	// Slices, not maps: findings must come out in the same order every run.
 	rowV := make([]*violation, len(g.cells))
 	colV := make([]*violation, len(g.colLabel))

@@ -24,64 +24,79 @@ import (
 // and otherwise a random one.
 func AssignMeasureIDs(f, prev *File) {
 	used := map[string]bool{}
-	for _, g := range f.Plan.Goals {
-		for _, m := range g.Measures {
-			if m.ID != "" {
-				used[m.ID] = true
-			}
+	f.Plan.EachMeasure(func(_ *Goal, m *Measure) {
+		if m.ID != "" {
+			used[m.ID] = true
 		}
-	}
+	})
 	bySlot := map[[2]int]string{}
 	byTitle := map[string]string{}
 	sameYear := prev != nil && prev.Plan.Year == f.Plan.Year
+	// A measure's place is its goal's and its own number; a measure under
+	// no goal, or named by a label only, has no place worth keeping.
+	slot := func(g *Goal, m *Measure) ([2]int, bool) {
+		if g == nil || g.Number == 0 || m.Number == 0 {
+			return [2]int{}, false
+		}
+		return [2]int{g.Number, m.Number}, true
+	}
 	if prev != nil {
-		for _, g := range prev.Plan.Goals {
-			for _, m := range g.Measures {
-				if m.ID == "" {
-					continue
-				}
-				bySlot[[2]int{g.Number, m.Number}] = m.ID
-				byTitle[titleKey(m.Title)] = m.ID
+		prev.Plan.EachMeasure(func(g *Goal, m *Measure) {
+			if m.ID == "" {
+				return
 			}
+			if s, ok := slot(g, m); ok {
+				bySlot[s] = m.ID
+			}
+			byTitle[titleKey(m.Title)] = m.ID
+		})
+	}
+	f.Plan.EachMeasure(func(g *Goal, m *Measure) {
+		if m.ID != "" {
+			return
+		}
+		var id string
+		if s, ok := slot(g, m); ok && sameYear {
+			id = bySlot[s]
+		} else if prev != nil {
+			id = byTitle[titleKey(m.Title)]
+		}
+		if id == "" || used[id] {
+			// A positional ID that prev gave another measure would
+			// make this one that measure.
+			id = ""
+			if s, ok := slot(g, m); ok {
+				id = fmt.Sprintf("%d-%d-%d", f.Plan.Year, s[0], s[1])
+			}
+			if id == "" || used[id] || prev != nil && usedIn(prev, id) {
+				id = NewMeasureID()
+			}
+		}
+		m.ID = id
+		used[id] = true
+	})
+}
+
+// EachMeasure calls fn with every measure of the plan and its goal, in
+// order: the goals' measures, then those not placed under a goal (with a
+// nil goal).
+func (p *Plan) EachMeasure(fn func(g *Goal, m *Measure)) {
+	for gi := range p.Goals {
+		g := &p.Goals[gi]
+		for mi := range g.Measures {
+			fn(g, &g.Measures[mi])
 		}
 	}
-	for gi := range f.Plan.Goals {
-		g := &f.Plan.Goals[gi]
-		for mi := range g.Measures {
-			m := &g.Measures[mi]
-			if m.ID != "" {
-				continue
-			}
-			var id string
-			if sameYear {
-				id = bySlot[[2]int{g.Number, m.Number}]
-			} else if prev != nil {
-				id = byTitle[titleKey(m.Title)]
-			}
-			if id == "" || used[id] {
-				// A positional ID that prev gave another measure would
-				// make this one that measure.
-				id = fmt.Sprintf("%d-%d-%d", f.Plan.Year, g.Number, m.Number)
-				if used[id] || prev != nil && usedIn(prev, id) {
-					id = NewMeasureID()
-				}
-			}
-			m.ID = id
-			used[id] = true
-		}
+	for mi := range p.Measures {
+		fn(nil, &p.Measures[mi])
 	}
 }
 
 // usedIn reports whether a measure of f has the ID.
 func usedIn(f *File, id string) bool {
-	for _, g := range f.Plan.Goals {
-		for _, m := range g.Measures {
-			if m.ID == id {
-				return true
-			}
-		}
-	}
-	return false
+	found := false
+	f.Plan.EachMeasure(func(_ *Goal, m *Measure) { found = found || m.ID == id })
+	return found
 }
 
 func titleKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
@@ -96,15 +111,15 @@ func NewMeasureID() string {
 	return "m-" + hex.EncodeToString(b)
 }
 
-// FindMeasureByID returns the goal and measure with the ID, or nils.
+// FindMeasureByID returns the goal and measure with the ID, or nils. A
+// measure not placed under a goal comes with a nil goal.
 func (p *Plan) FindMeasureByID(id string) (*Goal, *Measure) {
-	for gi := range p.Goals {
-		g := &p.Goals[gi]
-		for mi := range g.Measures {
-			if g.Measures[mi].ID == id {
-				return g, &g.Measures[mi]
-			}
+	var goal *Goal
+	var found *Measure
+	p.EachMeasure(func(g *Goal, m *Measure) {
+		if found == nil && m.ID == id {
+			goal, found = g, m
 		}
-	}
-	return nil, nil
+	})
+	return goal, found
 }

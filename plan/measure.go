@@ -1,5 +1,7 @@
 package plan
 
+import "strconv"
+
 // Priority says whether a measure is prioritised this year or later in the
 // period (the grey text of a printed plan).
 type Priority string
@@ -34,9 +36,14 @@ type Measure struct {
 	// year's plan, so that the yearly revision can tell a changed measure
 	// from a new one. planverk gives a measure one when it is first stored
 	// (see AssignMeasureIDs); a plan file may set it.
-	ID     string `yaml:"id,omitempty" json:"id,omitempty"`
-	Number int    `yaml:"number" json:"number"`
-	Title  string `yaml:"title" json:"title"`
+	ID string `yaml:"id,omitempty" json:"id,omitempty"`
+	// Number is the measure's number under its goal; it may be left out
+	// where Label names the measure.
+	Number int `yaml:"number,omitempty" json:"number,omitempty"`
+	// Label is the programme's own name for the measure where it is not a
+	// plain number ("P1", "203"), shown as the plan prints it.
+	Label string `yaml:"label,omitempty" json:"label,omitempty"`
+	Title string `yaml:"title" json:"title"`
 	// Summary is the short text under the title, before the sections.
 	Summary  Markdown `yaml:"summary,omitempty" json:"summary,omitempty"`
 	Leads    []Actor  `yaml:"leads,omitempty" json:"leads,omitempty"`
@@ -51,6 +58,9 @@ type Measure struct {
 	// the measure uses or points people to, such as Husbanken's loans.
 	Schemes  []string  `yaml:"schemes,omitempty" json:"schemes,omitempty"`
 	Sections []Section `yaml:"sections,omitempty" json:"sections,omitempty"`
+	// People are the people the plan names for the measure, such as its
+	// project lead.
+	People []Person `yaml:"people,omitempty" json:"people,omitempty"`
 }
 
 // Actor is a lead or partner of a measure: an organisation, or a group or
@@ -77,3 +87,14 @@ type TimeFrame struct {
 
 // IsZero reports whether no time frame is given.
 func (t TimeFrame) IsZero() bool { return t == TimeFrame{} }
+
+// Name is how the plan names the measure: its label, or else its number.
+func (m Measure) Name() string {
+	if m.Label != "" {
+		return m.Label
+	}
+	if m.Number != 0 {
+		return strconv.Itoa(m.Number)
+	}
+	return ""
+}

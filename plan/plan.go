@@ -52,8 +52,10 @@ type Plan struct {
 	Sections []Section `yaml:"sections,omitempty" json:"sections,omitempty"`
 	// WeightBasis says what the goals' weights divide, as the plan says it
 	// ("grant money", "effort over the period").
-	WeightBasis    string          `yaml:"weight_basis,omitempty" json:"weight_basis,omitempty"`
-	Goals          []Goal          `yaml:"goals,omitempty" json:"goals,omitempty"`
+	WeightBasis string `yaml:"weight_basis,omitempty" json:"weight_basis,omitempty"`
+	Goals       []Goal `yaml:"goals,omitempty" json:"goals,omitempty"`
+	// Measures are the measures not (yet) placed under a goal.
+	Measures       []Measure       `yaml:"measures,omitempty" json:"measures,omitempty"`
 	SpecialEfforts []Effort        `yaml:"special_efforts,omitempty" json:"special_efforts,omitempty"`
 	Targets        []Target        `yaml:"targets,omitempty" json:"targets,omitempty"`
 	Sources        []FundingSource `yaml:"sources,omitempty" json:"sources,omitempty"`

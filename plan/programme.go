@@ -55,6 +55,9 @@ type Programme struct {
 	// Targets over the whole period, such as 150 jobs over 2022–27.
 	Targets  []Target           `yaml:"targets,omitempty" json:"targets,omitempty"`
 	Capacity *CapacityFramework `yaml:"capacity,omitempty" json:"capacity,omitempty"`
+	// People are the programme's people: its board, contact persons,
+	// project leads.
+	People []Person `yaml:"people,omitempty" json:"people,omitempty"`
 }
 
 // Party is an organisation with its role in a programme.

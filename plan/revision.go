@@ -133,43 +133,43 @@ func Revise(base, draft *File) []MeasureRevision {
 	}
 	before := map[string]at{}
 	var order []string
-	for gi := range base.Plan.Goals {
-		g := &base.Plan.Goals[gi]
-		for mi := range g.Measures {
-			m := &g.Measures[mi]
-			before[m.ID] = at{m, g.Number}
-			order = append(order, m.ID)
+	// A measure under no goal has goal number 0, as one under a goal named
+	// by its label only.
+	goalNumber := func(g *Goal) int {
+		if g == nil {
+			return 0
 		}
+		return g.Number
 	}
+	base.Plan.EachMeasure(func(g *Goal, m *Measure) {
+		before[m.ID] = at{m, goalNumber(g)}
+		order = append(order, m.ID)
+	})
 	var out []MeasureRevision
 	seen := map[string]bool{}
-	for gi := range draft.Plan.Goals {
-		g := &draft.Plan.Goals[gi]
-		for mi := range g.Measures {
-			m := &g.Measures[mi]
-			seen[m.ID] = true
-			r := MeasureRevision{ID: m.ID, After: m, GoalAfter: g.Number,
-				Disposition: draft.Plan.Revision.Disposition(m.ID)}
-			b, ok := before[m.ID]
-			switch {
-			case !ok:
-				r.Kind = DispositionNew
-			case m.Ended() && !b.m.Ended():
-				r.Kind, r.Before, r.GoalBefore = DispositionEnded, b.m, b.goal
-			default:
-				r.Before, r.GoalBefore = b.m, b.goal
-				r.Fields = changedFields(b.m, m)
-				if b.goal != g.Number {
-					r.Fields = append([]string{"goal"}, r.Fields...)
-				}
-				r.Kind = DispositionContinued
-				if len(r.Fields) > 0 {
-					r.Kind = DispositionChanged
-				}
+	draft.Plan.EachMeasure(func(g *Goal, m *Measure) {
+		seen[m.ID] = true
+		r := MeasureRevision{ID: m.ID, After: m, GoalAfter: goalNumber(g),
+			Disposition: draft.Plan.Revision.Disposition(m.ID)}
+		b, ok := before[m.ID]
+		switch {
+		case !ok:
+			r.Kind = DispositionNew
+		case m.Ended() && !b.m.Ended():
+			r.Kind, r.Before, r.GoalBefore = DispositionEnded, b.m, b.goal
+		default:
+			r.Before, r.GoalBefore = b.m, b.goal
+			r.Fields = changedFields(b.m, m)
+			if b.goal != goalNumber(g) {
+				r.Fields = append([]string{"goal"}, r.Fields...)
 			}
-			out = append(out, r)
+			r.Kind = DispositionContinued
+			if len(r.Fields) > 0 {
+				r.Kind = DispositionChanged
+			}
 		}
-	}
+		out = append(out, r)
+	})
 	for _, id := range order {
 		b := before[id]
 		if seen[id] || b.m.Ended() {

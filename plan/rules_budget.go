@@ -22,7 +22,7 @@ func (c *checker) checkBudgets() {
 		for i, y := range b.Years {
 			if period.From != 0 && !period.Contains(y) {
 				c.add("budget-years", SeverityWarning, fmt.Sprintf("%s.years[%d]", bp, i), "rule.budget-year-period",
-					Args{"Year": y, "From": period.From, "To": period.To})
+					period.args(Args{"Year": y}))
 			}
 		}
 		lineIDs := map[string]bool{}
@@ -34,6 +34,7 @@ func (c *checker) checkBudgets() {
 			}
 			lineIDs[l.ID] = true
 			c.required(lp+".label", strings.TrimSpace(l.Label) == "")
+			enum(c, lp+".kind", l.Kind, AmountKinds)
 			if l.Goal != 0 {
 				c.goalRef(lp+".goal", l.Goal)
 			}
@@ -79,7 +80,7 @@ func budgetGrid(bp string, b *Budget) *grid {
 		row := make([]gridCell, len(b.Years))
 		for yi, y := range b.Years {
 			a, ok := l.Amounts[y]
-			row[yi] = gridCell{present: ok, known: ok, amount: int64(a), path: fmt.Sprintf("%s.amounts.%d", lp, y)}
+			row[yi] = gridCell{present: ok, known: ok, amount: int64(a), path: fmt.Sprintf("%s.amounts.%d", lp, y), kind: l.Kind}
 		}
 		g.cells = append(g.cells, row)
 		var t *gridValue

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -18,7 +19,7 @@ func (c *checker) checkFinancing() {
 		}
 		ids[t.ID] = true
 		c.required(tp+".title", strings.TrimSpace(t.Title) == "")
-		c.required(tp+".year", t.Year == 0)
+		c.checkFinancingYears(tp, t)
 		c.required(tp+".sources", len(t.Sources) == 0)
 		for i, s := range t.Sources {
 			c.sourceRef(fmt.Sprintf("%s.sources[%d]", tp, i), s)
@@ -49,7 +50,9 @@ func (c *checker) checkFinancing() {
 					c.add("duplicate-id", SeverityError, cp+".source", "rule.duplicate-id", Args{"ID": cell.Source})
 				}
 				seen[cell.Source] = true
-				c.checkPayments(cp, t.Year, cell)
+				enum(c, cp+".kind", cell.Kind, AmountKinds)
+				from, _ := t.Span()
+				c.checkPayments(cp, from, cell)
 			}
 			c.checkShareLabels(rp, row)
 		}
@@ -66,6 +69,42 @@ func (c *checker) checkFinancing() {
 			c.checkFinancingBudget(tp, t, budget)
 		}
 		c.checkFootnotes(tp, t.Footnotes, financingMarks(tp, t))
+	}
+}
+
+// checkFinancingYears checks that a table has one year or one span of years
+// (not both), in order and within the programme's period.
+func (c *checker) checkFinancingYears(tp string, t *Financing) {
+	period := c.f.Programme.Period
+	switch {
+	case t.Years != nil && t.Year != 0:
+		c.add("financing-years", SeverityError, tp+".years", "rule.financing-years-both", nil)
+		return
+	case t.Years == nil:
+		c.required(tp+".year", t.Year == 0)
+		if t.Year != 0 && period.From != 0 && !period.Contains(t.Year) {
+			c.add("financing-years", SeverityError, tp+".year", "rule.financing-year-period", period.args(Args{"Year": t.Year}))
+		}
+		return
+	}
+	y := t.Years
+	if y.From == 0 || y.To == 0 {
+		c.add("required", SeverityError, tp+".years", "rule.financing-years-half", nil)
+		return
+	}
+	if y.From > y.To {
+		c.add("financing-years", SeverityError, tp+".years.to", "rule.period-order", Args{"From": y.From, "To": y.To})
+		return
+	}
+	if period.From != 0 {
+		for _, end := range []struct {
+			year int
+			at   string
+		}{{y.From, ".years.from"}, {y.To, ".years.to"}} {
+			if !period.Contains(end.year) {
+				c.add("financing-years", SeverityError, tp+end.at, "rule.financing-year-period", period.args(Args{"Year": end.year}))
+			}
+		}
 	}
 }
 
@@ -116,7 +155,7 @@ func (c *checker) financingGrid(tp string, t *Financing, budget *Budget) *grid {
 			if !ok {
 				continue // reported as a reference finding
 			}
-			gc := gridCell{present: true, known: cell.Amount != nil, path: fmt.Sprintf("%s.cells[%d].amount", rp, ci)}
+			gc := gridCell{present: true, known: cell.Amount != nil, path: fmt.Sprintf("%s.cells[%d].amount", rp, ci), kind: cell.Kind}
 			if cell.Amount != nil {
 				gc.amount = int64(*cell.Amount)
 			}
@@ -163,9 +202,27 @@ func (c *checker) checkMinimum(tp string, t *Financing) {
 func (c *checker) checkFinancingBudget(tp string, t *Financing, b *Budget) {
 	bi := c.budgets[b.ID]
 	bp := fmt.Sprintf("plan.budgets[%d]", bi)
-	if !slices.Contains(b.Years, t.Year) {
-		c.add("financing-budget", SeverityError, tp+".year", "rule.financing-year", Args{"Year": t.Year, "Budget": b.ID})
-		return
+	from, to := t.Span()
+	if from == 0 || to < from || t.Years != nil && t.Year != 0 {
+		return // reported by checkFinancingYears
+	}
+	// A table over a span of years finances what the budget sets for all
+	// of them together.
+	var years []int
+	for y := from; y <= to; y++ {
+		if !slices.Contains(b.Years, y) {
+			at := tp + ".year"
+			if t.Years != nil {
+				at = tp + ".years"
+			}
+			c.add("financing-budget", SeverityError, at, "rule.financing-year", Args{"Year": y, "Budget": b.ID})
+			return
+		}
+		years = append(years, y)
+	}
+	yearText := strconv.Itoa(from)
+	if to != from {
+		yearText += "–" + strconv.Itoa(to)
 	}
 	covered := func(s string) bool { return len(b.Covers) == 0 || slices.Contains(b.Covers, s) }
 	financed := map[string]bool{}
@@ -178,14 +235,21 @@ func (c *checker) checkFinancingBudget(tp string, t *Financing, b *Budget) {
 		line := b.Lines[li]
 		var sum int64
 		var cellPaths []string
+		// Ceilings, estimates and minimums are not sums to compare: only
+		// where the line and its cells are all exact can they disagree.
+		exact := line.Kind == AmountExact
 		for ci, cell := range row.Cells {
 			if covered(cell.Source) && cell.Amount != nil {
 				sum += int64(*cell.Amount)
 				cellPaths = append(cellPaths, fmt.Sprintf("%s.rows[%d].cells[%d].amount", tp, ri, ci))
+				exact = exact && cell.Kind == AmountExact
 			}
 		}
-		want := int64(line.Amounts[t.Year])
-		if sum == want {
+		var want int64
+		for _, y := range years {
+			want += int64(line.Amounts[y])
+		}
+		if sum == want || !exact {
 			continue
 		}
 		path := fmt.Sprintf("%s.rows[%d]", tp, ri)
@@ -193,13 +257,15 @@ func (c *checker) checkFinancingBudget(tp string, t *Financing, b *Budget) {
 			path = cellPaths[0]
 		}
 		c.add("financing-budget", SeverityError, path, "rule.financing-budget", Args{
-			"Line": lineLabel(line), "Year": t.Year, "Financed": Amount(sum), "Budgeted": Amount(want)},
-			Related{Path: fmt.Sprintf("%s.lines[%d].amounts.%d", bp, li, t.Year), Message: "rule.related-budget"})
+			"Line": lineLabel(line), "Year": yearText, "Financed": Amount(sum), "Budgeted": Amount(want)},
+			Related{Path: fmt.Sprintf("%s.lines[%d].amounts.%d", bp, li, from), Message: "rule.related-budget"})
 	}
 	for li, l := range b.Lines {
-		if a, ok := l.Amounts[t.Year]; ok && a != 0 && !financed[l.ID] {
-			c.add("financing-budget", SeverityError, fmt.Sprintf("%s.lines[%d].amounts.%d", bp, li, t.Year),
-				"rule.financing-missing", Args{"Line": lineLabel(l), "Year": t.Year, "Amount": a, "Table": t.ID})
+		for _, y := range years {
+			if a, ok := l.Amounts[y]; ok && a != 0 && !financed[l.ID] {
+				c.add("financing-budget", SeverityError, fmt.Sprintf("%s.lines[%d].amounts.%d", bp, li, y),
+					"rule.financing-missing", Args{"Line": lineLabel(l), "Year": y, "Amount": a, "Table": t.ID})
+			}
 		}
 	}
 }

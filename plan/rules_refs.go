@@ -77,7 +77,8 @@ func (c *checker) checkProgramme() {
 	c.required("programme.kind", pr.Kind == "")
 	enum(c, "programme.kind", pr.Kind, ProgrammeKinds)
 	c.required("programme.name", strings.TrimSpace(pr.Name) == "")
-	c.required("programme.period", pr.Period.From == 0 || pr.Period.To == 0)
+	// A period may be open (no end year); its start is what is required.
+	c.required("programme.period", pr.Period.From == 0)
 	if pr.Period.From != 0 && pr.Period.To != 0 && pr.Period.From > pr.Period.To {
 		c.add("plan-year", SeverityError, "programme.period.to", "rule.period-order", Args{"From": pr.Period.From, "To": pr.Period.To})
 	}
@@ -90,6 +91,7 @@ func (c *checker) checkProgramme() {
 	for i, m := range pr.Municipalities {
 		c.orgRef(fmt.Sprintf("programme.municipalities[%d]", i), m)
 	}
+	c.checkPeople("programme.people", pr.People)
 	for i, s := range pr.SDGs {
 		if s.Number < 1 || s.Number > 17 {
 			c.add("sdg-number", SeverityError, fmt.Sprintf("programme.sdgs[%d].number", i), "rule.sdg-number", Args{"Value": s.Number})
@@ -114,7 +116,7 @@ func (c *checker) checkPlan() {
 	enum(c, "plan.status", p.Status, Statuses)
 	period := c.f.Programme.Period
 	if p.Year != 0 && period.From != 0 && !period.Contains(p.Year) {
-		c.add("plan-year", SeverityError, "plan.year", "rule.plan-year", Args{"Year": p.Year, "From": period.From, "To": period.To})
+		c.add("plan-year", SeverityError, "plan.year", "rule.plan-year", period.args(Args{"Year": p.Year}))
 	}
 	for i, s := range p.Sections {
 		c.checkSection(fmt.Sprintf("plan.sections[%d]", i), s)
@@ -156,39 +158,83 @@ func (c *checker) hasFinancing(id string) bool {
 
 func (c *checker) checkGoals() {
 	ids := map[string]bool{}
+	checkID := func(ip string, m Measure) {
+		if m.ID == "" {
+			return
+		}
+		if !idPattern.MatchString(m.ID) {
+			c.add("invalid-value", SeverityError, ip, "rule.id-format", Args{"Value": m.ID})
+		} else if ids[m.ID] {
+			c.add("duplicate-id", SeverityError, ip, "rule.duplicate-id", Args{"ID": m.ID})
+		}
+		ids[m.ID] = true
+	}
+	for gi, g := range c.f.Plan.Goals {
+		for mi, m := range g.Measures {
+			checkID(fmt.Sprintf("plan.goals[%d].measures[%d].id", gi, mi), m)
+		}
+	}
+	for mi, m := range c.f.Plan.Measures {
+		checkID(fmt.Sprintf("plan.measures[%d].id", mi), m)
+	}
+	goalLabels := map[string]bool{}
 	for gi, g := range c.f.Plan.Goals {
 		gp := fmt.Sprintf("plan.goals[%d]", gi)
-		for mi, m := range g.Measures {
-			if m.ID == "" {
-				continue
-			}
-			ip := fmt.Sprintf("%s.measures[%d].id", gp, mi)
-			if !idPattern.MatchString(m.ID) {
-				c.add("invalid-value", SeverityError, ip, "rule.id-format", Args{"Value": m.ID})
-			} else if ids[m.ID] {
-				c.add("duplicate-id", SeverityError, ip, "rule.duplicate-id", Args{"ID": m.ID})
-			}
-			ids[m.ID] = true
-		}
-		c.required(gp+".number", g.Number <= 0)
+		// A goal is named by its number or by the programme's own label.
+		c.required(gp+".number", g.Number < 0 || g.Number == 0 && strings.TrimSpace(g.Label) == "")
 		c.required(gp+".title", strings.TrimSpace(g.Title) == "")
-		seen := map[int]bool{}
-		for mi, m := range g.Measures {
-			mp := fmt.Sprintf("%s.measures[%d]", gp, mi)
-			c.required(mp+".number", m.Number <= 0)
-			c.required(mp+".title", strings.TrimSpace(m.Title) == "")
-			if seen[m.Number] && m.Number > 0 {
-				c.add("measure-number", SeverityError, mp+".number", "rule.measure-number", Args{"Number": m.Number, "Goal": g.Number})
+		if g.Label != "" && goalLabels[g.Label] {
+			c.add("goal-number", SeverityError, gp+".label", "rule.goal-label", Args{"Label": g.Label})
+		}
+		goalLabels[g.Label] = true
+		c.checkMeasures(gp, g.Measures, g.Name())
+	}
+	c.checkMeasures("plan", c.f.Plan.Measures, "")
+}
+
+// checkMeasures checks the measures of one list: a goal's, or the plan's
+// measures not placed under a goal (goal "").
+func (c *checker) checkMeasures(lp string, ms []Measure, goal string) {
+	seen := map[int]bool{}
+	labels := map[string]bool{}
+	for mi, m := range ms {
+		mp := fmt.Sprintf("%s.measures[%d]", lp, mi)
+		c.required(mp+".number", m.Number < 0 || m.Number == 0 && strings.TrimSpace(m.Label) == "")
+		c.required(mp+".title", strings.TrimSpace(m.Title) == "")
+		if seen[m.Number] && m.Number > 0 {
+			if goal == "" {
+				c.add("measure-number", SeverityError, mp+".number", "rule.measure-number-unplaced", Args{"Number": m.Number})
+			} else {
+				c.add("measure-number", SeverityError, mp+".number", "rule.measure-number", Args{"Number": m.Number, "Goal": goal})
 			}
-			seen[m.Number] = true
-			c.checkActors(mp+".leads", m.Leads)
-			c.checkActors(mp+".partners", m.Partners)
-			enum(c, mp+".priority", m.Priority, Priorities)
-			enum(c, mp+".status", m.Status, MeasureStatuses)
-			c.checkTimeFrame(mp, m)
-			for si, s := range m.Sections {
-				c.checkSection(fmt.Sprintf("%s.sections[%d]", mp, si), s)
-			}
+		}
+		seen[m.Number] = true
+		if labels[m.Label] && m.Label != "" {
+			c.add("measure-number", SeverityError, mp+".label", "rule.measure-label", Args{"Label": m.Label})
+		}
+		labels[m.Label] = true
+		c.checkActors(mp+".leads", m.Leads)
+		c.checkActors(mp+".partners", m.Partners)
+		c.checkPeople(mp+".people", m.People)
+		enum(c, mp+".priority", m.Priority, Priorities)
+		enum(c, mp+".status", m.Status, MeasureStatuses)
+		c.checkTimeFrame(mp, m)
+		for si, s := range m.Sections {
+			c.checkSection(fmt.Sprintf("%s.sections[%d]", mp, si), s)
+		}
+	}
+}
+
+// checkPeople checks that each person has a name and a known role, and that
+// the organisation named is in the file.
+func (c *checker) checkPeople(path string, people []Person) {
+	for i, p := range people {
+		pp := fmt.Sprintf("%s[%d]", path, i)
+		c.required(pp+".name", strings.TrimSpace(p.Name) == "")
+		c.required(pp+".role", p.Role == "")
+		enum(c, pp+".role", p.Role, PersonRoles)
+		if p.Organisation != "" {
+			c.orgRef(pp+".organisation", p.Organisation)
 		}
 	}
 }

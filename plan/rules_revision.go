@@ -75,6 +75,11 @@ func dispositionPath(f *File, id string) string {
 			}
 		}
 	}
+	for mi, m := range f.Plan.Measures {
+		if m.ID == id {
+			return fmt.Sprintf("plan.measures[%d]", mi)
+		}
+	}
 	return "plan.revision"
 }
 

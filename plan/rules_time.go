@@ -23,14 +23,13 @@ func (c *checker) checkTimeFrame(mp string, m Measure) {
 		c.add("time-frame", SeverityError, mp+".time_frame.to", "rule.period-order", Args{"From": tf.From, "To": tf.To})
 		return
 	}
-	if period.From != 0 && period.To != 0 {
+	// An open period has no end for a time frame to run past.
+	if period.From != 0 {
 		if !period.Contains(tf.From) {
-			c.add("time-frame", SeverityError, mp+".time_frame.from", "rule.time-frame-period",
-				Args{"Year": tf.From, "From": period.From, "To": period.To})
+			c.add("time-frame", SeverityError, mp+".time_frame.from", "rule.time-frame-period", period.args(Args{"Year": tf.From}))
 		}
 		if !period.Contains(tf.To) {
-			c.add("time-frame", SeverityError, mp+".time_frame.to", "rule.time-frame-period",
-				Args{"Year": tf.To, "From": period.From, "To": period.To})
+			c.add("time-frame", SeverityError, mp+".time_frame.to", "rule.time-frame-period", period.args(Args{"Year": tf.To}))
 		}
 	}
 	// A measure prioritised this year that only starts later contradicts itself.
@@ -76,11 +75,11 @@ func (c *checker) checkTargets() {
 			c.add("target-year", SeverityError, path, "rule.target-both", nil)
 		}
 		if t.Year != 0 && period.From != 0 && !period.Contains(t.Year) {
-			c.add("target-year", SeverityError, path+".year", "rule.target-year", Args{"Year": t.Year, "From": period.From, "To": period.To})
+			c.add("target-year", SeverityError, path+".year", "rule.target-year", period.args(Args{"Year": t.Year}))
 		}
 		if t.Period != nil && period.From != 0 && (!period.Contains(t.Period.From) || !period.Contains(t.Period.To)) {
 			c.add("target-year", SeverityError, path+".period", "rule.target-period",
-				Args{"TargetFrom": t.Period.From, "TargetTo": t.Period.To, "From": period.From, "To": period.To})
+				period.args(Args{"TargetFrom": t.Period.From, "TargetTo": t.Period.To}))
 		}
 		if t.Goal != 0 {
 			c.goalRef(path+".goal", t.Goal)

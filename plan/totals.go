@@ -75,3 +75,55 @@ func (f *Financing) HasUnknown() bool {
 	}
 	return false
 }
+
+// TotalKind is what the budget's total is: exact, at most (some lines are
+// ceilings), at least or about. See Bound.
+func (b *Budget) TotalKind() AmountKind {
+	var ks []AmountKind
+	for _, l := range b.Lines {
+		ks = append(ks, l.Kind)
+	}
+	return Bound(ks...)
+}
+
+// RowKind is what a financing row's total is; see Bound.
+func (r FinancingRow) RowKind() AmountKind {
+	var ks []AmountKind
+	for _, c := range r.Cells {
+		ks = append(ks, c.Kind)
+	}
+	return Bound(ks...)
+}
+
+// SourceKind is what a financing table's total from one source is.
+func (f *Financing) SourceKind(source string) AmountKind {
+	var ks []AmountKind
+	for _, r := range f.Rows {
+		for _, c := range r.Cells {
+			if c.Source == source {
+				ks = append(ks, c.Kind)
+			}
+		}
+	}
+	return Bound(ks...)
+}
+
+// TotalKind is what a financing table's total is.
+func (f *Financing) TotalKind() AmountKind {
+	var ks []AmountKind
+	for _, r := range f.Rows {
+		ks = append(ks, r.RowKind())
+	}
+	return Bound(ks...)
+}
+
+// YearKind is what a budget's total for a year is.
+func (b *Budget) YearKind(year int) AmountKind {
+	var ks []AmountKind
+	for _, l := range b.Lines {
+		if _, ok := l.Amounts[year]; ok {
+			ks = append(ks, l.Kind)
+		}
+	}
+	return Bound(ks...)
+}

@@ -73,6 +73,9 @@ func TestSchemaAgreesWithReader(t *testing.T) {
 			t.Errorf("%s does not validate against the schema: %v", name, err)
 		}
 	}
+	if err := s.Validate(yamlAsJSON(t, []byte(uncertain))); err != nil {
+		t.Errorf("the file of uncertain facts does not validate against the schema: %v", err)
+	}
 	bad := strings.Replace(minimal, "  title: T\n", "  title: T\n  titel: U\n", 1)
 	if err := s.Validate(yamlAsJSON(t, []byte(bad))); err == nil {
 		t.Error("the schema accepts an unknown key")

@@ -77,19 +77,22 @@ func Read(name string, data []byte) (*Document, error) {
 	if body == nil {
 		return nil, &SyntaxError{Name: name, Pos: Pos{1, 1}, Message: "the file is empty"}
 	}
-	s := &schemaWalker{doc: doc}
+	s := &schemaWalker{doc: doc, kinds: map[string]plan.AmountKind{}}
 	s.walk(body, fileType, "")
 	if plan.HasErrors(doc.Findings) {
 		return doc, nil
 	}
 	var f plan.File
-	if err := strictUnmarshal(data, &f); err != nil {
+	// Decoded from the tree, not the text: the walker rewrote amounts
+	// written with words before them.
+	if err := strictNodeToValue(body, &f); err != nil {
 		// The walker should have caught everything the decoder rejects;
 		// whatever slips through is still reported as a finding, not a crash.
 		doc.Findings = append(doc.Findings, decodeFinding(doc, err))
 		return doc, nil
 	}
 	doc.File = &f
+	doc.applyKinds(s.kinds)
 	return doc, nil
 }
 
@@ -166,14 +169,14 @@ func Marshal(f *plan.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// strictUnmarshal is yaml's strict decoding, with a panic of the decoder
+// strictNodeToValue is yaml's strict decoding, with a panic of the decoder
 // (goccy/go-yaml dereferences nil on a tagged scalar where a list belongs,
 // found by the fuzzer) turned into an error about the document.
-func strictUnmarshal(b []byte, v any) (err error) {
+func strictNodeToValue(n ast.Node, v any) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the document cannot be decoded (%v); is a value tagged with ! where a list or mapping belongs?", r)
 		}
 	}()
-	return yaml.UnmarshalWithOptions(b, v, yaml.Strict())
+	return yaml.NodeToValue(n, v, yaml.Strict())
 }

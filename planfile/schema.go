@@ -25,6 +25,10 @@ var (
 // words a plan writer understands, and records where each value stands.
 type schemaWalker struct {
 	doc *Document
+	// kinds are the amounts written with a word before them ("inntil
+	// 150 000") where the file can say what kind of amount they are: the
+	// walker rewrites them to the plain amount, and Read sets the kind.
+	kinds map[string]plan.AmountKind
 }
 
 func (s *schemaWalker) add(n ast.Node, path, msg string, args plan.Args) {
@@ -86,6 +90,20 @@ func (s *schemaWalker) walk(n ast.Node, t reflect.Type, path string) {
 		if !ok {
 			s.add(n, path, "schema.expected", plan.Args{"Field": field, "Expected": expectedOf(t)})
 			return
+		}
+		if t == amountType && qualifiable(path) {
+			if a, kind, err := plan.ParseQualifiedAmount(text); err == nil && kind != plan.AmountExact {
+				if sn, ok := n.(*ast.StringNode); ok {
+					sn.Value = strconv.FormatInt(int64(a), 10)
+					// The decoder reads the token as written, quotes and all.
+					if tk := sn.Token; tk != nil {
+						tk.Origin = strings.Replace(tk.Origin, tk.Value, sn.Value, 1)
+						tk.Value = sn.Value
+					}
+					s.kinds[path] = kind
+					return
+				}
+			}
 		}
 		v := reflect.New(t).Interface().(encoding.TextUnmarshaler)
 		if err := v.UnmarshalText([]byte(text)); err != nil {

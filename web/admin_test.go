@@ -465,3 +465,28 @@ func TestCatalogueEditor(t *testing.T) {
 		})
 	}
 }
+
+// A programme whose end is not decided is made with its first year only,
+// and a note on the period.
+func TestProgrammeNewOpenPeriod(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	fx.user("sys@planverk.no", "", true, "", "")
+	b := fx.login("sys@planverk.no").in("nn")
+	_, newPage := b.get("/programmes/new")
+	form := url.Values{"id": {"open"}, "name": {"Omstilling Open"}, "kind": {"restructuring-programme"},
+		"period_from": {"2022"}, "period_note": {"Forlengd inntil vidare"}, "year": {"2026"}, "title": {"Handlingsplan 2026"},
+		"language": {"nn"}, "submission": {editForm(newPage).Get("submission")}}
+	if resp, page := b.post("/programmes/new", form); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: status %d\n%s", resp.StatusCode, page)
+	}
+	f, _, err := fx.store.LoadPlan(context.Background(), "open", 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := f.Programme.Period; p != (plan.Period{From: 2022, Note: "Forlengd inntil vidare"}) {
+		t.Errorf("period %+v", p)
+	}
+	if findings := plan.Check(f); len(findings) != 0 {
+		t.Errorf("the new plan has findings: %+v", findings)
+	}
+}

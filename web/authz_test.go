@@ -69,6 +69,7 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"GET", "/programmes/{programme}", "/programmes/vest-telemark", everyone, nil, false},
 		{"GET", "/programmes/{programme}/plans/{year}", vt, everyone, nil, false},
 		{"GET", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}", m11, everyone, nil, false},
+		{"GET", "/programmes/{programme}/plans/{year}/measures/{id}", vt + "/measures/2025-1-1", everyone, nil, false},
 		{"GET", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/edit", m11 + "/edit", measureEds, nil, false},
 		{"POST", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/edit", m11 + "/edit", measureEds, url.Values{}, false},
 		{"GET", "/programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/history", m11 + "/history", members, nil, false},

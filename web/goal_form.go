@@ -21,6 +21,7 @@ import (
 func goalValues(g *plan.Goal) url.Values {
 	v := url.Values{}
 	v.Set("title", g.Title)
+	v.Set("label", g.Label)
 	v.Set("heading", g.Heading)
 	v.Set("description", string(g.Description))
 	v.Set("main_goal", g.MainGoal)
@@ -54,6 +55,7 @@ func applyGoalForm(fm *form, g *plan.Goal) {
 		return
 	}
 	g.Title = keepLine(g.Title, fm.Get("title"))
+	g.Label = keepLine(g.Label, fm.Get("label"))
 	g.Heading = keepLine(g.Heading, fm.Get("heading"))
 	g.Description = keepText(g.Description, fm.Raw("description"))
 	g.MainGoal = keepLine(g.MainGoal, fm.Get("main_goal"))

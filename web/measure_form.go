@@ -20,6 +20,7 @@ func measureValues(f *plan.File, g *plan.Goal, m *plan.Measure) url.Values {
 	v := url.Values{}
 	v.Set("goal", strconv.Itoa(g.Number))
 	v.Set("title", m.Title)
+	v.Set("label", m.Label)
 	v.Set("summary", string(m.Summary))
 	v.Set("leads", actorLines(f, m.Leads))
 	v.Set("partners", actorLines(f, m.Partners))
@@ -149,6 +150,7 @@ func applyMeasureForm(fm *form, f *plan.File, m *plan.Measure) {
 		return
 	}
 	m.Title = fm.Get("title")
+	m.Label = fm.Get("label")
 	m.Summary = keepText(m.Summary, fm.Raw("summary"))
 	m.Leads = parseActors(f, m.Leads, fm.Raw("leads"))
 	m.Partners = parseActors(f, m.Partners, fm.Raw("partners"))

@@ -24,9 +24,12 @@ type measureView struct {
 	Orgs []plan.Organisation
 	// CanEdit, CanDelete: what the person may do with the measure.
 	CanEdit, CanDelete bool
-	Comments           []store.Comment
-	Saved              bool
-	CommentEmpty       bool
+	// Numbered is set where the measure and its goal have numbers, which
+	// the addresses of its forms, its history and its comments use.
+	Numbered     bool
+	Comments     []store.Comment
+	Saved        bool
+	CommentEmpty bool
 	// Schemes are the support schemes the measure names.
 	Schemes []measureScheme
 }
@@ -57,8 +60,21 @@ func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, plan.Errorf(plan.ENotFound, "no measure %s.%s", r.PathValue("goal"), r.PathValue("measure")))
 		return
 	}
+	s.showMeasure(w, r, f, v, goal, measure)
+}
+
+// showMeasure writes a measure's page; goal is nil for a measure not
+// placed under a goal.
+func (s *Server) showMeasure(w http.ResponseWriter, r *http.Request, f *plan.File, v store.PlanVersion, goal *plan.Goal, measure *plan.Measure) {
+	var goalNo, measureNo int
+	if goal != nil {
+		goalNo, measureNo = goal.Number, measure.Number
+	}
 	mv := measureView{Plan: newPlanView(f, v.Version, language(r)), Goal: goal, Measure: measure}
-	mv.Related, mv.Goals = relatedMeasures(f, goal, measure)
+	mv.Numbered = goal != nil && goal.Number != 0 && measure.Number != 0
+	if goal != nil {
+		mv.Related, mv.Goals = relatedMeasures(f, goal, measure)
+	}
 	mv.Orgs = namedOrganisations(f, measure)
 	mv.Plan.Perms = permsFor(r, v.ProgrammeID, v.Published)
 	res := measureResource(v.ProgrammeID, v.Published, measure)
@@ -87,7 +103,9 @@ func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		for _, c := range comments {
-			if c.Goal == goalNo && c.Measure == measureNo {
+			// Comments are kept by goal and measure number: a measure
+			// without both has none.
+			if mv.Numbered && c.Goal == goalNo && c.Measure == measureNo {
 				mv.Comments = append(mv.Comments, c)
 			}
 		}

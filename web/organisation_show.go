@@ -125,22 +125,26 @@ func usesIn(f *plan.File, id string, groups []plan.Organisation) []orgUse {
 	if ok, g := viaAny(via, pr.Municipalities); ok {
 		out = append(out, orgUse{Label: pr.Name, Link: "/programmes/" + pr.ID, Role: "organisation.use-municipality", Via: g, Lang: p.Language})
 	}
-	for _, goal := range p.Goals {
-		for _, m := range goal.Measures {
-			link := fmt.Sprintf("%s/goals/%d/measures/%d", planLink, goal.Number, m.Number)
-			label := fmt.Sprintf("%s – %d.%d %s", pr.ShortNameOrName(), goal.Number, m.Number, m.Title)
-			for _, a := range m.Leads {
-				if ok, g := via(a.Org); ok && a.Org != "" {
-					out = append(out, orgUse{Label: label, Link: link, Role: "organisation.use-lead", Via: g, Lang: p.Language})
-				}
-			}
-			for _, a := range m.Partners {
-				if ok, g := via(a.Org); ok && a.Org != "" {
-					out = append(out, orgUse{Label: label, Link: link, Role: "organisation.use-partner", Via: g, Lang: p.Language})
-				}
+	p.EachMeasure(func(goal *plan.Goal, m *plan.Measure) {
+		var goalNo int
+		name := m.Name()
+		if goal != nil {
+			goalNo = goal.Number
+			name = goal.Name() + "." + name
+		}
+		link := measurePage(planLink, goalNo, *m)
+		label := fmt.Sprintf("%s – %s %s", pr.ShortNameOrName(), name, m.Title)
+		for _, a := range m.Leads {
+			if ok, g := via(a.Org); ok && a.Org != "" {
+				out = append(out, orgUse{Label: label, Link: link, Role: "organisation.use-lead", Via: g, Lang: p.Language})
 			}
 		}
-	}
+		for _, a := range m.Partners {
+			if ok, g := via(a.Org); ok && a.Org != "" {
+				out = append(out, orgUse{Label: label, Link: link, Role: "organisation.use-partner", Via: g, Lang: p.Language})
+			}
+		}
+	})
 	for _, src := range p.Sources {
 		if src.Org == "" {
 			continue

@@ -3,9 +3,11 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"planverk/auth"
 	"planverk/cycle"
@@ -89,11 +91,27 @@ type amountCell struct {
 	Printed  *plan.Amount
 	Mismatch bool
 	Mark     string
+	// Kind is set for a ceiling, an estimate or a minimum, or a sum that
+	// holds one: the page writes "inntil", "ca." or "minst" before it.
+	Kind plan.AmountKind
 }
 
-func cell(v plan.Amount, present bool, printed *plan.Amount, mark string) amountCell {
-	return amountCell{Value: v, Present: present, Printed: printed, Mark: mark,
-		Mismatch: printed != nil && *printed != v}
+// kindCell is a cell of an amount of a kind. A printed total disagrees
+// with a sum of ceilings only where it is more, with a sum of minimums
+// only where it is less, and with an estimate never (see plan's rules).
+func kindCell(v plan.Amount, present bool, printed *plan.Amount, mark string, kind plan.AmountKind) amountCell {
+	c := amountCell{Value: v, Present: present, Printed: printed, Mark: mark, Kind: kind}
+	if printed != nil {
+		switch kind {
+		case plan.AmountExact:
+			c.Mismatch = *printed != v
+		case plan.AmountCeiling:
+			c.Mismatch = *printed > v
+		case plan.AmountMinimum:
+			c.Mismatch = *printed < v
+		}
+	}
+	return c
 }
 
 type budgetView struct {
@@ -126,8 +144,10 @@ type financingView struct {
 	Sum     []amountCell
 	Total   amountCell
 	Minimum bool
-	// ShowYear is set where the table's title does not say its year.
+	// ShowYear is set where the table's title does not say its year, or
+	// its span of years (YearText).
 	ShowYear bool
+	YearText string
 }
 
 type financingRow struct {
@@ -180,9 +200,9 @@ func newBudgetView(f *plan.File, b *plan.Budget) *budgetView {
 		row := budgetRow{Line: l}
 		for _, y := range b.Years {
 			a, ok := l.Amounts[y]
-			row.Cells = append(row.Cells, cell(a, ok, nil, ""))
+			row.Cells = append(row.Cells, kindCell(a, ok, nil, "", l.Kind))
 		}
-		row.Total = cell(l.LineTotal(), true, l.PrintedTotal, l.Mark)
+		row.Total = kindCell(l.LineTotal(), true, l.PrintedTotal, l.Mark, l.Kind)
 		for i := range f.Plan.Goals {
 			if g := &f.Plan.Goals[i]; l.Goal != 0 && g.Number == l.Goal {
 				row.Goal, row.Weight = g, g.Weight
@@ -191,20 +211,26 @@ func newBudgetView(f *plan.File, b *plan.Budget) *budgetView {
 		v.Rows = append(v.Rows, row)
 	}
 	for _, y := range b.Years {
-		v.Sum = append(v.Sum, cell(b.YearTotal(y), true, printedYear(b.Printed, y), ""))
+		v.Sum = append(v.Sum, kindCell(b.YearTotal(y), true, printedYear(b.Printed, y), "", b.YearKind(y)))
 	}
 	var total *plan.Amount
 	mark := ""
 	if b.Printed != nil {
 		total, mark = b.Printed.Total, b.Printed.Mark
 	}
-	v.Total = cell(b.Total(), true, total, mark)
+	v.Total = kindCell(b.Total(), true, total, mark, b.TotalKind())
 	return v
 }
 
 func newFinancingView(f *plan.File, t *plan.Financing) *financingView {
 	v := &financingView{Financing: t, Minimum: t.HasUnknown(),
 		ShowYear: t.Year != 0 && !strings.Contains(t.Title, strconv.Itoa(t.Year))}
+	if y := t.Years; y != nil {
+		v.YearText = strconv.Itoa(y.From) + "–" + strconv.Itoa(y.To)
+		v.ShowYear = !strings.Contains(t.Title, v.YearText)
+	} else {
+		v.YearText = strconv.Itoa(t.Year)
+	}
 	src := map[string]plan.FundingSource{}
 	for _, s := range f.Plan.Sources {
 		src[s.ID] = s
@@ -235,7 +261,7 @@ func newFinancingView(f *plan.File, t *plan.Financing) *financingView {
 					continue
 				}
 				if fc.Amount != nil {
-					c.amountCell = cell(*fc.Amount, true, nil, fc.Mark)
+					c.amountCell = kindCell(*fc.Amount, true, nil, fc.Mark, fc.Kind)
 				} else {
 					c.Unknown, c.Mark = true, fc.Mark
 				}
@@ -243,7 +269,7 @@ func newFinancingView(f *plan.File, t *plan.Financing) *financingView {
 			}
 			row.Cells = append(row.Cells, c)
 		}
-		row.Total = cell(r.RowTotal(), true, r.PrintedTotal, r.Mark)
+		row.Total = kindCell(r.RowTotal(), true, r.PrintedTotal, r.Mark, r.RowKind())
 		v.Rows = append(v.Rows, row)
 	}
 	if !v.ByLine {
@@ -260,13 +286,13 @@ func newFinancingView(f *plan.File, t *plan.Financing) *financingView {
 			}
 			mark = t.Printed.Marks[id]
 		}
-		v.Sum = append(v.Sum, cell(t.SourceTotal(id), true, printed, mark))
+		v.Sum = append(v.Sum, kindCell(t.SourceTotal(id), true, printed, mark, t.SourceKind(id)))
 	}
 	var total *plan.Amount
 	if t.Printed != nil {
 		total = t.Printed.Total
 	}
-	v.Total = cell(t.Total(), true, total, "")
+	v.Total = kindCell(t.Total(), true, total, "", t.TotalKind())
 	return v
 }
 
@@ -390,4 +416,62 @@ func (v *planView) AnchoringNotes() bool {
 // ApprovalNotes reports whether any approval has a note.
 func (v *planView) ApprovalNotes() bool {
 	return slices.ContainsFunc(v.Plan.Approvals, func(a plan.Approval) bool { return a.Note != "" })
+}
+
+// GoalAnchor is the id of a goal's section on the plan page: goal-2, or
+// for a goal named by its label only, goal-label-A.
+func (v *planView) GoalAnchor(g plan.Goal) string {
+	if g.Number != 0 {
+		return "goal-" + strconv.Itoa(g.Number)
+	}
+	return "goal-label-" + anchorText(g.Label)
+}
+
+// MeasureAnchor is the id of a measure's article on the plan page; goal is
+// its goal's number (0 for none).
+func (v *planView) MeasureAnchor(goal int, m plan.Measure) string {
+	if goal != 0 && m.Number != 0 {
+		return fmt.Sprintf("goal-%d-measure-%d", goal, m.Number)
+	}
+	return "measure-" + anchorText(m.ID)
+}
+
+// MeasureURL is the address of a measure's page: by its goal's and its own
+// number where both have one, as addresses always were, and otherwise by
+// its lasting ID (a measure under no goal, or named by a label only).
+func (v *planView) MeasureURL(goal int, m plan.Measure) string {
+	base := fmt.Sprintf("/programmes/%s/plans/%d", url.PathEscape(v.File.Programme.ID), v.Plan.Year)
+	return measurePage(base, goal, m)
+}
+
+// measurePage is a measure's page under a plan's address; goal is its
+// goal's number (0 for none).
+func measurePage(planPath string, goal int, m plan.Measure) string {
+	if goal != 0 && m.Number != 0 {
+		return fmt.Sprintf("%s/goals/%d/measures/%d", planPath, goal, m.Number)
+	}
+	return planPath + "/measures/" + url.PathEscape(m.ID)
+}
+
+// OrgNames maps each organisation's ID to its name, for lists of people.
+func (v *planView) OrgNames() map[string]string {
+	out := map[string]string{}
+	for _, o := range v.File.Organisations {
+		out[o.ID] = o.Name
+	}
+	return out
+}
+
+// anchorText makes text usable in an HTML id: letters and digits kept,
+// anything else a hyphen.
+func anchorText(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
 }

@@ -51,8 +51,9 @@ func programmeValues(p plan.Programme) url.Values {
 	if p.Period.To != 0 {
 		v.Set("period_to", strconv.Itoa(p.Period.To))
 	}
+	v.Set("period_note", p.Period.Note)
 	if p.Signed != nil {
-		v.Set("signed", p.Signed.Time().Format("02.01.2006"))
+		v.Set("signed", formDate(*p.Signed))
 	}
 	v.Set("description", string(p.Description))
 	v["municipalities"] = slices.Clone(p.Municipalities)
@@ -120,16 +121,17 @@ func applyProgrammeForm(fm *form, orgs map[string]plan.Organisation, years []int
 	p.Goals = goals
 }
 
-// programmePeriod reads a programme's period: both years, in order, covering
-// every year the programme has a plan for (a plan outside its programme's
-// period is an error of plan.Check).
+// programmePeriod reads a programme's period: its first year and, where an
+// end is decided, its last, in order, covering every year the programme
+// has a plan for (a plan outside its programme's period is an error of
+// plan.Check). An empty last year is an open period.
 func programmePeriod(fm *form, years []int) plan.Period {
-	fm.Required("period_from", "period_to")
-	p := plan.Period{From: yearField(fm, "period_from"), To: yearField(fm, "period_to")}
-	if p.From == 0 || p.To == 0 {
+	fm.Required("period_from")
+	p := plan.Period{From: yearField(fm, "period_from"), To: yearField(fm, "period_to"), Note: fm.Get("period_note")}
+	if p.From == 0 {
 		return p
 	}
-	if p.To < p.From {
+	if p.To != 0 && p.To < p.From {
 		fm.Fail("period_to", "admin.period-order")
 		return p
 	}
@@ -137,7 +139,7 @@ func programmePeriod(fm *form, years []int) plan.Period {
 		switch {
 		case y < p.From:
 			fm.Fail("period_from", "admin.period-plans", "Year", y)
-		case y > p.To:
+		case !p.Open() && y > p.To:
 			fm.Fail("period_to", "admin.period-plans", "Year", y)
 		}
 	}

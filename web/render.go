@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Oslo, also where the system has no zone files
@@ -87,16 +88,15 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprint(v)
 	},
-	"date": func(d *plan.Date) string {
-		if d == nil {
-			return ""
-		}
-		return i18n.Date(*d)
-	},
-	// day writes a date that is always there.
-	"day":      func(d plan.Date) string { return i18n.Date(d) },
 	"markdown": markdownHTML.html,
 	"share":    shareText,
+	// period writes a span of years, "2022–2027", or an open one, "2022–".
+	"period": func(p plan.Period) string {
+		if p.Open() {
+			return strconv.Itoa(p.From) + "–"
+		}
+		return strconv.Itoa(p.From) + "–" + strconv.Itoa(p.To)
+	},
 	// count writes a whole number grouped as amounts are: 1 500 jobs.
 	"count": func(n int64) string { return i18n.Amount(plan.Amount(n)) },
 	// stylesheet is the site's stylesheet, inline in a page to print.
@@ -249,3 +249,15 @@ var oslo = func() *time.Location {
 
 // Time writes a moment as Norwegian time, 19.06.2025 14:03.
 func (v *view) Time(t time.Time) string { return t.In(oslo).Format("02.01.2006 15:04") }
+
+// Date writes an optional date in the page's language: 19.06.2025,
+// "november 2022" or "2022", as much as is known.
+func (v *view) Date(d *plan.Date) string {
+	if d == nil {
+		return ""
+	}
+	return i18n.Date(v.Lang, *d)
+}
+
+// Day writes a date that is always there, as Date does.
+func (v *view) Day(d plan.Date) string { return i18n.Date(v.Lang, d) }

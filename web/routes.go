@@ -31,6 +31,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /programmes/{programme}", s.programmeShow)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}", s.planShow)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}", s.measureShow)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/measures/{id}", s.measureShowByID)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/edit", s.measureEdit)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/edit", s.measureSave)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/goals/{goal}/measures/{measure}/delete", s.measureDelete)

@@ -72,6 +72,19 @@ func dateText(d *plan.Date) string {
 	if d == nil {
 		return ""
 	}
+	return formDate(*d)
+}
+
+// formDate writes a date as a form field holds it: 19.06.2025, or 11.2022
+// and 2022 for a date known only to the month or the year, which
+// plan.ParseDate reads back the same.
+func formDate(d plan.Date) string {
+	switch d.Precision {
+	case plan.PrecisionYear:
+		return fmt.Sprintf("%04d", d.Year)
+	case plan.PrecisionMonth:
+		return fmt.Sprintf("%02d.%04d", int(d.Month), d.Year)
+	}
 	return fmt.Sprintf("%02d.%02d.%04d", d.Day, int(d.Month), d.Year)
 }
 

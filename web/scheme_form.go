@@ -68,7 +68,7 @@ func schemeValues(sc scheme.Scheme, lang i18n.Lang) url.Values {
 	v.Set("links", strings.Join(links, "\n"))
 	v.Set("source", sc.Source)
 	if sc.Checked != (plan.Date{}) {
-		v.Set("checked", i18n.Date(sc.Checked))
+		v.Set("checked", formDate(sc.Checked))
 	}
 	v.Set("checked_by", sc.CheckedBy)
 	return v
@@ -81,7 +81,7 @@ func deadlineText(d scheme.Deadline, lang i18n.Lang) string {
 	}
 	var lines []string
 	for _, dd := range d.Dates {
-		parts := []string{i18n.Date(dd.Date), dd.Note[scheme.LangNB], dd.Note[scheme.LangNN]}
+		parts := []string{formDate(dd.Date), dd.Note[scheme.LangNB], dd.Note[scheme.LangNN]}
 		for len(parts) > 1 && parts[len(parts)-1] == "" {
 			parts = parts[:len(parts)-1]
 		}

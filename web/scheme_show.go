@@ -54,10 +54,10 @@ type deadlineDate struct {
 	Note localText
 }
 
-func newSchemeDeadline(d scheme.Deadline, sl scheme.Lang) schemeDeadline {
+func newSchemeDeadline(lang i18n.Lang, d scheme.Deadline, sl scheme.Lang) schemeDeadline {
 	out := schemeDeadline{Continuous: d.Continuous}
 	for _, dd := range d.Dates {
-		out.Dates = append(out.Dates, deadlineDate{Date: i18n.Date(dd.Date), Note: textIn(dd.Note, sl)})
+		out.Dates = append(out.Dates, deadlineDate{Date: i18n.Date(lang, dd.Date), Note: textIn(dd.Note, sl)})
 	}
 	return out
 }
@@ -83,8 +83,8 @@ func (s *Server) schemeShow(w http.ResponseWriter, r *http.Request) {
 	sl := schemeLang(lang)
 	sc := &rec.Scheme
 	sv := schemeView{Scheme: sc, Record: rec, Name: textIn(sc.Name, sl), Provider: providerOf(cat, sc),
-		Steps: stepsIn(sc.HowToApply.Steps, sl), Deadline: newSchemeDeadline(sc.HowToApply.Deadline, sl),
-		Uses: uses, Checked: i18n.Date(sc.Checked), CanEdit: can(r, auth.EditSchemes, auth.Resource{}), Saved: r.URL.Query().Get("saved") != ""}
+		Steps: stepsIn(sc.HowToApply.Steps, sl), Deadline: newSchemeDeadline(lang, sc.HowToApply.Deadline, sl),
+		Uses: uses, Checked: i18n.Date(lang, sc.Checked), CanEdit: can(r, auth.EditSchemes, auth.Resource{}), Saved: r.URL.Query().Get("saved") != ""}
 	// Each text links the glossary's words afresh: a term explained in the
 	// criteria is linked again where the amounts use it.
 	section := func(id, heading string, t scheme.Text) *schemeSection {

@@ -36,7 +36,10 @@ func fullPlan() *plan.File {
 		},
 		Programme: plan.Programme{
 			ID: "fullt", Kind: plan.KindRuralGrowth, Name: "Programmet Fullt", ShortName: "Fulltkort",
-			Period: plan.Period{From: 2024, To: 2028}, Signed: date("2025-06-02"),
+			// An open period, a date known to the month.
+			Period: plan.Period{From: 2024, Note: "Perioden er forlengd inntil vidare."}, Signed: date("2025-06"),
+			People: []plan.Person{{Name: "Kari Styreleiar", Role: plan.PersonBoardChair, Organisation: "org-alfa",
+				Note: "Personmerknaden står her."}},
 			Description:    "Programskildringa står her.",
 			Parties:        []plan.Party{{Org: "org-alfa", Role: plan.RoleSignatory, Note: "Partsmerknaden står her."}},
 			Municipalities: []string{"org-alfa"},
@@ -69,33 +72,37 @@ func fullPlan() *plan.File {
 							Figures: []plan.Figure{{Label: "Figur T", Caption: "Tiltaksfigurteksten.", Description: "Tiltaksfigurskildringa."}}}}},
 					{ID: "fullt-2", Number: 2, Title: "Tiltakstittel to", Priority: plan.PriorityLater, Status: plan.MeasureCompleted,
 						TimeFrame: plan.TimeFrame{NextRevision: true}},
-				}}},
+				}},
+				{Label: "A", Title: "Målet med berre etikett", Measures: []plan.Measure{
+					{ID: "fullt-4", Label: "P1", Title: "Tiltaket med etikett",
+						People: []plan.Person{{Name: "Per Prosjektleiar", Role: plan.PersonProjectLead}}}}}},
+			Measures:       []plan.Measure{{ID: "fullt-5", Label: "P5", Title: "Tiltaket utan mål"}},
 			SpecialEfforts: []plan.Effort{{Text: "Satsinga står her", Items: []plan.Effort{{Text: "Underpunktet står her"}}, Note: "Satsingsmerknaden."}},
 			Targets:        []plan.Target{{Kind: plan.TargetOther, Label: "Planmåltalet", Value: 31, Unit: "kurs", Year: 2025, Goal: 1, Note: "Planmåltalmerknaden."}},
 			Sources: []plan.FundingSource{{ID: "kjelde-alfa", Name: "Kjelde Alfa", Org: "org-alfa", BudgetRef: "kap. 999 post 11"},
 				{ID: "kjelde-beta", Name: "Kjelde Beta"}},
 			Budgets: []plan.Budget{{ID: "periode", Title: "Budsjettet for perioden", Covers: []string{"kjelde-alfa"}, Years: []int{2025, 2026},
 				Lines: []plan.BudgetLine{{ID: "linje-alfa", Number: "L1", Label: "Budsjettlinja", Goal: 1,
-					Amounts: map[int]plan.Amount{2025: 1_000_000, 2026: 2_000_000}, PrintedTotal: amount(3_000_001), Mark: "¹"}},
+					Amounts: map[int]plan.Amount{2025: 1_000_000, 2026: 2_000_000}, Kind: plan.AmountCeiling, PrintedTotal: amount(3_000_001), Mark: "¹"}},
 				Printed:   &plan.PrintedTotals{Years: map[int]plan.Amount{2025: 1_000_003, 2026: 2_000_000}, Total: amount(3_000_002), Mark: "²"},
 				Footnotes: []plan.Footnote{{Mark: "¹", Text: "Budsjettfotnoten står her."}}, Note: "Budsjettnotatet står her."}},
 			Financing: []plan.Financing{
 				{ID: "rutenett", Title: "Finansiering i rutenett", Year: 2025, Budget: "periode", Sources: []string{"kjelde-alfa", "kjelde-beta"},
 					Rows: []plan.FinancingRow{{Line: "linje-alfa", Cells: []plan.FinancingCell{
-						{Source: "kjelde-alfa", Amount: amount(600_000), Share: "60 %", Note: "Cellemerknaden i rutenettet",
+						{Source: "kjelde-alfa", Amount: amount(600_000), Kind: plan.AmountCeiling, Share: "60 %", Note: "Cellemerknaden i rutenettet",
 							Payments: []plan.Payment{{Year: 2025, Share: "40 %"}, {Year: 2027, Share: "60 %"}}, Mark: "³"},
 						{Source: "kjelde-beta", Note: "Ukjend enno, står her"}},
 						PrintedTotal: amount(600_004), Mark: "⁴"}},
 					Printed:   &plan.FinancingTotals{Sources: map[string]plan.Amount{"kjelde-alfa": 600_005}, Marks: map[string]string{"kjelde-alfa": "⁵"}, Total: amount(600_006), Minimum: true},
 					Footnotes: []plan.Footnote{{Mark: "³", Text: "Finansieringsfotnoten står her."}}, Note: "Finansieringsnotatet står her."},
-				{ID: "einskild", Title: "Finansiering, ei rad", Year: 2026, Sources: []string{"kjelde-alfa"},
+				{ID: "einskild", Title: "Finansiering, ei rad", Years: &plan.Period{From: 2025, To: 2026, Note: "Fasemerknaden står her."}, Sources: []string{"kjelde-alfa"},
 					Rows: []plan.FinancingRow{{Label: "Radetiketten", Cells: []plan.FinancingCell{{Source: "kjelde-alfa", Amount: amount(100_007), Share: "100 %",
 						Note: "Cellemerknaden på ei rad", Payments: []plan.Payment{{Year: 2026, Share: "100 %"}}, Mark: "*"}},
 						PrintedTotal: amount(100_008), Mark: "†"}}},
 			},
 			Anchoring: []plan.Anchoring{{Municipality: "org-alfa", ExecutiveCommittee: date("2025-06-11"), Council: date("2025-06-19"),
 				Note: "Forankringsmerknaden står her."}},
-			Approvals:  []plan.Approval{{Party: "org-alfa", Date: date("2025-06-20"), Body: "kommunestyret", Note: "Godkjenningsmerknaden står her."}},
+			Approvals:  []plan.Approval{{Party: "org-alfa", Date: date("2025"), Body: "kommunestyret", Note: "Godkjenningsmerknaden står her."}},
 			References: []plan.Reference{{Title: "Plandokumentet", Year: 2023, URL: "https://dok.example/plan", Note: "Plandokumentmerknaden."}},
 			Revision: &plan.Revision{Base: &plan.RevisionBase{Year: 2024, Release: 1}, Measures: []plan.Disposition{
 				{Measure: "fullt-1", Reason: "Grunngjevinga for endringa står her."},
@@ -176,7 +183,7 @@ func storedValues(t *testing.T, f *plan.File, lang i18n.Lang) (values []storedVa
 			add(key, at, false, i18n.Amount(plan.Amount(v.Int())))
 			return
 		case t == reflect.TypeFor[plan.Date]():
-			add(key, at, false, i18n.Date(v.Interface().(plan.Date)))
+			add(key, at, false, i18n.Date(lang, v.Interface().(plan.Date)))
 			return
 		case t == reflect.TypeFor[plan.Share]():
 			add(key, at, false, strings.ReplaceAll(strings.TrimSpace(v.String()), " %", "\u00a0%"))
@@ -232,7 +239,7 @@ func storedValues(t *testing.T, f *plan.File, lang i18n.Lang) (values []storedVa
 		case reflect.String:
 			s := v.String()
 			switch key {
-			case "Actor.org", "Party.org", "Anchoring.municipality", "Approval.party", "FundingSource.org",
+			case "Actor.org", "Party.org", "Anchoring.municipality", "Approval.party", "FundingSource.org", "Person.organisation",
 				"Programme.municipalities", "Organisation.members":
 				add(key, at, false, orgName(s))
 			case "FinancingCell.source", "Financing.sources", "Budget.covers":
@@ -333,6 +340,7 @@ func TestPagesShowEveryStoredValue(t *testing.T) {
 		var pages, texts []string
 		for _, p := range []string{"/programmes/fullt", "/programmes/fullt/plans/2025",
 			"/programmes/fullt/plans/2025/goals/1/measures/1", "/programmes/fullt/plans/2025/goals/1/measures/2",
+			"/programmes/fullt/plans/2025/measures/fullt-4", "/programmes/fullt/plans/2025/measures/fullt-5",
 			"/organisations/org-alfa", "/organisations/gruppa"} {
 			resp, page := visitor.get(p)
 			if resp.StatusCode != 200 {

@@ -58,9 +58,9 @@ func (s *saver) saveBudget(id int64, b plan.Budget, path string) error {
 			return err
 		}
 		lid, err := s.insert(`
-			INSERT INTO budget_lines (budget_id, position, key, number, label, goal_id, printed_total, mark)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, i, l.ID, l.Number, l.Label, goal, nullAmount(l.PrintedTotal), l.Mark)
+			INSERT INTO budget_lines (budget_id, position, key, number, label, goal_id, printed_total, mark, kind)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, i, l.ID, l.Number, l.Label, goal, nullAmount(l.PrintedTotal), l.Mark, string(l.Kind))
 		if err != nil {
 			return fmt.Errorf("%s: %w", lp, err)
 		}
@@ -181,14 +181,14 @@ func (r *reader) loadBudgetLines(planID int64, budget func(int64) *plan.Budget) 
 	where := map[int64]at{}
 	args := []any{planID}
 	err := r.each(`
-		SELECT l.id, l.budget_id, l.key, l.number, l.label, g.number, l.printed_total, l.mark
+		SELECT l.id, l.budget_id, l.key, l.number, l.label, g.number, l.printed_total, l.mark, l.kind
 		FROM budget_lines l JOIN budgets b ON b.id = l.budget_id LEFT JOIN goals g ON g.id = l.goal_id
 		WHERE b.plan_id = ? ORDER BY l.budget_id, l.position`, args,
 		func(rows *sql.Rows) error {
 			var id, bid int64
 			var l plan.BudgetLine
 			var goal, printed sql.NullInt64
-			if err := rows.Scan(&id, &bid, &l.ID, &l.Number, &l.Label, &goal, &printed, &l.Mark); err != nil {
+			if err := rows.Scan(&id, &bid, &l.ID, &l.Number, &l.Label, &goal, &printed, &l.Mark, &l.Kind); err != nil {
 				return err
 			}
 			l.Goal = intOf(goal)

@@ -24,8 +24,15 @@ func (s *saver) saveFinancing(planID int64) error {
 				return invalid(s.f, "%s.budget names budget %q, which the plan does not have", path, t.Budget)
 			}
 		}
-		id, err := s.insert(`INSERT INTO financing_tables (plan_id, position, key, title, year, budget_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			planID, i, t.ID, t.Title, t.Year, nullID(budgetID), string(t.Note))
+		var yearsFrom, yearsTo any
+		var yearsNote string
+		if t.Years != nil {
+			yearsFrom, yearsTo, yearsNote = t.Years.From, t.Years.To, t.Years.Note
+		}
+		id, err := s.insert(`
+			INSERT INTO financing_tables (plan_id, position, key, title, year, years_from, years_to, years_note, budget_id, note)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			planID, i, t.ID, t.Title, t.Year, yearsFrom, yearsTo, yearsNote, nullID(budgetID), string(t.Note))
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
@@ -64,9 +71,9 @@ func (s *saver) saveFinancingTable(id, budgetID int64, t plan.Financing, path st
 				return err
 			}
 			cid, err := s.insert(`
-				INSERT INTO financing_cells (row_id, position, source_id, amount, share, note, mark)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				rid, j, src, nullAmount(c.Amount), string(c.Share), c.Note, c.Mark)
+				INSERT INTO financing_cells (row_id, position, source_id, amount, kind, share, note, mark)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				rid, j, src, nullAmount(c.Amount), string(c.Kind), string(c.Share), c.Note, c.Mark)
 			if err != nil {
 				return fmt.Errorf("%s: %w", cp, err)
 			}
@@ -125,13 +132,18 @@ func (f *financingLoad) table(id int64) *plan.Financing { return &f.out[f.index[
 func (r *reader) loadFinancing(planID int64) ([]plan.Financing, error) {
 	f := &financingLoad{reader: r, planID: planID, index: map[int64]int{}}
 	err := r.each(`
-		SELECT t.id, t.key, t.title, t.year, coalesce(b.key, ''), t.note
+		SELECT t.id, t.key, t.title, t.year, t.years_from, t.years_to, t.years_note, coalesce(b.key, ''), t.note
 		FROM financing_tables t LEFT JOIN budgets b ON b.id = t.budget_id
 		WHERE t.plan_id = ? ORDER BY t.position`, []any{planID},
 		func(rows *sql.Rows) error {
 			var id int64
 			var t plan.Financing
-			err := rows.Scan(&id, &t.ID, &t.Title, &t.Year, &t.Budget, &t.Note)
+			var yearsFrom, yearsTo sql.NullInt64
+			var yearsNote string
+			err := rows.Scan(&id, &t.ID, &t.Title, &t.Year, &yearsFrom, &yearsTo, &yearsNote, &t.Budget, &t.Note)
+			if yearsFrom.Valid || yearsTo.Valid {
+				t.Years = &plan.Period{From: intOf(yearsFrom), To: intOf(yearsTo), Note: yearsNote}
+			}
 			f.index[id] = len(f.out)
 			f.out = append(f.out, t)
 			return err
@@ -218,7 +230,7 @@ func (f *financingLoad) rows() error {
 	}
 	cells := map[int64]cellAt{}
 	err = f.each(`
-		SELECT c.id, c.row_id, coalesce(s.key, ''), c.amount, c.share, c.note, c.mark
+		SELECT c.id, c.row_id, coalesce(s.key, ''), c.amount, c.kind, c.share, c.note, c.mark
 		FROM financing_cells c JOIN financing_rows r ON r.id = c.row_id
 			JOIN financing_tables t ON t.id = r.financing_id
 			LEFT JOIN funding_sources s ON s.id = c.source_id
@@ -227,7 +239,7 @@ func (f *financingLoad) rows() error {
 			var id, rid int64
 			var c plan.FinancingCell
 			var amount sql.NullInt64
-			if err := rows.Scan(&id, &rid, &c.Source, &amount, &c.Share, &c.Note, &c.Mark); err != nil {
+			if err := rows.Scan(&id, &rid, &c.Source, &amount, &c.Kind, &c.Share, &c.Note, &c.Mark); err != nil {
 				return err
 			}
 			c.Amount = amountOf(amount)

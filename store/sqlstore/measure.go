@@ -13,12 +13,14 @@ const (
 	rolePartner = "partner"
 )
 
-func (s *saver) saveMeasures(goalID int64, gi int, g plan.Goal) error {
+// saveMeasures stores one list of measures (a goal's, or the plan's not
+// placed under a goal) under the goal row; lp is the list's owner's path.
+func (s *saver) saveMeasures(goalID int64, lp string, measures []plan.Measure) error {
 	numbers := map[int]bool{}
-	for i, m := range g.Measures {
-		path := fmt.Sprintf("plan.goals[%d].measures[%d]", gi, i)
-		if numbers[m.Number] {
-			return invalid(s.f, "goal %d has measure number %d twice", g.Number, m.Number)
+	for i, m := range measures {
+		path := fmt.Sprintf("%s.measures[%d]", lp, i)
+		if numbers[m.Number] && m.Number != 0 {
+			return invalid(s.f, "%s has measure number %d twice", lp, m.Number)
 		}
 		numbers[m.Number] = true
 		if m.ID != "" {
@@ -29,10 +31,10 @@ func (s *saver) saveMeasures(goalID int64, gi int, g plan.Goal) error {
 		}
 		tf := m.TimeFrame
 		id, err := s.insert(`
-			INSERT INTO measures (goal_id, position, key, number, title, summary, partners_and_others,
+			INSERT INTO measures (goal_id, position, key, number, label, title, summary, partners_and_others,
 				time_from, time_to, time_next_revision, time_text, priority, status)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			goalID, i, m.ID, m.Number, m.Title, string(m.Summary), m.PartnersAndOthers,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			goalID, i, m.ID, storedNumber(m.Number, i), m.Label, m.Title, string(m.Summary), m.PartnersAndOthers,
 			nullInt(tf.From), nullInt(tf.To), tf.NextRevision, tf.Text, string(m.Priority), string(m.Status))
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
@@ -44,6 +46,9 @@ func (s *saver) saveMeasures(goalID int64, gi int, g plan.Goal) error {
 			return err
 		}
 		if err := s.saveSections("measure_id", id, m.Sections, path+".sections"); err != nil {
+			return err
+		}
+		if err := s.savePeople("measure_id", id, m.People, path+".people"); err != nil {
 			return err
 		}
 		for j, key := range m.Schemes {
@@ -82,15 +87,16 @@ func (r *reader) loadMeasures(planID int64) (map[int64][]plan.Measure, error) {
 	where := map[int64]at{}
 	args := []any{planID}
 	err := r.each(`
-		SELECT m.id, m.goal_id, m.key, m.number, m.title, m.summary, m.partners_and_others,
+		SELECT m.id, m.goal_id, m.key, m.number, m.label, m.title, m.summary, m.partners_and_others,
 			m.time_from, m.time_to, m.time_next_revision, m.time_text, m.priority, m.status
 		`+measuresOfPlan+` ORDER BY m.position`, args,
 		func(rows *sql.Rows) error {
 			var id, goal int64
 			var m plan.Measure
 			var from, to sql.NullInt64
-			err := rows.Scan(&id, &goal, &m.ID, &m.Number, &m.Title, &m.Summary, &m.PartnersAndOthers,
+			err := rows.Scan(&id, &goal, &m.ID, &m.Number, &m.Label, &m.Title, &m.Summary, &m.PartnersAndOthers,
 				&from, &to, &m.TimeFrame.NextRevision, &m.TimeFrame.Text, &m.Priority, &m.Status)
+			m.Number = numberOf(m.Number)
 			m.TimeFrame.From, m.TimeFrame.To = intOf(from), intOf(to)
 			where[id] = at{goal, len(out[goal])}
 			out[goal] = append(out[goal], m)
@@ -153,6 +159,24 @@ func (r *reader) loadMeasures(planID int64) (map[int64][]plan.Measure, error) {
 	}
 	for id, secs := range sections {
 		measure(id).Sections = secs
+	}
+	err = r.each(`
+		SELECT p.measure_id, p.name, p.role, coalesce(o.key, ''), p.note
+		FROM people p JOIN measures m ON m.id = p.measure_id JOIN goals g ON g.id = m.goal_id
+			LEFT JOIN organisations o ON o.id = p.organisation_id
+		WHERE g.plan_id = ? ORDER BY p.measure_id, p.position`, args,
+		func(rows *sql.Rows) error {
+			var id int64
+			var p plan.Person
+			if err := rows.Scan(&id, &p.Name, &p.Role, &p.Organisation, &p.Note); err != nil {
+				return err
+			}
+			m := measure(id)
+			m.People = append(m.People, p)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("people: %w", err)
 	}
 	return out, nil
 }

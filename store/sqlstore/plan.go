@@ -319,7 +319,7 @@ func (r *reader) loadFile(row planRow) (*plan.File, error) {
 		what string
 		load func(int64) error
 	}{
-		{"goals", func(id int64) (err error) { p.Goals, err = r.loadGoals(id); return }},
+		{"goals", func(id int64) (err error) { p.Goals, p.Measures, err = r.loadGoals(id); return }},
 		{"special efforts", func(id int64) (err error) { p.SpecialEfforts, err = r.loadEfforts(id); return }},
 		{"targets", func(id int64) (err error) { p.Targets, err = r.loadTargets(id); return }},
 		{"sources", func(id int64) (err error) { p.Sources, err = r.loadSources(id); return }},

@@ -14,19 +14,21 @@ import (
 func (s *saver) saveProgramme() (int64, error) {
 	p := s.f.Programme
 	id, _, err := s.queryID(`
-		INSERT INTO programmes (key, kind, name, short_name, period_from, period_to, signed, description)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO programmes (key, kind, name, short_name, period_from, period_to, period_note,
+			signed, signed_precision, description)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET
 			kind = excluded.kind, name = excluded.name, short_name = excluded.short_name,
-			period_from = excluded.period_from, period_to = excluded.period_to,
-			signed = excluded.signed, description = excluded.description
+			period_from = excluded.period_from, period_to = excluded.period_to, period_note = excluded.period_note,
+			signed = excluded.signed, signed_precision = excluded.signed_precision, description = excluded.description
 		RETURNING id`,
-		p.ID, string(p.Kind), p.Name, p.ShortName, p.Period.From, p.Period.To, nullDate(p.Signed), string(p.Description))
+		p.ID, string(p.Kind), p.Name, p.ShortName, p.Period.From, p.Period.To, p.Period.Note,
+		nullDate(p.Signed), precisionOf(p.Signed), string(p.Description))
 	if err != nil {
 		return 0, err
 	}
 	for _, table := range []string{"programme_parties", "programme_municipalities", "programme_goals",
-		"programme_sdgs", "programme_references", "programme_targets", "capacity_frameworks"} {
+		"programme_sdgs", "programme_references", "programme_targets", "capacity_frameworks", "people"} {
 		if err := s.exec(`DELETE FROM `+table+` WHERE programme_id = ?`, id); err != nil {
 			return 0, err
 		}
@@ -69,11 +71,14 @@ func (s *saver) saveProgramme() (int64, error) {
 	for i, t := range p.Targets {
 		if err := s.exec(`
 			INSERT INTO programme_targets (programme_id, position, kind, label, value, unit,
-				period_from, period_to, year, gross, goal_number, note)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				period_from, period_to, year, gross, goal_number, note, period_note)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			append([]any{id, i}, targetValues(t, nullInt(t.Goal))...)...); err != nil {
 			return 0, err
 		}
+	}
+	if err := s.savePeople("programme_id", id, p.People, "programme.people"); err != nil {
+		return 0, err
 	}
 	if c := p.Capacity; c != nil {
 		fw, err := s.insert(`INSERT INTO capacity_frameworks (programme_id, title, note) VALUES (?, ?, ?)`,
@@ -101,15 +106,19 @@ func (s *saver) saveProgramme() (int64, error) {
 func (r *reader) loadProgramme(id int64) (plan.Programme, error) {
 	var p plan.Programme
 	var signed sql.NullString
+	var signedPrec int
 	err := r.row(`
-		SELECT key, kind, name, short_name, period_from, period_to, signed, description
+		SELECT key, kind, name, short_name, period_from, period_to, period_note, signed, signed_precision, description
 		FROM programmes WHERE id = ?`, id).
-		Scan(&p.ID, &p.Kind, &p.Name, &p.ShortName, &p.Period.From, &p.Period.To, &signed, &p.Description)
+		Scan(&p.ID, &p.Kind, &p.Name, &p.ShortName, &p.Period.From, &p.Period.To, &p.Period.Note, &signed, &signedPrec, &p.Description)
 	if err != nil {
 		return p, err
 	}
-	if p.Signed, err = dateOf(signed); err != nil {
+	if p.Signed, err = datePrecision(signed, signedPrec); err != nil {
 		return p, err
+	}
+	if p.People, err = r.loadPeople("programme_id", id); err != nil {
+		return p, fmt.Errorf("people: %w", err)
 	}
 	args := []any{id}
 	err = r.each(`

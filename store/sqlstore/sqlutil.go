@@ -158,11 +158,37 @@ func nullAmount(a *plan.Amount) any {
 	return int64(*a)
 }
 
+// nullDate writes a date as its column holds it: the first day it can be
+// ('2022-11-01' for November 2022). Its precision goes in a column of its
+// own (precisionOf), where the table has one.
 func nullDate(d *plan.Date) any {
 	if d == nil {
 		return nil
 	}
-	return d.String()
+	return d.Time().Format("2006-01-02")
+}
+
+// precisionOf is a date's precision column: 0 day, 1 month, 2 year.
+func precisionOf(d *plan.Date) int {
+	if d == nil {
+		return 0
+	}
+	return int(d.Precision)
+}
+
+// datePrecision reads a date column and its precision column.
+func datePrecision(s sql.NullString, precision int) (*plan.Date, error) {
+	d, err := dateOf(s)
+	if d == nil || err != nil {
+		return d, err
+	}
+	switch plan.Precision(precision) {
+	case plan.PrecisionMonth:
+		d.Day, d.Precision = 0, plan.PrecisionMonth
+	case plan.PrecisionYear:
+		d.Month, d.Day, d.Precision = 0, 0, plan.PrecisionYear
+	}
+	return d, nil
 }
 
 func nullShare(s *plan.Share) any {

@@ -11,25 +11,28 @@ import (
 // name a goal: a plan's target refers to its goal row, a programme's only to
 // a goal number (see the migration).
 
-const targetColumns = `kind, label, value, unit, period_from, period_to, year, gross, note`
+const targetColumns = `kind, label, value, unit, period_from, period_to, year, gross, note, period_note`
 
 // targetValues are a target's values in the order of the INSERTs' columns,
-// with goal, however the table names it, before note.
+// with goal, however the table names it, before note, and the period's
+// note last.
 func targetValues(t plan.Target, goal any) []any {
 	var from, to any
+	var periodNote string
 	if t.Period != nil {
-		from, to = t.Period.From, t.Period.To
+		from, to, periodNote = t.Period.From, t.Period.To, t.Period.Note
 	}
-	return []any{string(t.Kind), t.Label, t.Value, t.Unit, from, to, nullInt(t.Year), t.Gross, goal, string(t.Note)}
+	return []any{string(t.Kind), t.Label, t.Value, t.Unit, from, to, nullInt(t.Year), t.Gross, goal, string(t.Note), periodNote}
 }
 
 // scanTarget reads targetColumns followed by the goal column.
 func scanTarget(rows *sql.Rows, goal any) (plan.Target, error) {
 	var t plan.Target
 	var from, to, year sql.NullInt64
-	err := rows.Scan(&t.Kind, &t.Label, &t.Value, &t.Unit, &from, &to, &year, &t.Gross, &t.Note, goal)
+	var periodNote string
+	err := rows.Scan(&t.Kind, &t.Label, &t.Value, &t.Unit, &from, &to, &year, &t.Gross, &t.Note, &periodNote, goal)
 	if from.Valid || to.Valid {
-		t.Period = &plan.Period{From: intOf(from), To: intOf(to)}
+		t.Period = &plan.Period{From: intOf(from), To: intOf(to), Note: periodNote}
 	}
 	t.Year = intOf(year)
 	return t, err
@@ -43,8 +46,8 @@ func (s *saver) saveTargets(planID int64) error {
 		}
 		if err := s.exec(`
 			INSERT INTO plan_targets (plan_id, position, kind, label, value, unit,
-				period_from, period_to, year, gross, goal_id, note)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				period_from, period_to, year, gross, goal_id, note, period_note)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			append([]any{planID, i}, targetValues(t, goal)...)...); err != nil {
 			return fmt.Errorf("target %d: %w", i, err)
 		}

@@ -109,7 +109,9 @@ func (e engine) testMeasureIdentity(t *testing.T) {
 		for mi := range next.Plan.Goals[gi].Measures {
 			m := &next.Plan.Goals[gi].Measures[mi]
 			m.ID = ""
-			m.Number += 10
+			if m.Number != 0 { // measures named by labels only keep none
+				m.Number += 10
+			}
 		}
 	}
 	save(t, s, next)

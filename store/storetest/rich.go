@@ -33,12 +33,13 @@ func RichFile() *plan.File {
 			{ID: "kdd", Name: "Kommunal- og distriktsdepartementet", Kind: plan.OrgMinistry},
 		},
 		Programme: plan.Programme{
-			ID:          "vt-bygdevekst",
-			Kind:        plan.KindRuralGrowth,
-			Name:        "Bygdevekstavtale Vest-Telemark",
-			ShortName:   "Bygdevekst VT",
-			Period:      plan.Period{From: 2022, To: 2027},
-			Signed:      date(2022, time.June, 3),
+			ID:        "vt-bygdevekst",
+			Kind:      plan.KindRuralGrowth,
+			Name:      "Bygdevekstavtale Vest-Telemark",
+			ShortName: "Bygdevekst VT",
+			Period:    plan.Period{From: 2022, To: 2027, Note: "Forlengd med to år."},
+			// Known only to the month: the precision must come back.
+			Signed:      &plan.Date{Year: 2022, Month: time.June, Precision: plan.PrecisionMonth},
 			Description: "Ein avtale om **bustad** og næring.\n\nAndre avsnitt.",
 			Parties: []plan.Party{
 				{Org: "tokke-kommune", Role: plan.RoleSignatory},
@@ -60,8 +61,12 @@ func RichFile() *plan.File {
 			},
 			Targets: []plan.Target{
 				{Kind: plan.TargetJobs, Label: "Nye arbeidsplassar", Value: 150, Unit: "arbeidsplassar",
-					Period: &plan.Period{From: 2022, To: 2027}, Gross: true, Goal: 2, Note: "Brutto."},
+					Period: &plan.Period{From: 2022, To: 2027, Note: "Heile perioden."}, Gross: true, Goal: 2, Note: "Brutto."},
 				{Kind: plan.TargetOther, Value: 30, Year: 2025},
+			},
+			People: []plan.Person{
+				{Name: "Kari Nordmann", Role: plan.PersonBoardChair, Organisation: "tokke-kommune", Note: "Frå 2024."},
+				{Name: "Ola Nordmann", Role: plan.PersonContact},
 			},
 			Capacity: &plan.CapacityFramework{
 				Title: "Utviklingsevne",
@@ -93,10 +98,10 @@ func RichFile() *plan.File {
 			Goals: []plan.Goal{
 				{
 					// Goal 2 before goal 1: order is the file's, not the numbers'.
-					Number: 2, Title: "Næring", Heading: "Delmål 2: Næring", Description: "Om næring.",
+					Number: 2, Label: "N", Title: "Næring", Heading: "Delmål 2: Næring", Description: "Om næring.",
 					MainGoal: "Skape arbeidsplassar", Weight: "40 %", MeasuresIntro: "Tiltak under.",
 					MeasuresCaption: "Tabell 2", Notes: "Merknad etter tabellen.",
-					Measures: []plan.Measure{{ID: "naeringsarbeid", Number: 1, Title: "Næringsarbeid"}},
+					Measures: []plan.Measure{{ID: "naeringsarbeid", Number: 1, Label: "N1", Title: "Næringsarbeid"}},
 				},
 				{
 					Number: 1, Title: "Bustad", Weight: "3/5",
@@ -131,6 +136,20 @@ func RichFile() *plan.File {
 						},
 					},
 				},
+				{
+					// Named by labels only: no numbers to store.
+					Label: "K", Title: "Kultur",
+					Measures: []plan.Measure{
+						{ID: "kultur-p1", Label: "P1", Title: "Kulturhus",
+							People: []plan.Person{{Name: "Per Hansen", Role: plan.PersonProjectLead, Organisation: "fyresdal-kommune"}}},
+						{ID: "kultur-p2", Label: "P2", Title: "Kulturvegen"},
+					},
+				},
+			},
+			Measures: []plan.Measure{
+				{ID: "ikkje-plassert", Label: "P9", Title: "Ikkje plassert enno",
+					People: []plan.Person{{Name: "Siri Dahl", Role: plan.PersonContact, Note: "Ring fyrst."}}},
+				{ID: "ikkje-plassert-2", Number: 3, Title: "Nummerert, ikkje plassert"},
 			},
 			SpecialEfforts: []plan.Effort{
 				{Text: "Bustadsatsing", Note: "Under:", Items: []plan.Effort{
@@ -155,7 +174,7 @@ func RichFile() *plan.File {
 					Lines: []plan.BudgetLine{
 						{ID: "bustad", Number: "1", Label: "Bustad", Goal: 1,
 							Amounts: map[int]plan.Amount{2025: 1_500_000, 2026: 0}, PrintedTotal: amt(1_500_000), Mark: "*"},
-						{ID: "naering", Label: "Næring", Goal: 2, Amounts: map[int]plan.Amount{2025: 1_000_000}},
+						{ID: "naering", Label: "Næring", Goal: 2, Amounts: map[int]plan.Amount{2025: 1_000_000}, Kind: plan.AmountCeiling},
 						{ID: "prosjektleiing", Label: "Prosjektleiing"},
 					},
 					Printed: &plan.PrintedTotals{
@@ -179,7 +198,7 @@ func RichFile() *plan.File {
 								Payments: []plan.Payment{{Year: 2025, Share: "50 %"}, {Year: 2026, Share: "50 %"}}, Mark: "a"},
 							// Not yet known: NULL, not 0.
 							{Source: "kommunal-eigendel", Share: "25 %", Note: "Status 31.12.24"},
-							{Source: "fylket", Amount: amt(0)},
+							{Source: "fylket", Amount: amt(0), Kind: plan.AmountEstimate},
 						}, PrintedTotal: amt(750_000), Mark: "b"},
 						{Line: "bustad", Cells: []plan.FinancingCell{{Source: "kdd-post-66", Amount: amt(1_500_000)}}},
 					},
@@ -193,13 +212,13 @@ func RichFile() *plan.File {
 					Note:      "Merknad.",
 				},
 				{
-					ID: "heile", Title: "Heile planen", Year: 2025, Sources: []string{"fylket"},
+					ID: "heile", Title: "Heile planen", Years: &plan.Period{From: 2025, To: 2026, Note: "Fase 2."}, Sources: []string{"fylket"},
 					Rows: []plan.FinancingRow{{Label: "Alt", Cells: []plan.FinancingCell{{Source: "fylket"}}}},
 				},
 			},
 			Anchoring: []plan.Anchoring{
 				{Municipality: "tokke-kommune", ExecutiveCommittee: date(2025, time.March, 4), Council: date(2025, time.March, 20), Note: "Vedteke."},
-				{Municipality: "fyresdal-kommune", Note: "Ikkje handsama enno."},
+				{Municipality: "fyresdal-kommune", Council: &plan.Date{Year: 2025, Precision: plan.PrecisionYear}, Note: "Ikkje handsama enno."},
 			},
 			Approvals: []plan.Approval{
 				{Party: "kdd", Date: date(2025, time.April, 30), Body: "departementet", Note: "Grunnlag for utbetaling."},
