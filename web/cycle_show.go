@@ -51,28 +51,35 @@ func (s *Server) loadCycle(r *http.Request) (*cycleView, error) {
 // it; plans are the programme's plans they may read, to know whether next
 // year's exists.
 func (s *Server) cycleOf(r *http.Request, id string, year int, plans []store.PlanVersion) (*cycleView, error) {
-	f, _, err := s.loadVisiblePlan(r, id, year, 0)
-	if err != nil {
-		return nil, err
-	}
-	c, err := s.store.Cycle(r.Context(), id, year)
-	if err != nil {
-		return nil, err
-	}
+	ctx := r.Context()
 	draft := can(r, auth.ViewDraft, auth.Resource{Programme: id})
-	// What the cycle waits for is decided on the latest release's
-	// content: its anchoring schedule, its programme's funders.
-	latest := f
-	if draft && len(c.Releases) > 0 {
-		if latest, _, err = s.store.LoadRelease(r.Context(), id, year, 0); err != nil {
-			return nil, err
-		}
+	c, err := s.store.Cycle(ctx, id, year)
+	if err != nil {
+		return nil, err
 	}
-	hasNext := false
+	// What the cycle waits for is decided on the latest release's
+	// content: its anchoring schedule, its programme's funders. Only a
+	// member's plan that was never released is read from its draft; the
+	// draft's title is in plans already, so a member's programme page does
+	// not rebuild every year's draft.
+	var latest *plan.File
+	switch {
+	case draft && len(c.Releases) > 0:
+		latest, _, err = s.store.LoadRelease(ctx, id, year, 0)
+	default:
+		latest, _, err = s.loadVisiblePlan(r, id, year, 0)
+	}
+	if err != nil {
+		return nil, err
+	}
+	hasNext, title := false, latest.Plan.Title
 	for _, p := range plans {
 		hasNext = hasNext || p.Year == year+1
+		if draft && p.Year == year {
+			title = p.Title
+		}
 	}
 	cv := newCycleView(r, c, latest, draft, hasNext)
-	cv.Title = f.Plan.Title
+	cv.Title = title
 	return cv, nil
 }
