@@ -24,6 +24,11 @@ type budgetEditView struct {
 	// Added is set when the form comes back after a year column was added,
 	// for its amounts to be filled in.
 	Added bool
+	// RemoveYears are the year columns the form can remove.
+	RemoveYears []option
+	// ConfirmYear is the year to remove whose amounts the person must
+	// agree to lose, once the form has named them; 0 otherwise.
+	ConfirmYear int
 }
 
 // moneyRow is one row of a money grid as the form shows it.
@@ -70,5 +75,12 @@ func (s *Server) renderBudgetEdit(w http.ResponseWriter, r *http.Request, status
 		goals = append(goals, row.Prefix+"goal")
 	}
 	ev.Goals = moneyOptions(ev.Goals, fm, goals...)
+	ev.RemoveYears = []option{{Value: "", ID: "tables.remove-no-year"}}
+	for _, y := range b.Years {
+		ev.RemoveYears = append(ev.RemoveYears, option{Value: strconv.Itoa(y), Label: strconv.Itoa(y)})
+	}
+	if e, ok := fm.Errors["remove_year"]; ok && e.ID == "tables.year-holds" {
+		ev.ConfirmYear, _ = strconv.Atoi(fm.Get("remove_year"))
+	}
 	s.render(w, r, status, "budget_edit", &view{Title: i18nTitle(r, "money.budget-title", "Title", b.Title), Data: ev})
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"planverk/plan"
 )
@@ -25,6 +26,7 @@ func moneyYearName(prefix string, y int) string { return prefix + "y" + strconv.
 // budgetValues fills a form with a budget as it is.
 func budgetValues(b *plan.Budget) url.Values {
 	v := url.Values{}
+	v.Set("title", b.Title)
 	v.Set("lines", strconv.Itoa(len(b.Lines)))
 	for i, l := range b.Lines {
 		budgetLineValues(v, budgetRowPrefix(i), b.Years, l)
@@ -130,13 +132,65 @@ func applyBudgetForm(fm *form, f *plan.File, b *plan.Budget) {
 		lines = append(lines, l)
 	}
 	printed := budgetPrintedForm(fm, b)
+	title := tableTitleForm(fm, b.Title)
+	gone := removeYearForm(fm, years, lines, printed)
 	if !fm.OK() {
 		return
+	}
+	if gone != 0 {
+		years = slices.DeleteFunc(years, func(y int) bool { return y == gone })
+		for i := range lines {
+			if _, ok := lines[i].Amounts[gone]; ok {
+				// The line's map may still be the plan's own (a line the
+				// form did not show): a copy, then.
+				lines[i].Amounts = maps.Clone(lines[i].Amounts)
+				delete(lines[i].Amounts, gone)
+			}
+		}
+		if printed != nil {
+			delete(printed.Years, gone)
+		}
 	}
 	if newYear != 0 {
 		years = moneyInsertYear(years, newYear)
 	}
-	b.Years, b.Lines, b.Printed = years, lines, printed
+	b.Title, b.Years, b.Lines, b.Printed = title, years, lines, printed
+}
+
+// removeYearForm reads the year column the form removes, 0 for none. A
+// year that holds amounts goes only with the box ticked that says its
+// amounts go with it; until then the message beside the field names them,
+// line by line, so that nobody loses an amount unknowingly.
+func removeYearForm(fm *form, years []int, lines []plan.BudgetLine, printed *plan.PrintedTotals) int {
+	y := yearField(fm, "remove_year")
+	if y == 0 {
+		return 0
+	}
+	if !slices.Contains(years, y) {
+		fm.Fail("remove_year", "form.choose")
+		return 0
+	}
+	if len(years) == 1 {
+		fm.Fail("remove_year", "tables.last-year", "Year", y)
+		return 0
+	}
+	var held []string
+	for _, l := range lines {
+		if a, ok := l.Amounts[y]; ok {
+			held = append(held, "«"+l.Label+"» "+formatAmountInput(&a))
+		}
+	}
+	var sum string
+	if printed != nil {
+		if a, ok := printed.Years[y]; ok {
+			sum = formatAmountInput(&a)
+		}
+	}
+	if (len(held) > 0 || sum != "") && fm.Get("remove_year_confirm") != strconv.Itoa(y) {
+		fm.Fail("remove_year", "tables.year-holds", "Year", y, "Amounts", strings.Join(held, "; "), "Printed", sum)
+		return 0
+	}
+	return y
 }
 
 // budgetLineForm reads one row of the grid into a copy of old. keep is

@@ -62,6 +62,7 @@ func financingUsesOf(t *plan.Financing) financingUses {
 // financingValues fills a form with a financing table as it is.
 func financingValues(t *plan.Financing) url.Values {
 	v := url.Values{}
+	v.Set("title", t.Title)
 	v.Set("rows", strconv.Itoa(len(t.Rows)))
 	for i, row := range t.Rows {
 		financingRowValues(v, financingRowPrefix(i), t.Sources, row, financingRowKey(row, i))
@@ -203,13 +204,14 @@ func applyFinancingForm(fm *form, f *plan.File, t *plan.Financing) {
 		add("new-", row)
 	}
 	printed := financingPrintedForm(fm, f, t)
+	title := tableTitleForm(fm, t.Title)
 	if !fm.OK() {
 		return
 	}
 	if newSource != "" {
 		sources = append(sources, newSource)
 	}
-	t.Sources, t.Rows, t.Printed = sources, rows, printed
+	t.Title, t.Sources, t.Rows, t.Printed = title, sources, rows, printed
 }
 
 // financingRowForm reads one row of the grid into a copy of old; keep is

@@ -23,6 +23,8 @@ type historyEntry struct {
 	// Restorable are the measures this version removed, which can be put
 	// back.
 	Restorable []plan.Change
+	// Tables are the budget and financing tables this version removed.
+	Tables []restorableTable
 }
 
 type historyView struct {
@@ -35,6 +37,8 @@ type historyView struct {
 	MeasureTitle  string
 	Entries       []historyEntry
 	CanRestore    bool
+	// CanRestoreTables says the person may put back removed tables.
+	CanRestoreTables bool
 }
 
 // historyShow shows who changed a plan, or one measure, when, and what the
@@ -50,7 +54,7 @@ func (s *Server) historyShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	hv := historyView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
-		CanRestore: can(r, auth.DeleteMeasure, res)}
+		CanRestore: can(r, auth.DeleteMeasure, res), CanRestoreTables: can(r, auth.EditPlan, res)}
 	q := store.HistoryQuery{Limit: 2000}
 	title := i18nTitle(r, "history.plan-title")
 	if r.PathValue("measure") != "" {
@@ -90,6 +94,9 @@ func (s *Server) historyShow(w http.ResponseWriter, r *http.Request) {
 		e.Changes = append(e.Changes, b.Change(c.Change))
 		if c.Kind == plan.ChangeRemoved && c.Measure != 0 && isMeasurePath(c.Path) {
 			e.Restorable = append(e.Restorable, c.Change)
+		}
+		if t, ok := removedTable(c.Change); ok {
+			e.Tables = append(e.Tables, t)
 		}
 	}
 	s.render(w, r, http.StatusOK, "history", &view{Title: title, Data: hv})
