@@ -26,6 +26,10 @@ type budgetEditView struct {
 	Added bool
 	// RemoveYears are the year columns the form can remove.
 	RemoveYears []option
+	// MoveLines are the lines the form can move, and MoveTo where.
+	MoveLines, MoveTo []option
+	// Moved is set when the form comes back after a line was moved.
+	Moved bool
 	// ConfirmYear is the year to remove whose amounts the person must
 	// agree to lose, once the form has named them; 0 otherwise.
 	ConfirmYear int
@@ -79,6 +83,12 @@ func (s *Server) renderBudgetEdit(w http.ResponseWriter, r *http.Request, status
 	for _, y := range b.Years {
 		ev.RemoveYears = append(ev.RemoveYears, option{Value: strconv.Itoa(y), Label: strconv.Itoa(y)})
 	}
+	ev.MoveLines = []option{{Value: "", ID: "tables.move-no-line"}}
+	for _, l := range b.Lines {
+		ev.MoveLines = append(ev.MoveLines, option{Value: l.ID, Label: l.Label})
+	}
+	ev.MoveTo = []option{{Value: "up", ID: "tables.move-up"}, {Value: "down", ID: "tables.move-down"}}
+	ev.Moved = r.Method == http.MethodGet && r.URL.Query().Get("moved") == "1"
 	if e, ok := fm.Errors["remove_year"]; ok && e.ID == "tables.year-holds" {
 		ev.ConfirmYear, _ = strconv.Atoi(fm.Get("remove_year"))
 	}

@@ -131,6 +131,7 @@ func applyBudgetForm(fm *form, f *plan.File, b *plan.Budget) {
 		})
 		lines = append(lines, l)
 	}
+	moveLineForm(fm, lines)
 	printed := budgetPrintedForm(fm, b)
 	title := tableTitleForm(fm, b.Title)
 	gone := removeYearForm(fm, years, lines, printed)
@@ -155,6 +156,25 @@ func applyBudgetForm(fm *form, f *plan.File, b *plan.Budget) {
 		years = moneyInsertYear(years, newYear)
 	}
 	b.Title, b.Years, b.Lines, b.Printed = title, years, lines, printed
+}
+
+// moveLineForm moves the line the form names one place up or down, as the
+// form asks: lines are printed in the order the plan keeps them.
+func moveLineForm(fm *form, lines []plan.BudgetLine) {
+	id := fm.Get("move_line")
+	if id == "" {
+		return
+	}
+	i := slices.IndexFunc(lines, func(l plan.BudgetLine) bool { return l.ID == id })
+	step := map[string]int{"up": -1, "down": 1}[fm.Get("move_to")]
+	switch {
+	case i < 0:
+		fm.Fail("move_line", "form.choose")
+	case step == 0:
+		fm.Fail("move_to", "form.choose")
+	case i+step >= 0 && i+step < len(lines):
+		lines[i], lines[i+step] = lines[i+step], lines[i]
+	}
 }
 
 // removeYearForm reads the year column the form removes, 0 for none. A

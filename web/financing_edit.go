@@ -29,6 +29,11 @@ type financingEditView struct {
 	Findings   []findingView
 	// Added is set when the form comes back after a column was added.
 	Added bool
+	// RemoveSources are the source columns the form can remove;
+	// ConfirmSource the one whose amounts the person must agree to lose,
+	// once the form has named them.
+	RemoveSources []option
+	ConfirmSource string
 }
 
 // financingEdit shows the form that edits a financing table.
@@ -47,8 +52,13 @@ func (s *Server) renderFinancingEdit(w http.ResponseWriter, r *http.Request, sta
 	if t.Budget != "" {
 		budget, _ = findBudget(f, t.Budget)
 	}
+	ev.RemoveSources = []option{{Value: "", ID: "tables.remove-no-source"}}
 	for _, id := range t.Sources {
 		ev.Sources = append(ev.Sources, plan.FundingSource{ID: id, Name: moneySourceName(f, id)})
+		ev.RemoveSources = append(ev.RemoveSources, option{Value: id, Label: moneySourceName(f, id)})
+	}
+	if e, ok := fm.Errors["remove_source"]; ok && e.ID == "tables.source-holds" {
+		ev.ConfirmSource = fm.Get("remove_source")
 	}
 	used := make([]bool, len(t.Rows))
 	for i := range moneyCount(fm, "rows") {

@@ -205,13 +205,57 @@ func applyFinancingForm(fm *form, f *plan.File, t *plan.Financing) {
 	}
 	printed := financingPrintedForm(fm, f, t)
 	title := tableTitleForm(fm, t.Title)
+	gone := removeSourceForm(fm, f, sources, rows, printed, budget)
 	if !fm.OK() {
 		return
+	}
+	if gone != "" {
+		sources = slices.DeleteFunc(sources, func(s string) bool { return s == gone })
+		for i := range rows {
+			// A copy: the row's cells may still be the plan's own.
+			rows[i].Cells = slices.DeleteFunc(slices.Clone(rows[i].Cells), func(c plan.FinancingCell) bool { return c.Source == gone })
+		}
+		if printed != nil {
+			delete(printed.Sources, gone)
+			delete(printed.Marks, gone)
+		}
 	}
 	if newSource != "" {
 		sources = append(sources, newSource)
 	}
 	t.Title, t.Sources, t.Rows, t.Printed = title, sources, rows, printed
+}
+
+// removeSourceForm reads the source column the form removes, "" for none.
+// A column that holds amounts goes only with the box ticked that says they
+// go with it; until then the message beside the field names them, row by
+// row. The source stays in the plan's list of sources.
+func removeSourceForm(fm *form, f *plan.File, sources []string, rows []plan.FinancingRow, printed *plan.FinancingTotals, budget *plan.Budget) string {
+	id := fm.Get("remove_source")
+	if id == "" {
+		return ""
+	}
+	if !slices.Contains(sources, id) {
+		fm.Fail("remove_source", "form.choose")
+		return ""
+	}
+	var held []string
+	for _, row := range rows {
+		if ci := financingCellIndex(row, id); ci >= 0 && row.Cells[ci].Amount != nil {
+			held = append(held, "«"+financingRowName(budget, row)+"» "+formatAmountInput(row.Cells[ci].Amount))
+		}
+	}
+	var sum string
+	if printed != nil {
+		if a, ok := printed.Sources[id]; ok {
+			sum = formatAmountInput(&a)
+		}
+	}
+	if (len(held) > 0 || sum != "") && fm.Get("remove_source_confirm") != id {
+		fm.Fail("remove_source", "tables.source-holds", "Source", moneySourceName(f, id), "Amounts", strings.Join(held, "; "), "Printed", sum)
+		return ""
+	}
+	return id
 }
 
 // financingRowForm reads one row of the grid into a copy of old; keep is

@@ -61,6 +61,7 @@ func TestPagesSpeakOneLanguage(t *testing.T) {
 		"/programmes/vest-telemark/members", vt + "/edit", vt + "/history", vt + "/goals/1/edit", vt + "/goals/1/measures/1/edit",
 		vt + "/targets/edit", vt + "/anchoring/edit", vt + "/approvals/edit", vt + "/budgets/period/edit",
 		vt + "/financing/2025/edit", vt + "/sources/edit", vt + "/revision/edit", vt + "/steps/approval?organisation=kdd",
+		vt + "/budgets/new", vt + "/financing/new", vt + "/budgets/period/delete", vt + "/financing/2025/delete",
 		"/admin/evaluation-templates", "/schemes/import"}
 	for _, lang := range i18n.Langs {
 		for _, who := range []struct {

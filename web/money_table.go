@@ -124,6 +124,11 @@ func saveMoneyTable[T any](s *Server, w http.ResponseWriter, r *http.Request, mt
 		http.Redirect(w, r, r.URL.Path+"?added=1", http.StatusSeeOther)
 		return
 	}
+	if fm.Get("move_line") != "" && !saved.Repeated {
+		// A line moved: back to the form, to move it again or another.
+		http.Redirect(w, r, r.URL.Path+"?moved=1", http.StatusSeeOther)
+		return
+	}
 	http.Redirect(w, r, planPath(v)+"#"+mt.word+"-"+id, http.StatusSeeOther)
 }
 

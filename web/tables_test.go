@@ -359,3 +359,86 @@ func TestTablesNewProgrammePlan(t *testing.T) {
 		})
 	}
 }
+
+// A budget line moves one place at a time, and the form comes back for
+// the next move; the plan page prints the lines in their new order.
+func TestTablesBudgetMoveLine(t *testing.T) {
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			fx := newFixture(t, engine)
+			editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+			_, page := editor.get(moneyVTBudget)
+			form := editForm(page)
+			form.Set("move_line", "prosjektleiing")
+			form.Set("move_to", "sideways")
+			if resp, body := editor.post(moneyVTBudget, form); resp.StatusCode != http.StatusUnprocessableEntity || errorBeside(body, "move_to") == "" {
+				t.Errorf("a move nowhere: %d", resp.StatusCode)
+			}
+			form.Set("move_to", "up")
+			resp, _ := editor.post(moneyVTBudget, form)
+			if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != moneyVTBudget+"?moved=1" {
+				t.Fatalf("moving a line: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+			}
+			f, _ := latest(t, fx, "vest-telemark")
+			var ids []string
+			for _, l := range f.Plan.Budgets[0].Lines {
+				ids = append(ids, l.ID)
+			}
+			if ids[2] != "prosjektleiing" || len(ids) != 4 {
+				t.Fatalf("lines after the move: %v", ids)
+			}
+			_, planPage := editor.get(moneyVTPlan)
+			text := pageText(planPage)
+			i, j := strings.Index(text, "4 Prosjektleiing"), strings.Index(text, "3 Meir kompetanse innan helse og oppvekst mål 3")
+			if i < 0 || j < 0 || i > j {
+				t.Errorf("the plan page does not print the moved line before the one it passed (%d, %d)", i, j)
+			}
+		})
+	}
+}
+
+// A financing table's source column is removed; one holding amounts only
+// once the form has named them and the person has ticked the box.
+func TestTablesFinancingRemoveSource(t *testing.T) {
+	for _, engine := range engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			fx := newFixture(t, engine)
+			editor := moneyUser(fx, "redaktor@example.no", auth.RoleEditor)
+			_, page := editor.get(moneyVTFinance)
+			form := editForm(page)
+			form.Set("remove_source", "kommunal-eigendel")
+			resp, body := editor.post(moneyVTFinance, form)
+			if resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("unconfirmed: %d", resp.StatusCode)
+			}
+			if msg := errorBeside(body, "remove_source"); !strings.Contains(msg, "«Kommunal eigendel» har beløp") || !strings.Contains(msg, "«Fleire eigna bustader i Vest-Telemark» 100") {
+				t.Errorf("the message does not name the column's amounts: %q", msg)
+			}
+			form.Set("remove_source_confirm", "kommunal-eigendel")
+			if resp, body := editor.post(moneyVTFinance, form); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("confirmed: %d\n%s", resp.StatusCode, body)
+			}
+			f, _ := latest(t, fx, "vest-telemark")
+			tbl := f.Plan.Financing[0]
+			for _, src := range tbl.Sources {
+				if src == "kommunal-eigendel" {
+					t.Error("the column is still there")
+				}
+			}
+			for _, row := range tbl.Rows {
+				for _, c := range row.Cells {
+					if c.Source == "kommunal-eigendel" {
+						t.Errorf("row %q keeps a cell of the removed column", row.Line)
+					}
+				}
+			}
+			if len(f.Plan.Sources) != 6 {
+				t.Errorf("the plan has %d sources, want the 6 it had", len(f.Plan.Sources))
+			}
+			_, planPage := editor.get(moneyVTPlan)
+			if !strings.Contains(pageText(planPage), "Sum 2 400 000oppgitt: 2 700 000 2 400 000") {
+				t.Errorf("the plan page's sum of the financing does not follow: %s", pageText(planPage)[strings.Index(pageText(planPage), "7. Samla budsjett og finansiering for 2025 Samla"):][:600])
+			}
+		})
+	}
+}
