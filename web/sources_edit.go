@@ -54,6 +54,18 @@ func (s *Server) renderSourcesEdit(w http.ResponseWriter, r *http.Request, statu
 	// Norwegian tailoring. A collator of its own: they are not safe to share.
 	c := collate.New(textlang.MustParse("nn"))
 	orgs := slices.Clone(f.Organisations)
+	// planverk's register too: a new programme's plan carries no
+	// organisations until a source names one.
+	registry, err := s.store.Organisations(r.Context())
+	if err != nil {
+		// The form still offers the plan's own.
+		s.log.Error("sources form: the organisation register", "err", err)
+	}
+	for _, o := range registry {
+		if !slices.ContainsFunc(orgs, func(p plan.Organisation) bool { return p.ID == o.ID }) {
+			orgs = append(orgs, o)
+		}
+	}
 	slices.SortStableFunc(orgs, func(a, b plan.Organisation) int { return c.CompareString(a.Name, b.Name) })
 	for _, o := range orgs {
 		ev.Orgs = append(ev.Orgs, option{Value: o.ID, Label: o.Name})

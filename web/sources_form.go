@@ -43,10 +43,16 @@ func sourceValues(v url.Values, p string, s plan.FundingSource) {
 var sourcesGrid = moneyGrid{word: "source", count: "sources", keyField: "id"}
 
 // applySourcesForm checks the form against the plan and, where it is good,
-// writes the sources into f. Sources the form does not show stay.
-func applySourcesForm(fm *form, f *plan.File) {
+// writes the sources into f. Sources the form does not show stay. A source
+// may be paid by an organisation of the plan or of planverk's register
+// (registry): a new programme's plan carries none yet, and the first
+// source paid by one brings its record into the plan.
+func applySourcesForm(fm *form, f *plan.File, registry []plan.Organisation) {
+	inPlan := func(id string) bool {
+		return slices.ContainsFunc(f.Organisations, func(o plan.Organisation) bool { return o.ID == id })
+	}
 	orgOK := func(id string) bool {
-		return id == "" || slices.ContainsFunc(f.Organisations, func(o plan.Organisation) bool { return o.ID == id })
+		return id == "" || inPlan(id) || slices.ContainsFunc(registry, func(o plan.Organisation) bool { return o.ID == id })
 	}
 	var out []plan.FundingSource
 	seen := map[string]bool{}
@@ -107,6 +113,15 @@ func applySourcesForm(fm *form, f *plan.File) {
 	}
 	if !fm.OK() {
 		return
+	}
+	for _, src := range out {
+		if src.Org == "" || inPlan(src.Org) {
+			continue
+		}
+		if i := slices.IndexFunc(registry, func(o plan.Organisation) bool { return o.ID == src.Org }); i >= 0 {
+			// A copy: f may share its list with the plan as loaded.
+			f.Organisations = append(slices.Clone(f.Organisations), registry[i])
+		}
 	}
 	f.Plan.Sources = out
 }

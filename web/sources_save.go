@@ -17,16 +17,21 @@ func (s *Server) sourcesSave(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	registry, err := s.store.Organisations(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	// Check on a copy of the plan: a File's Plan is a value, so giving the
 	// copy new sources leaves f as it was loaded.
 	check := *f
-	applySourcesForm(fm, &check)
+	applySourcesForm(fm, &check, registry)
 	if !fm.OK() {
 		s.renderSourcesEdit(w, r, http.StatusUnprocessableEntity, f, v, fm, nil)
 		return
 	}
 	etag := fm.Get("etag")
-	_, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
+	_, err = s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
 		store.Edit{Author: whoOf(r).User.ID, Summary: changeSummary(fm, "sources"), Submission: fm.Get("submission")},
 		func(cur *plan.File) error {
 			if fingerprint(cur.Plan.Sources) != etag {
@@ -34,7 +39,7 @@ func (s *Server) sourcesSave(w http.ResponseWriter, r *http.Request) {
 			}
 			// A table may have come to use a source the form removes.
 			cf := newForm(fm.Values)
-			applySourcesForm(cf, cur)
+			applySourcesForm(cf, cur, registry)
 			if !cf.OK() {
 				return &invalidMoney{form: cf}
 			}

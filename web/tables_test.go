@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -311,13 +312,21 @@ func TestTablesNewProgrammePlan(t *testing.T) {
 					t.Errorf("the new plan's page has no link to %s", link)
 				}
 			}
-			for _, name := range []string{"Vestland fylkeskommune", "Kommunal eigendel"} {
+			for _, src := range [][2]string{{"Vestland fylkeskommune", ""}, {"Husbanken tilskot", "husbanken"}} {
+				name, org := src[0], src[1]
 				_, page = b.get(pl + "/sources/edit")
+				if !strings.Contains(page, `<option value="husbanken"`) {
+					t.Fatal("the sources form of a new programme offers no organisation of the register")
+				}
 				form := editForm(page)
 				form.Set("new-name", name)
+				form.Set("new-org", org)
 				if resp, body := b.post(pl+"/sources/edit", form); resp.StatusCode != http.StatusSeeOther {
 					t.Fatalf("source %s: %d\n%s", name, resp.StatusCode, body)
 				}
+			}
+			if f, _, err := fx.store.LoadPlan(context.Background(), "nordfjord", 2026); err != nil || len(f.Organisations) != 1 || f.Organisations[0].ID != "husbanken" {
+				t.Fatalf("the new plan's organisations: %v", err)
 			}
 			_, page = b.get(pl + "/budgets/new")
 			form := editForm(page)
@@ -347,7 +356,7 @@ func TestTablesNewProgrammePlan(t *testing.T) {
 			form = editForm(page)
 			form.Set("new-line", "naeringsutvikling")
 			form.Set("new-c_vestland-fylkeskommune_amount", "1 500 000")
-			form.Set("new-c_kommunal-eigendel_amount", "500 000")
+			form.Set("new-c_husbanken-tilskot_amount", "500 000")
 			if resp, body := b.post(fin, form); resp.StatusCode != http.StatusSeeOther {
 				t.Fatalf("financing row: %d\n%s", resp.StatusCode, body)
 			}
@@ -355,6 +364,9 @@ func TestTablesNewProgrammePlan(t *testing.T) {
 			text := pageText(page)
 			if !strings.Contains(text, "Næringsutvikling 2 000 000 1 500 000500 000") {
 				t.Errorf("the plan page lacks the financing of the line:\n%s", text)
+			}
+			if !strings.Contains(text, "Kontrollarfeil: 0, åtvaringar: 0") {
+				t.Errorf("the new plan has findings:\n%s", text)
 			}
 		})
 	}
