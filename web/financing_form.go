@@ -63,6 +63,13 @@ func financingUsesOf(t *plan.Financing) financingUses {
 func financingValues(t *plan.Financing) url.Values {
 	v := url.Values{}
 	v.Set("title", t.Title)
+	from, to := t.Span()
+	v.Set("from", strconv.Itoa(from))
+	if t.Years != nil {
+		v.Set("to", strconv.Itoa(to))
+	} else {
+		v.Set("to", "")
+	}
 	v.Set("rows", strconv.Itoa(len(t.Rows)))
 	for i, row := range t.Rows {
 		financingRowValues(v, financingRowPrefix(i), t.Sources, row, financingRowKey(row, i))
@@ -205,6 +212,7 @@ func applyFinancingForm(fm *form, f *plan.File, t *plan.Financing) {
 	}
 	printed := financingPrintedForm(fm, f, t)
 	title := tableTitleForm(fm, t.Title)
+	year, span := financingYearsForm(fm, f, t)
 	gone := removeSourceForm(fm, f, sources, rows, printed, budget)
 	if !fm.OK() {
 		return
@@ -223,7 +231,30 @@ func applyFinancingForm(fm *form, f *plan.File, t *plan.Financing) {
 	if newSource != "" {
 		sources = append(sources, newSource)
 	}
-	t.Title, t.Sources, t.Rows, t.Printed = title, sources, rows, printed
+	t.Title, t.Year, t.Years, t.Sources, t.Rows, t.Printed = title, year, span, sources, rows, printed
+}
+
+// financingYearsForm reads the table's year, or its span of years: a form
+// without the fields keeps what the table has. A span kept as it was keeps
+// its note.
+func financingYearsForm(fm *form, f *plan.File, t *plan.Financing) (int, *plan.Period) {
+	if _, present := fm.Values["from"]; !present {
+		return t.Year, t.Years
+	}
+	// Years left as they were stay, even outside the programme's period
+	// (the rules report that): an edit of amounts is not refused for them.
+	was := financingValues(&plan.Financing{Year: t.Year, Years: t.Years})
+	if fm.Get("from") == was.Get("from") && fm.Get("to") == was.Get("to") {
+		return t.Year, t.Years
+	}
+	from, to := tableYearsForm(fm, f)
+	switch {
+	case from == 0 || to == from:
+		return from, nil
+	case t.Years != nil && t.Years.From == from && t.Years.To == to:
+		return 0, t.Years
+	}
+	return 0, &plan.Period{From: from, To: to}
 }
 
 // removeSourceForm reads the source column the form removes, "" for none.

@@ -261,7 +261,16 @@ func TestTablesFinancing(t *testing.T) {
 
 			_, page = editor.get(edit)
 			form = editForm(page)
+			if form.Get("from") != "2026" || form.Get("to") != "2027" {
+				t.Errorf("the form shows the years %q–%q", form.Get("from"), form.Get("to"))
+			}
+			bad := editForm(page)
+			bad.Set("from", "2030")
+			if resp, body := editor.post(edit, bad); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorBeside(body, "to"), "2030") {
+				t.Errorf("a span backwards: %d, %q", resp.StatusCode, errorBeside(body, "to"))
+			}
 			form.Set("title", "Fase 2")
+			form.Set("to", "2028")
 			form.Set("new-label", "Fase 2 samla")
 			form.Set("new-c_kdd-post-66_amount", "3 000 000")
 			form.Set("new-c_kommunal-eigendel_amount", "1000000")
@@ -273,10 +282,13 @@ func TestTablesFinancing(t *testing.T) {
 			if !strings.Contains(text, "Fase 2") || !strings.Contains(text, "4 000 000") {
 				t.Errorf("the plan page lacks the table or its computed total")
 			}
+			if f, _ := latest(t, fx, "vest-telemark"); f.Plan.Financing[1].Years == nil || f.Plan.Financing[1].Years.To != 2028 || f.Plan.Financing[1].Title != "Fase 2" {
+				t.Errorf("renamed table = %+v", f.Plan.Financing[1])
+			}
 
 			del := moneyVTPlan + "/financing/finansiering-2026-2027/delete"
 			_, page = editor.get(del)
-			if text := pageText(page); !strings.Contains(text, "årene 2026–2027") || !strings.Contains(text, "1 rad: «Fase 2 samla»") || !strings.Contains(text, "4 000 000") {
+			if text := pageText(page); !strings.Contains(text, "årene 2026–2028") || !strings.Contains(text, "1 rad: «Fase 2 samla»") || !strings.Contains(text, "4 000 000") {
 				t.Errorf("the confirmation: %s", text)
 			}
 			if resp, _ := editor.post(del, editForm(page)); resp.StatusCode != http.StatusSeeOther {
