@@ -69,8 +69,12 @@ func TestAddBudgetInBrowser(t *testing.T) {
 				t.Errorf("the confirmation does not say what goes: %q", p.Text("main"))
 			}
 			c.check(t, p, lang+"-delete")
-			p.Navigate(plan + "/financing/new")
-			c.check(t, p, lang+"-financing-new")
+			for _, path := range []string{"/financing/new", "/financing/2025/edit", "/financing/2025/delete", "/budgets/period/edit", "/budgets/period/delete"} {
+				if status := p.Navigate(plan + path); status != 200 {
+					t.Errorf("%s: status %d", path, status)
+				}
+				c.check(t, p, lang+path)
+			}
 		})
 	}
 	e2e.AssertValidHTMLFiles(t, c.docs)
