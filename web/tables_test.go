@@ -205,6 +205,9 @@ func TestTablesBudgetDeleteRestore(t *testing.T) {
 				t.Fatalf("%d budgets after the removal", len(f.Plan.Budgets))
 			}
 			_, hist := editor.get(moneyVTPlan + "/history")
+			if strings.Contains(pageText(hist), "budget:") {
+				t.Errorf("the history shows a table's reference, not its name:\n%s", pageText(hist))
+			}
 			restore := formAt(t, hist, moneyVTPlan+"/tables/restore")
 			if restore.Get("id") != "reserve" || !strings.Contains(pageText(hist), "Hent fram igjen budsjettet «Reserve»") {
 				t.Fatalf("the history offers no way back: %v\n%s", restore, pageText(hist))
