@@ -261,8 +261,16 @@ func (s *Server) apiLoadPlan(r *http.Request, programme, yearText string) (*plan
 
 // apiPlan answers with a plan. Its ETag is that of the plan file alone:
 // the totals and findings follow from it, and a client that writes the
-// plan back sends the file.
+// plan back sends the file. A visitor's answer, about the latest release,
+// comes from memory.
 func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
+	if year, err := strconv.Atoi(r.PathValue("year")); err == nil && !r.URL.Query().Has("version") &&
+		s.servePublicJSON(w, r, "api-plan", r.PathValue("programme"), year, 0,
+			func(f *plan.File, v store.PlanVersion, lang i18n.Lang) (string, any) {
+				return etagOf(f), apiPlanOf(f, v, lang)
+			}) {
+		return
+	}
 	f, v, err := s.apiLoadPlan(r, r.PathValue("programme"), r.PathValue("year"))
 	if err != nil {
 		s.apiFail(w, r, err)
