@@ -59,6 +59,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Comments", e.testComments},
 		{"SchemeUses", e.testSchemeUses},
 		{"ProgrammesNaming", e.testProgrammesNaming},
+		{"Directory", e.testDirectory},
 		{"MeasureIdentity", e.testMeasureIdentity},
 		{"Cycle", e.testCycle},
 		{"PublishReleases", e.testBackfillReleases},
