@@ -72,4 +72,10 @@ func TestSchemeTextLanguageNotes(t *testing.T) {
 	if c := section(en, "criteria"); !strings.Contains(c, `<div lang="nb">`) {
 		t.Errorf("on an English page the bokmål criteria are not marked as bokmål:\n%s", c)
 	}
+	// The English search and finder, whose hits are Norwegian, say so too.
+	for _, p := range []string{"/schemes", "/schemes/finder"} {
+		if _, page := visitor.in("en").get(p); !strings.Contains(page, "The schemes are described in Norwegian.") {
+			t.Errorf("the English %s does not say the schemes are described in Norwegian", p)
+		}
+	}
 }
