@@ -23,8 +23,22 @@ type homeView struct {
 // to everyone and reads their latest release, a member also their own
 // programmes with the draft.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	sub := whoOf(r).Subject
 	page, offset := pageOf(r, store.DefaultDirectoryLimit)
+	dir, err := s.store.ProgrammeDirectory(r.Context(), directoryQuery(r, offset))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "home", &view{Data: homeView{Items: dir.Entries,
+		Pager:     newPager(r, page, store.DefaultDirectoryLimit, dir.Total),
+		CanCreate: can(r, auth.CreateProgramme, auth.Resource{})}})
+}
+
+// directoryQuery asks for the page at offset of the programmes the person
+// behind the request may see: every one for a system administrator; else
+// those with a plan open to everyone, and the person's own.
+func directoryQuery(r *http.Request, offset int) store.DirectoryQuery {
+	sub := whoOf(r).Subject
 	q := store.DirectoryQuery{All: sub.SystemAdmin, Offset: offset}
 	if !sub.Anonymous() {
 		for _, p := range slices.Sorted(maps.Keys(sub.Roles)) {
@@ -33,12 +47,5 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	dir, err := s.store.ProgrammeDirectory(r.Context(), q)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "home", &view{Data: homeView{Items: dir.Entries,
-		Pager:     newPager(r, page, store.DefaultDirectoryLimit, dir.Total),
-		CanCreate: can(r, auth.CreateProgramme, auth.Resource{})}})
+	return q
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -69,6 +70,23 @@ func TestHomePages(t *testing.T) {
 			}
 			if _, beyond := admin.get("/?page=9"); !strings.Contains(pageText(beyond), "Det er ingenting på denne sida.") {
 				t.Error("a page beyond the last does not say so")
+			}
+
+			// The API reads the same pages.
+			var list apiProgrammeList
+			resp, body := admin.get("/api/v1/programmes")
+			if err := json.Unmarshal([]byte(body), &list); err != nil {
+				t.Fatal(err)
+			}
+			if list.Total != 57 || len(list.Programmes) != 50 || list.Page != 1 || list.Next != "/api/v1/programmes?page=2" ||
+				resp.Header.Get("Link") != `</api/v1/programmes?page=2>; rel="next"` {
+				t.Errorf("the API's first page: %d of %d, page %d, next %q, Link %q", len(list.Programmes), list.Total,
+					list.Page, list.Next, resp.Header.Get("Link"))
+			}
+			list = apiProgrammeList{}
+			_, body = visitor.get("/api/v1/programmes")
+			if err := json.Unmarshal([]byte(body), &list); err != nil || list.Total != 46 || len(list.Programmes) != 46 || list.Next != "" {
+				t.Errorf("a visitor's API list: %d of %d, next %q (%v)", len(list.Programmes), list.Total, list.Next, err)
 			}
 
 			fx.user("leiar@p5.no", "", false, "program-05", auth.RoleEditor)
