@@ -138,6 +138,11 @@ type HistoryQuery struct {
 	Goal, Measure int
 	// Limit caps the number of changes; 0 means no cap.
 	Limit int
+	// Versions, where not 0, asks for the changes of at most this many
+	// versions, the newest first; Before, where not 0, for those of
+	// versions older than it only. Together they read a long history a
+	// page at a time.
+	Versions, Before int
 }
 
 // ChangeRecord is one recorded change, with the version that made it.

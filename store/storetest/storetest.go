@@ -60,6 +60,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"SchemeUses", e.testSchemeUses},
 		{"ProgrammesNaming", e.testProgrammesNaming},
 		{"Directory", e.testDirectory},
+		{"HistoryPages", e.testHistoryPages},
 		{"MeasureIdentity", e.testMeasureIdentity},
 		{"Cycle", e.testCycle},
 		{"PublishReleases", e.testBackfillReleases},
