@@ -28,6 +28,10 @@ type Store interface {
 	LoadPlanVersion(ctx context.Context, programmeID string, year, version int) (*plan.File, PlanVersion, error)
 	// Programmes lists all programmes, ordered by name.
 	Programmes(ctx context.Context) ([]plan.Programme, error)
+	// ProgrammeDirectory returns one page of the programmes a person may
+	// see, sorted by name, with their current plans, in the same few
+	// queries whatever the number of programmes.
+	ProgrammeDirectory(ctx context.Context, q DirectoryQuery) (Directory, error)
 	// ProgrammesNaming lists, sorted, the keys of the programmes that name
 	// any of the organisations anywhere: as a party or municipality, or in
 	// any version of any of their plans (leads, partners, funding sources,
@@ -134,6 +138,11 @@ type HistoryQuery struct {
 	Goal, Measure int
 	// Limit caps the number of changes; 0 means no cap.
 	Limit int
+	// Versions, where not 0, asks for the changes of at most this many
+	// versions, the newest first; Before, where not 0, for those of
+	// versions older than it only. Together they read a long history a
+	// page at a time.
+	Versions, Before int
 }
 
 // ChangeRecord is one recorded change, with the version that made it.

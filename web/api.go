@@ -36,6 +36,11 @@ type apiProgramme struct {
 
 type apiProgrammeList struct {
 	Programmes []apiProgramme `json:"programmes"`
+	// Total counts the programmes on every page; Page is this one, from 1.
+	Total int `json:"total"`
+	Page  int `json:"page"`
+	// Next is the address of the next page, where there is one.
+	Next string `json:"next,omitempty"`
 }
 
 type apiRelated struct {
@@ -194,24 +199,28 @@ func (s *Server) apiProgrammeOf(r *http.Request, p plan.Programme) (apiProgramme
 	return out, nil
 }
 
+// apiProgrammes lists the programmes the caller may read, a page of
+// store.DefaultDirectoryLimit at a time (?page=N), by name, with a Link
+// header to the next page.
 func (s *Server) apiProgrammes(w http.ResponseWriter, r *http.Request) {
-	ps, err := s.store.Programmes(r.Context())
+	page, offset := pageOf(r, store.DefaultDirectoryLimit)
+	dir, err := s.store.ProgrammeDirectory(r.Context(), directoryQuery(r, offset))
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	out := apiProgrammeList{Programmes: []apiProgramme{}}
-	for _, p := range ps {
-		ap, err := s.apiProgrammeOf(r, p)
+	out := apiProgrammeList{Programmes: []apiProgramme{}, Total: dir.Total, Page: page}
+	for _, e := range dir.Entries {
+		ap, err := s.apiProgrammeOf(r, e.Programme)
 		if err != nil {
 			s.apiFail(w, r, err)
 			return
 		}
-		// A programme with no plan the caller may read is not there for
-		// them, as its page is not (programmeShow).
-		if len(ap.Plans) > 0 {
-			out.Programmes = append(out.Programmes, ap)
-		}
+		out.Programmes = append(out.Programmes, ap)
+	}
+	if pg := newPager(r, page, store.DefaultDirectoryLimit, dir.Total); pg.Next != "" {
+		out.Next = pg.Next
+		w.Header().Set("Link", "<"+pg.Next+`>; rel="next"`)
 	}
 	writeTagged(w, r, http.StatusOK, etagOf(out), out)
 }
@@ -261,8 +270,16 @@ func (s *Server) apiLoadPlan(r *http.Request, programme, yearText string) (*plan
 
 // apiPlan answers with a plan. Its ETag is that of the plan file alone:
 // the totals and findings follow from it, and a client that writes the
-// plan back sends the file.
+// plan back sends the file. A visitor's answer, about the latest release,
+// comes from memory.
 func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
+	if year, err := strconv.Atoi(r.PathValue("year")); err == nil && !r.URL.Query().Has("version") &&
+		s.servePublicJSON(w, r, "api-plan", r.PathValue("programme"), year, 0,
+			func(f *plan.File, v store.PlanVersion, lang i18n.Lang) (string, any) {
+				return etagOf(f), apiPlanOf(f, v, lang)
+			}) {
+		return
+	}
 	f, v, err := s.apiLoadPlan(r, r.PathValue("programme"), r.PathValue("year"))
 	if err != nil {
 		s.apiFail(w, r, err)

@@ -15,6 +15,8 @@ type apiHistory struct {
 	ProgrammeID string              `json:"programme_id"`
 	Year        int                 `json:"year"`
 	Versions    []apiHistoryVersion `json:"versions"`
+	// Next is the address of the page of older versions, where there are.
+	Next string `json:"next,omitempty"`
 }
 
 // apiHistoryVersion is one saved version and the changes it made.
@@ -47,13 +49,15 @@ type apiHistoryChange struct {
 
 // apiPlanHistory lists who changed a plan, when, and what: GET
 // …/plans/{year}/history, or ?goal=G&measure=M for one measure. It is for
-// the programme's members, as the history page is.
+// the programme's members, as the history page is. It gives 20 versions
+// at a time; ?before=N goes on below version N, and next names that page.
 func (s *Server) apiPlanHistory(w http.ResponseWriter, r *http.Request) {
 	_, _, v, ok := s.apiPlanFor(w, r, auth.ViewHistory)
 	if !ok {
 		return
 	}
-	var q store.HistoryQuery
+	// A page of versions, and one more to know whether there are older.
+	q := store.HistoryQuery{Versions: historyVersions + 1, Before: historyPage(r)}
 	query := r.URL.Query()
 	if query.Has("goal") || query.Has("measure") {
 		g, err1 := strconv.Atoi(query.Get("goal"))
@@ -76,6 +80,12 @@ func (s *Server) apiPlanHistory(w http.ResponseWriter, r *http.Request) {
 			out.Versions = append(out.Versions, apiHistoryVersion{Version: c.Version, SavedAt: c.SavedAt,
 				AuthorName: c.AuthorName, Summary: c.Summary, Changes: []apiHistoryChange{}})
 			n++
+		}
+		if n > historyVersions {
+			out.Versions = out.Versions[:historyVersions]
+			out.Next = olderPage(r, out.Versions[historyVersions-1].Version)
+			w.Header().Set("Link", "<"+out.Next+`>; rel="next"`)
+			break
 		}
 		e := &out.Versions[n-1]
 		e.Changes = append(e.Changes, apiHistoryChange{Path: c.Path, Kind: c.Kind, Before: c.Before, After: c.After,

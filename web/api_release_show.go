@@ -6,6 +6,7 @@ import (
 
 	"planverk/i18n"
 	"planverk/plan"
+	"planverk/store"
 )
 
 // apiReleaseResource is one release with its content: the plan file as it
@@ -36,15 +37,22 @@ func (s *Server) apiReleaseShow(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, plan.Errorf(plan.ENotFound, "no release %q: releases are numbered from 1", r.PathValue("release")))
 		return
 	}
+	if s.servePublicJSON(w, r, "api-release", r.PathValue("programme"), year, n, apiReleaseAnswer) {
+		return
+	}
 	f, v, err := s.loadRelease(r, r.PathValue("programme"), year, n)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	lang := apiLang(r)
-	p := apiPlanOf(f, v, lang)
-	out := apiReleaseResource{ProgrammeID: v.ProgrammeID, Year: v.Year, Release: apiReleaseOf(*v.Release), File: p.File,
-		Totals: p.Totals, Findings: p.Findings, Lang: lang}
+	etag, out := apiReleaseAnswer(f, v, apiLang(r))
 	w.Header().Set("Vary", "Accept-Language")
-	writeTagged(w, r, http.StatusOK, `"`+v.Release.Digest+`"`, out)
+	writeTagged(w, r, http.StatusOK, etag, out)
+}
+
+// apiReleaseAnswer is the answer about a release, tagged with its digest.
+func apiReleaseAnswer(f *plan.File, v store.PlanVersion, lang i18n.Lang) (string, any) {
+	p := apiPlanOf(f, v, lang)
+	return `"` + v.Release.Digest + `"`, apiReleaseResource{ProgrammeID: v.ProgrammeID, Year: v.Year,
+		Release: apiReleaseOf(*v.Release), File: p.File, Totals: p.Totals, Findings: p.Findings, Lang: lang}
 }

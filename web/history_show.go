@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"planverk/auth"
 	"planverk/describe"
@@ -39,6 +40,29 @@ type historyView struct {
 	CanRestore    bool
 	// CanRestoreTables says the person may put back removed tables.
 	CanRestoreTables bool
+	// Older is the address of the page of older versions, Newest that of
+	// the first page, where this is not it.
+	Older, Newest string
+}
+
+// historyVersions is how many versions a page of history shows.
+const historyVersions = 20
+
+// historyPage reads ?before=N, the version the page of history goes on
+// below; 0 (the newest versions) where it is not a version number.
+func historyPage(r *http.Request) int {
+	n, err := strconv.Atoi(r.URL.Query().Get("before"))
+	if err != nil || n < 1 {
+		return 0
+	}
+	return n
+}
+
+// olderPage returns the address of the versions older than before.
+func olderPage(r *http.Request, before int) string {
+	q := r.URL.Query()
+	q.Set("before", strconv.Itoa(before))
+	return r.URL.Path + "?" + q.Encode()
 }
 
 // historyShow shows who changed a plan, or one measure, when, and what the
@@ -55,7 +79,12 @@ func (s *Server) historyShow(w http.ResponseWriter, r *http.Request) {
 	}
 	hv := historyView{ProgrammeID: v.ProgrammeID, Year: v.Year, PlanTitle: f.Plan.Title, Lang: f.Plan.Language,
 		CanRestore: can(r, auth.DeleteMeasure, res), CanRestoreTables: can(r, auth.EditPlan, res)}
-	q := store.HistoryQuery{Limit: 2000}
+	before := historyPage(r)
+	// One version more than the page shows says whether there are older.
+	q := store.HistoryQuery{Versions: historyVersions + 1, Before: before}
+	if before > 0 {
+		hv.Newest = r.URL.Path
+	}
 	title := i18nTitle(r, "history.plan-title")
 	if r.PathValue("measure") != "" {
 		g, m, ok := measureNumbers(r)
@@ -89,6 +118,11 @@ func (s *Server) historyShow(w http.ResponseWriter, r *http.Request) {
 			hv.Entries = append(hv.Entries, historyEntry{Version: c.Version, At: c, AuthorName: c.AuthorName,
 				Summary: summaryWords(b, c.Summary, f.Plan.Language)})
 			n++
+		}
+		if n > historyVersions {
+			hv.Entries = hv.Entries[:historyVersions]
+			hv.Older = olderPage(r, hv.Entries[historyVersions-1].Version)
+			break
 		}
 		e := &hv.Entries[n-1]
 		e.Changes = append(e.Changes, b.Change(c.Change))

@@ -1,82 +1,51 @@
 package web
 
 import (
+	"maps"
 	"net/http"
+	"slices"
 
 	"planverk/auth"
-	"planverk/plan"
 	"planverk/store"
 )
 
-type homeItem struct {
-	Programme      plan.Programme
-	Municipalities []string
-	Current        *store.PlanVersion
-}
-
-// homeView is the list of programmes, and whether the viewer may start one
-// (and add organisations, which is the same system administrator's right).
+// homeView is one page of the list of programmes, and whether the viewer
+// may start one (and add organisations, which is the same system
+// administrator's right).
 type homeView struct {
-	Items     []homeItem
+	Items     []store.DirectoryEntry
+	Pager     pager
 	CanCreate bool
 }
 
 // home lists the programmes with their kind, period, municipalities and
-// current plan.
+// current plan, a page at a time: a visitor sees those with a plan open
+// to everyone and reads their latest release, a member also their own
+// programmes with the draft.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	programmes, err := s.store.Programmes(ctx)
+	page, offset := pageOf(r, store.DefaultDirectoryLimit)
+	dir, err := s.store.ProgrammeDirectory(r.Context(), directoryQuery(r, offset))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	names, err := s.orgNames(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var items []homeItem
-	for _, p := range programmes {
-		it := homeItem{Programme: p}
-		for _, m := range p.Municipalities {
-			it.Municipalities = append(it.Municipalities, names[m])
-		}
-		plans, err := s.visiblePlans(r, p.ID)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		if len(plans) == 0 && !can(r, auth.ViewHistory, auth.Resource{Programme: p.ID}) {
-			continue // nothing of it is open to this person
-		}
-		if len(plans) > 0 {
-			it.Current = &plans[0]
-			if !can(r, auth.ViewDraft, auth.Resource{Programme: p.ID}) {
-				// A visitor reads the latest release: its title and kind,
-				// never the draft's.
-				rel, err := s.store.PublicReleaseInfo(ctx, p.ID, plans[0].Year, 0)
-				if err != nil {
-					s.fail(w, r, err)
-					return
-				}
-				it.Current = &store.PlanVersion{ProgrammeID: p.ID, Year: rel.Year, Title: rel.Title,
-					Status: rel.Kind.Status(), Language: rel.Language, Release: &rel}
-			}
-		}
-		items = append(items, it)
-	}
-	s.render(w, r, http.StatusOK, "home", &view{Data: homeView{Items: items, CanCreate: can(r, auth.CreateProgramme, auth.Resource{})}})
+	s.render(w, r, http.StatusOK, "home", &view{Data: homeView{Items: dir.Entries,
+		Pager:     newPager(r, page, store.DefaultDirectoryLimit, dir.Total),
+		CanCreate: can(r, auth.CreateProgramme, auth.Resource{})}})
 }
 
-// orgNames maps every organisation ID to its name.
-func (s *Server) orgNames(r *http.Request) (map[string]string, error) {
-	orgs, err := s.store.Organisations(r.Context())
-	if err != nil {
-		return nil, err
+// directoryQuery asks for the page at offset of the programmes the person
+// behind the request may see: every one for a system administrator; else
+// those with a plan open to everyone, and the person's own.
+func directoryQuery(r *http.Request, offset int) store.DirectoryQuery {
+	sub := whoOf(r).Subject
+	q := store.DirectoryQuery{All: sub.SystemAdmin, Offset: offset}
+	if !sub.Anonymous() {
+		for _, p := range slices.Sorted(maps.Keys(sub.Roles)) {
+			if sub.RoleIn(p) != "" {
+				q.Members = append(q.Members, p)
+			}
+		}
 	}
-	names := make(map[string]string, len(orgs))
-	for _, o := range orgs {
-		names[o.ID] = o.Name
-	}
-	return names, nil
+	return q
 }

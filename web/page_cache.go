@@ -71,10 +71,17 @@ func (c *pageCache) get(k pageKey) (*cachedPage, bool) {
 	return e.Value.(*cachedPage), true
 }
 
-// put keeps a page, unless it alone is larger than the cache.
+// put keeps a page, unless it alone is larger than the cache. Its ETag is
+// a digest of its bytes.
 func (c *pageCache) put(k pageKey, body []byte) *cachedPage {
 	sum := sha256.Sum256(body)
-	p := &cachedPage{key: k, body: body, etag: `"` + hex.EncodeToString(sum[:16]) + `"`}
+	return c.putTagged(k, body, `"`+hex.EncodeToString(sum[:16])+`"`)
+}
+
+// putTagged keeps a page with the ETag given: an API answer keeps the tag
+// its resource has wherever it is served from.
+func (c *pageCache) putTagged(k pageKey, body []byte, etag string) *cachedPage {
+	p := &cachedPage{key: k, body: body, etag: etag}
 	if len(body) > c.max {
 		return p
 	}

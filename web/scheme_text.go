@@ -74,6 +74,26 @@ func stepsIn(s scheme.Steps, want scheme.Lang) localSteps {
 // {{with $v.Local .Name}}<span lang="{{.Lang}}">{{.Text}}</span>{{end}}.
 func (v *view) Local(t scheme.Text) localText { return textIn(t, schemeLang(v.Lang)) }
 
+// OnlyIn is the note a Norwegian page puts above a scheme text that is not
+// written in the page's own form of Norwegian and so is shown in the other:
+// "this text is only in bokmål" on a nynorsk page. The text itself carries
+// its lang, so that a screen reader reads it right (WCAG 3.1.2); the note
+// tells the sighted reader too why the page changes written form. An
+// English page has no such note beside each text: every scheme text is
+// Norwegian there, and OnlyNorwegian says so once.
+func (v *view) OnlyIn(l scheme.Lang) string {
+	if v.OnlyNorwegian() || l == "" || l == schemeLang(v.Lang) {
+		return ""
+	}
+	return v.T("scheme.only-in-" + string(l))
+}
+
+// OnlyNorwegian reports whether the page is in a language the catalogue is
+// not written in (English), so that its scheme texts are all in Norwegian.
+func (v *view) OnlyNorwegian() bool {
+	return v.Lang != i18n.Bokmal && v.Lang != i18n.Nynorsk
+}
+
 // AreaName names an area of a scheme in the view's language: the whole
 // country in words, a county or municipality by its name.
 func (v *view) AreaName(area string) string {

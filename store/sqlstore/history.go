@@ -27,9 +27,27 @@ func (s *Store) History(ctx context.Context, programmeID string, year int, q sto
 			LEFT JOIN users u ON u.id = e.author_id
 			WHERE pr.key = ? AND p.year = ?`
 		args := []any{programmeID, year}
+		measure := ""
+		var measureArgs []any
 		if q.Goal != 0 && q.Measure != 0 {
-			query += ` AND c.goal_number = ? AND c.measure_number = ?`
-			args = append(args, q.Goal, q.Measure)
+			measure = ` AND c.goal_number = ? AND c.measure_number = ?`
+			measureArgs = []any{q.Goal, q.Measure}
+			query += measure
+			args = append(args, measureArgs...)
+		}
+		if q.Before > 0 {
+			query += ` AND p.version < ?`
+			args = append(args, q.Before)
+		}
+		if q.Versions > 0 {
+			// The oldest of the page's versions: the Versions-th newest
+			// that changed anything asked for, below Before.
+			query += ` AND p.version >= (SELECT min(v) FROM (
+				SELECT DISTINCT p.version AS v FROM plan_changes c
+				JOIN plans p ON p.id = c.plan_id JOIN programmes pr ON pr.id = p.programme_id
+				WHERE pr.key = ? AND p.year = ?` + measure + ` AND (? = 0 OR p.version < ?)
+				ORDER BY v DESC LIMIT ?) page)`
+			args = append(append(append(args, programmeID, year), measureArgs...), q.Before, q.Before, q.Versions)
 		}
 		query += ` ORDER BY p.version DESC, c.position`
 		if q.Limit > 0 {

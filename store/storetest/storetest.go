@@ -59,6 +59,8 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Comments", e.testComments},
 		{"SchemeUses", e.testSchemeUses},
 		{"ProgrammesNaming", e.testProgrammesNaming},
+		{"Directory", e.testDirectory},
+		{"HistoryPages", e.testHistoryPages},
 		{"MeasureIdentity", e.testMeasureIdentity},
 		{"Cycle", e.testCycle},
 		{"PublishReleases", e.testBackfillReleases},
