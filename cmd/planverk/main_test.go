@@ -226,7 +226,7 @@ func TestImportRefusesBadFile(t *testing.T) {
 	if code, _, _ := planverk(t, "export", "--db", db, "--version", "2", "vest-telemark", "2025"); code != exitFailed {
 		t.Errorf("a refused import created version 2")
 	}
-	if code, out, _ := planverk(t, "export", "--db", db, "vest-telemark", "2025"); code != exitOK || !strings.Contains(out, "5 000 000") {
+	if code, out, _ := planverk(t, "export", "--db", db, "vest-telemark", "2025"); code != exitOK || !strings.Contains(out, "2026: 5000000") {
 		t.Errorf("the stored plan changed: exit %d", code)
 	}
 }
