@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"errors"
 	"os"
 	"testing"
 
@@ -187,10 +188,34 @@ func TestParseAmount(t *testing.T) {
 			t.Errorf("ParseAmount(%q) = %d, %v", in, got, err)
 		}
 	}
-	for _, bad := range []string{"", "1 00 000", "12,5", "ti", "1 0000"} {
+	for _, bad := range []string{"", "1 00 000", "12,5", "ti", "1 0000", "kr", "1,000", "1,5 mill", "1 000 000 EUR"} {
 		if _, err := plan.ParseAmount(bad); err == nil {
 			t.Errorf("ParseAmount(%q) succeeded", bad)
 		}
+	}
+}
+
+// Every way the plans, forms and spreadsheets write kroner reads as the same
+// amount, and an amount with øre says that amounts are whole kroner.
+func TestParseAmountForms(t *testing.T) {
+	for in, want := range map[string]int64{
+		"1 000 000": 1000000, "1 000 000 kr": 1000000, "3.500.000,-": 3500000, "kr 3 500 000": 3500000,
+		"1\u00a0000\u00a0000": 1000000, "1\u202f000\u202f000 kr.": 1000000, "NOK 1 000 000": 1000000,
+		"kr. 3.500.000,-": 3500000, "1 000 000,00": 1000000, "1000000 nok": 1000000, "−5 000": -5000,
+	} {
+		got, err := plan.ParseAmount(in)
+		if err != nil || int64(got) != want {
+			t.Errorf("ParseAmount(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"1 000,50", "12,5", "12.50", "kr 1 000,5", "1000.5"} {
+		_, err := plan.ParseAmount(in)
+		if !errors.Is(err, plan.ErrAmountFraction) {
+			t.Errorf("ParseAmount(%q) = %v, want the error that amounts are whole kroner", in, err)
+		}
+	}
+	if _, err := plan.ParseAmount("abc"); errors.Is(err, plan.ErrAmountFraction) {
+		t.Errorf("ParseAmount(abc) says %v, which is not about øre", err)
 	}
 }
 

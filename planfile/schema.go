@@ -2,6 +2,7 @@ package planfile
 
 import (
 	"encoding"
+	"errors"
 	"reflect"
 	"sort"
 	"strconv"
@@ -107,7 +108,11 @@ func (s *schemaWalker) walk(n ast.Node, t reflect.Type, path string) {
 		}
 		v := reflect.New(t).Interface().(encoding.TextUnmarshaler)
 		if err := v.UnmarshalText([]byte(text)); err != nil {
-			s.add(n, path, "schema.expected-value", plan.Args{"Field": field, "Value": text, "Expected": expectedOf(t)})
+			expected := expectedOf(t)
+			if errors.Is(err, plan.ErrAmountFraction) {
+				expected = "amount-whole"
+			}
+			s.add(n, path, "schema.expected-value", plan.Args{"Field": field, "Value": text, "Expected": expected})
 		}
 		return
 	}

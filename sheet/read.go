@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -133,7 +134,8 @@ func readTable(name string, rows [][]string) (*Upload, []Problem) {
 }
 
 // parseAmount reads a cell as whole kroner: a number as Excel stores it
-// ("1170000", "1.17E6"), or text as plans write amounts ("1 170 000").
+// ("1170000", "1.17E6"), or text as plans and forms write amounts
+// ("1 170 000", "1 170 000 kr", "3.500.000,-"), read by plan.ParseAmount.
 // An empty cell is an amount not given.
 func parseAmount(raw string) (*plan.Amount, string) {
 	if raw == "" {
@@ -148,8 +150,12 @@ func parseAmount(raw string) (*plan.Amount, string) {
 		}
 		return plan.Amount(int64(f)).Ptr(), ""
 	}
-	if a, err := plan.ParseAmount(raw); err == nil {
+	a, err := plan.ParseAmount(raw)
+	switch {
+	case err == nil:
 		return a.Ptr(), ""
+	case errors.Is(err, plan.ErrAmountFraction):
+		return nil, ProblemNotWhole
 	}
 	return nil, ProblemNotAmount
 }

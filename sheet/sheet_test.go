@@ -199,3 +199,20 @@ func TestCSV(t *testing.T) {
 		}
 	}
 }
+
+// A cell reads amounts as forms and plan files do, text or number, and one
+// with øre is the problem that amounts are whole kroner.
+func TestCellAmountForms(t *testing.T) {
+	for raw, want := range map[string]plan.Amount{"1170000": 1170000, "1.17E6": 1170000, "1 170 000 kr": 1170000,
+		"kr 1 170 000": 1170000, "3.500.000,-": 3500000, "1\u00a0170\u00a0000": 1170000, "NOK 1\u202f170\u202f000": 1170000} {
+		a, problem := parseAmount(raw)
+		if problem != "" || a == nil || *a != want {
+			t.Errorf("parseAmount(%q) = %v, %q; want %d", raw, a, problem, want)
+		}
+	}
+	for raw, want := range map[string]string{"1 000,50": ProblemNotWhole, "1000.5": ProblemNotWhole, "12,5 kr": ProblemNotWhole, "mange": ProblemNotAmount, "1,000": ProblemNotAmount} {
+		if _, problem := parseAmount(raw); problem != want {
+			t.Errorf("parseAmount(%q) is the problem %q, want %q", raw, problem, want)
+		}
+	}
+}

@@ -19,7 +19,8 @@ import (
 type Store interface {
 	// SavePlan stores the file's organisations and programme (adding or
 	// updating them) and its plan as a new version of that programme and year,
-	// all in one transaction.
+	// all in one transaction. A file identical to the latest version stores
+	// nothing and returns that version with Unchanged set.
 	SavePlan(ctx context.Context, f *plan.File) (PlanVersion, error)
 	// LoadPlan returns the latest version of a programme's plan for a year as a
 	// plan file. An unknown programme or year is a plan.ENotFound error.
@@ -116,6 +117,9 @@ type PlanVersion struct {
 	// Repeated is set by EditPlan when the edit's submission had already
 	// made this version.
 	Repeated bool
+	// Unchanged is set by SavePlan when the file said what the latest
+	// version already says: no version was made, and this is the latest.
+	Unchanged bool
 	// Release is set where the plan file is a release's content rather
 	// than a version of the draft: what a visitor reads.
 	Release *cycle.Release

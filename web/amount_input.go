@@ -9,32 +9,15 @@ import (
 
 // parseAmountInput reads an amount typed into a form the ways people write
 // kroner: "1 170 000", "1170000", "1 170 000 kr", "kr 1 170 000",
-// "3.500.000,-", with ordinary or no-break spaces. The digits themselves are
-// read by plan.ParseAmount, so that a form accepts exactly what a plan file
-// does. An empty field is an amount not given (nil), never 0; ok is false
+// "3.500.000,-", with ordinary or no-break spaces. plan.ParseAmount reads
+// it, so that a form accepts exactly what a plan file and a table import
+// do. An empty field is an amount not given (nil), never 0; ok is false
 // for anything that is not whole kroner ("12,5", "abc").
 func parseAmountInput(s string) (a *plan.Amount, ok bool) {
-	t := strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
-	if t == "" {
+	if strings.TrimSpace(s) == "" {
 		return nil, true
 	}
-	lower := strings.ToLower(t)
-	for _, suffix := range []string{"kr.", "kr", "nok"} {
-		if strings.HasSuffix(lower, suffix) {
-			t, lower = strings.TrimSpace(t[:len(t)-len(suffix)]), strings.TrimSpace(lower[:len(lower)-len(suffix)])
-			break
-		}
-	}
-	for _, prefix := range []string{"kr.", "kr", "nok"} {
-		if strings.HasPrefix(lower, prefix) {
-			t = strings.TrimSpace(t[len(prefix):])
-			break
-		}
-	}
-	if t == "" {
-		return nil, false
-	}
-	v, err := plan.ParseAmount(t)
+	v, err := plan.ParseAmount(s)
 	if err != nil {
 		return nil, false
 	}

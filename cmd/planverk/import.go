@@ -16,8 +16,9 @@ func (e *env) importPlans(ctx context.Context, args []string) int {
 	fl.SetOutput(e.stderr)
 	db := dbFlag(fl)
 	langFlag := fl.String("lang", "", "language of the messages: nb, nn or en")
+	publish := fl.Bool("publish", false, "open each imported plan to everyone, as planverk publish does")
 	fl.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: planverk import [--db PATH-or-URL] FILE...")
+		fmt.Fprintln(e.stderr, "usage: planverk import [--db PATH-or-URL] [--publish] FILE...")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -63,8 +64,23 @@ func (e *env) importPlans(ctx context.Context, args []string) int {
 			fmt.Fprintf(e.stderr, "planverk: %s: %v\n", r.name, err)
 			return exitFailed
 		}
-		fmt.Fprintln(e.stdout, i18n.T(lang, "cli.imported", map[string]any{
+		said := "cli.imported"
+		if v.Unchanged {
+			said = "cli.import-unchanged"
+		}
+		fmt.Fprintln(e.stdout, i18n.T(lang, said, map[string]any{
 			"Programme": v.ProgrammeID, "Year": v.Year, "Version": v.Version}))
+		if *publish && !v.Published {
+			// The plan is stored whatever the publication's fate: a
+			// refusal says why, and the command fails so a script notices.
+			if err := publishPlan(ctx, s, v.ProgrammeID, v.Year); err != nil {
+				fmt.Fprintln(e.stderr, "planverk:", i18n.T(lang, "cli.not-published", map[string]any{"Reason": cliError(lang, err)}))
+				code = exitFailed
+				continue
+			}
+			v.Published = true
+		}
+		fmt.Fprintln(e.stdout, publicationHint(ctx, s, lang, v))
 	}
-	return exitOK
+	return code
 }

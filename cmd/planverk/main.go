@@ -5,7 +5,8 @@
 //
 //	planverk serve [--addr HOST:PORT] [--db PATH-or-URL] [--no-examples] [--sqlite-synchronous normal|full]
 //	planverk check [--format text|json] [--lang nb|nn|en] FILE...
-//	planverk import [--db PATH-or-URL] FILE...
+//	planverk import [--db PATH-or-URL] [--publish] FILE...
+//	planverk publish [--db PATH-or-URL] PROGRAMME YEAR
 //	planverk export [--db PATH-or-URL] [-o FILE] PROGRAMME YEAR
 //	planverk roll [--db PATH-or-URL] [--lang nb|nn|en] PROGRAMME YEAR
 //	planverk schemes export [--format json|csv] [-o FILE] [--db PATH-or-URL]
@@ -62,6 +63,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.export(ctx, args[1:])
 	case "roll":
 		return env.roll(ctx, args[1:])
+	case "publish":
+		return env.publish(ctx, args[1:])
 	case "schemes":
 		return env.schemes(ctx, args[1:])
 	case "user":
@@ -101,6 +104,7 @@ commands:
   import  FILE...              check plan files and store them in the database
   export  PROGRAMME YEAR       write a stored plan as a plan file
   roll    PROGRAMME YEAR       start the plan for YEAR from the plan for the year before
+  publish PROGRAMME YEAR       open a stored plan to everyone
   schemes export|import        the support-scheme catalogue as JSON or CSV
   user    add                  add a user; the password is read from standard input
   token   add                  print a new API token for a user

@@ -1,12 +1,14 @@
 package sqlstore
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"time"
 
+	"planverk/cycle"
 	"planverk/plan"
 	"planverk/store"
 )
@@ -57,7 +59,7 @@ func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, 
 	err := s.write(ctx, func(w *writer) error {
 		sv := newSaver(w, f)
 		// The version before, if any, for the changes this save makes.
-		before, _, err := w.reader().latest(f.Programme.ID, f.Plan.Year)
+		before, beforeRow, err := w.reader().latest(f.Programme.ID, f.Plan.Year)
 		if err != nil && plan.ErrorCode(err) != plan.ENotFound {
 			return err
 		}
@@ -70,6 +72,19 @@ func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, 
 			}
 		}
 		plan.AssignMeasureIDs(f, prev)
+		if before != nil {
+			// A new version of a published plan is published too: the
+			// publication belongs to the programme's year.
+			v.Published = beforeRow.version.Published
+			// A file that says what the latest version says, programme and
+			// organisations included, makes no new version: importing the
+			// same file twice leaves one version, and says so.
+			if bytes.Equal(cycle.Encode(before), cycle.Encode(f)) {
+				v = beforeRow.version
+				v.Unchanged = true
+				return nil
+			}
+		}
 		version, planID, err := sv.save(v.SavedAt)
 		if err != nil {
 			return err
