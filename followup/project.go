@@ -177,3 +177,10 @@ func (p Project) Paid() plan.Amount {
 	}
 	return sum
 }
+
+// Public reports whether everyone may see the project: one granted, under
+// way or finished, or cancelled after a grant. Grants are public
+// decisions; an idea or an application is not, until it is granted.
+func (p Project) Public() bool {
+	return p.Status.Public() || p.Status == StatusCancelled && len(p.Commitments) > 0
+}
