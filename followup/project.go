@@ -6,6 +6,8 @@
 package followup
 
 import (
+	"time"
+
 	"planverk/plan"
 )
 
@@ -104,6 +106,10 @@ type Project struct {
 	// Version counts the project's saves, for an edit to tell whether
 	// someone else saved it meanwhile.
 	Version int `json:"version"`
+	// UpdatedAt and UpdatedByName say when the project was last saved
+	// and by whom ("" for no one known).
+	UpdatedAt     time.Time `json:"updated_at"`
+	UpdatedByName string    `json:"updated_by,omitempty"`
 }
 
 // Commitment is a grant commitment (tilsagn) to a project.

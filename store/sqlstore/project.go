@@ -78,16 +78,20 @@ func (r *reader) project(prog int64, programmeID string, id int64) (followup.Pro
 	var from, to sql.NullString
 	var fromP, toP int
 	var budget, own, other sql.NullInt64
+	var updated any
 	err := r.row(`
-		SELECT title, label, owner, manager, sponsor, period_from, period_from_precision, period_to, period_to_precision,
-			phase, status, case_ref, budget, own_share, other_financing, version
-		FROM projects WHERE id = ? AND programme_id = ?`, id, prog).Scan(
+		SELECT p.title, p.label, p.owner, p.manager, p.sponsor, p.period_from, p.period_from_precision, p.period_to,
+			p.period_to_precision, p.phase, p.status, p.case_ref, p.budget, p.own_share, p.other_financing, p.version, p.updated_at, coalesce(u.name, '')
+		FROM projects p LEFT JOIN users u ON u.id = p.updated_by WHERE p.id = ? AND p.programme_id = ?`, id, prog).Scan(
 		&p.Title, &p.Label, &p.Owner, &p.Manager, &p.Sponsor, &from, &fromP, &to, &toP,
-		&p.Phase, &p.Status, &p.CaseRef, &budget, &own, &other, &p.Version)
+		&p.Phase, &p.Status, &p.CaseRef, &budget, &own, &other, &p.Version, &updated, &p.UpdatedByName)
 	if err == sql.ErrNoRows {
 		return p, plan.Errorf(plan.ENotFound, "programme %q has no project %d", programmeID, id)
 	}
 	if err != nil {
+		return p, err
+	}
+	if p.UpdatedAt, err = timeOf(updated); err != nil {
 		return p, err
 	}
 	if p.From, err = datePrecision(from, fromP); err != nil {

@@ -50,7 +50,10 @@ func (e engine) testProjects(t *testing.T) {
 		t.Fatalf("saved: %+v", got)
 	}
 	want := p
-	want.ID, want.Version = got.ID, 1
+	if loadedAt := got.UpdatedAt; got.UpdatedByName != "Kari Nordmann" || loadedAt.IsZero() {
+		t.Fatalf("saved by %q at %v", got.UpdatedByName, loadedAt)
+	}
+	want.ID, want.Version, want.UpdatedAt, want.UpdatedByName = got.ID, 1, got.UpdatedAt, got.UpdatedByName
 	want.Commitments = append([]followup.Commitment(nil), p.Commitments...)
 	want.Commitments[0].ID = got.Commitments[0].ID
 	want.Commitments[0].Payments = []followup.Payment{
