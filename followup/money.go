@@ -84,7 +84,8 @@ func (s SourceYear) Left() *plan.Amount {
 //
 // A commitment counts towards the goal of its project's main measure (the
 // first it serves), found by the measure's lasting identity in the latest
-// plan that has it, and towards the year of its decision; a payment
+// plan that has it, or else towards the goal the project names, and
+// towards the year of its decision; a payment
 // towards the year it was made.
 func ProgrammeMoney(projects []Project, plans []*plan.File) Money {
 	var m Money
@@ -166,7 +167,8 @@ func ProgrammeMoney(projects []Project, plans []*plan.File) Money {
 	}
 	goalOf := func(p Project) (int, bool) {
 		if len(p.Measures) == 0 {
-			return 0, false
+			i, ok := goalAt[p.Goal]
+			return i, ok && p.Goal != 0
 		}
 		for _, f := range sorted {
 			if g, ms := f.Plan.FindMeasureByID(p.Measures[0]); ms != nil && g != nil {

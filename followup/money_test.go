@@ -103,3 +103,15 @@ func TestGoalBudgetCountsEachYearOnce(t *testing.T) {
 		t.Fatal("900 000 committed over a goal budget of 800 000 is no finding")
 	}
 }
+
+// A project that serves no measure counts towards the goal it names, as
+// in a plan whose goals have no measures.
+func TestProgrammeMoneyGoalWithoutMeasures(t *testing.T) {
+	m := ProgrammeMoney([]Project{{ID: 1, Title: "Nettverk", Goal: 2,
+		Commitments: []Commitment{{Amount: 100000, Source: "county", Decided: date("2025-05-02")}}},
+		{ID: 2, Title: "Uten mål", Commitments: []Commitment{{Amount: 20000, Source: "county", Decided: date("2025-05-02")}}}},
+		[]*plan.File{twoGoals()})
+	if m.Goals[1].Committed != 100000 || m.Unplaced.Committed != 20000 {
+		t.Fatalf("goal 2 %d, unplaced %d", m.Goals[1].Committed, m.Unplaced.Committed)
+	}
+}

@@ -82,6 +82,10 @@ type Project struct {
 	// the yearly revision renumbers them. The first is its main measure:
 	// its goal is the goal the project's grants count towards.
 	Measures []string `json:"measures,omitempty"`
+	// Goal is the number of the goal the project serves where it serves
+	// no measure, as in a plan whose goals have no measures of their own;
+	// 0 for none.
+	Goal int `json:"goal,omitempty"`
 	// Owner is the applicant or owner organisation, as named.
 	Owner string `json:"owner,omitempty"`
 	// Manager is the project manager; Sponsor the board member who

@@ -37,7 +37,7 @@ func (e engine) testProjects(t *testing.T) {
 	p := followup.Project{ProgrammeID: "p", Title: "Sentrumsløft", Label: "P7", Measures: []string{"2025-1-1", "m-0a1b2c3d4e"},
 		Owner: "Drangedal næringsforening", Manager: "Ola Nordmann", Sponsor: "Kari Styremedlem",
 		From: pday("2025-03"), To: pday("2026-12-31"), Phase: followup.PhasePreProject, Status: followup.StatusGranted,
-		CaseRef: "2025/1234", Budget: plan.Amount(300000).Ptr(), OwnShare: plan.Amount(100000).Ptr(), OtherFinancing: plan.Amount(50000).Ptr(),
+		CaseRef: "2025/1234", Goal: 2, Budget: plan.Amount(300000).Ptr(), OwnShare: plan.Amount(100000).Ptr(), OtherFinancing: plan.Amount(50000).Ptr(),
 		Commitments: []followup.Commitment{{Amount: 150000, Kind: plan.AmountCeiling, Source: "fylkeskommunen", Share: "50 %",
 			Decided: pday("2025-02-10"), Body: "Styret", Deadline: pday("2026-12"), Conditions: "Sluttrapport",
 			Released: plan.Amount(10000).Ptr(), ReleasedOn: pday("2026"),

@@ -5,7 +5,9 @@
 -- A project belongs to a programme, not to a plan version, since it runs
 -- across the years while the plan is revised and rolled; it names the
 -- measures it serves by their lasting identity (measures.key), which a new
--- version or next year's plan keeps. A commitment names its funding source
+-- version or next year's plan keeps; one that serves no measure may name
+-- a goal by its number instead (goal), for a plan whose goals have none.
+-- A commitment names its funding source
 -- by the source's id in the plan (sources.key), for the same reason.
 --
 -- Dates hold the first day they can be, with a precision column (0 day,
@@ -28,6 +30,7 @@ CREATE TABLE projects (
     phase                text NOT NULL DEFAULT '',
     status               text NOT NULL,
     case_ref             text NOT NULL DEFAULT '',
+    goal                 integer CHECK (goal > 0),
     budget               bigint,
     own_share            bigint,
     other_financing      bigint,
