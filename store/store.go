@@ -89,6 +89,7 @@ type Store interface {
 	Catalogue
 	Cycles
 	Evaluations
+	Projects
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

@@ -189,6 +189,24 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"GET", "/programmes/{programme}/evaluation/edit", "/programmes/vest-telemark/evaluation/edit", progAdmins, nil, false},
 		{"POST", "/programmes/{programme}/evaluation/edit", "/programmes/vest-telemark/evaluation/edit", progAdmins, url.Values{}, false},
 		{"GET", "/admin/evaluation-templates", "/admin/evaluation-templates", sysadmins, nil, false},
+		// Follow-up: the lists and pages are open to everyone (a visitor
+		// sees the granted projects only, TestProjectsVisibility); who edits
+		// the plans registers projects and their money. Project 1 is not
+		// there, so an allowed request is "not found" rather than a change.
+		{"GET", "/programmes/{programme}/projects", "/programmes/vest-telemark/projects", everyone, nil, false},
+		{"GET", "/programmes/{programme}/projects/money", "/programmes/vest-telemark/projects/money", everyone, nil, false},
+		{"GET", "/programmes/{programme}/projects/new", "/programmes/vest-telemark/projects/new", planEds, nil, false},
+		{"POST", "/programmes/{programme}/projects/new", "/programmes/vest-telemark/projects/new", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/projects/{project}", "/programmes/vest-telemark/projects/1", everyone, nil, false},
+		{"GET", "/programmes/{programme}/projects/{project}/edit", "/programmes/vest-telemark/projects/1/edit", planEds, nil, false},
+		{"POST", "/programmes/{programme}/projects/{project}/edit", "/programmes/vest-telemark/projects/1/edit", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/projects/{project}/commitments/new", "/programmes/vest-telemark/projects/1/commitments/new", planEds, nil, false},
+		{"POST", "/programmes/{programme}/projects/{project}/commitments/new", "/programmes/vest-telemark/projects/1/commitments/new", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/projects/{project}/commitments/{commitment}/edit", "/programmes/vest-telemark/projects/1/commitments/1/edit", planEds, nil, false},
+		{"POST", "/programmes/{programme}/projects/{project}/commitments/{commitment}/edit", "/programmes/vest-telemark/projects/1/commitments/1/edit", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", "/programmes/vest-telemark/projects/1/commitments/1/payments/new", planEds, nil, false},
+		{"POST", "/programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", "/programmes/vest-telemark/projects/1/commitments/1/payments/new", planEds, url.Values{}, false},
+
 		{"POST", "/admin/evaluation-templates", "/admin/evaluation-templates", sysadmins, url.Values{}, false},
 		{"POST", "/programmes/{programme}/plans/{year}/next", vt + "/next", planEds, url.Values{}, true},
 		{"POST", "/programmes/{programme}/plans/{year}/publish", vt + "/publish", progAdmins, url.Values{"publish": {"yes"}}, true},

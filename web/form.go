@@ -70,8 +70,19 @@ func (f *form) Error(v *view, name string) string {
 	if !ok {
 		return ""
 	}
-	return v.T(e.ID, e.Args...)
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if l, ok := a.(label); ok {
+			a = v.T(string(l))
+		}
+		args[i] = a
+	}
+	return v.T(e.ID, args...)
 }
+
+// label is a catalogue id given as a message's argument, such as the name
+// of the field the message is about; it is translated with the message.
+type label string
 
 // parseForm reads a posted form, refusing bodies over 1 MiB and text that
 // is not UTF-8. A form it cannot read is answered with 400, and it returns

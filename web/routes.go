@@ -62,6 +62,21 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/evaluation/edit", s.evaluationSave)
 	mux.HandleFunc("GET /admin/evaluation-templates", s.evaluationTemplatesShow)
 	mux.HandleFunc("POST /admin/evaluation-templates", s.evaluationTemplateUpload)
+	// follow-up through the year: projects, their grant commitments and
+	// payments, and the programme's money
+	mux.HandleFunc("GET /programmes/{programme}/projects", s.projectList)
+	mux.HandleFunc("GET /programmes/{programme}/projects/money", s.projectMoney)
+	mux.HandleFunc("GET /programmes/{programme}/projects/new", s.projectNew)
+	mux.HandleFunc("POST /programmes/{programme}/projects/new", s.projectCreate)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}", s.projectShow)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/edit", s.projectEdit)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/edit", s.projectSave)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/new", s.commitmentNew)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/new", s.commitmentCreate)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/edit", s.commitmentEdit)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/edit", s.commitmentSave)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", s.paymentNew)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", s.paymentCreate)
 	// plan structure: plan fields, goals, measure order, targets, anchoring, approvals
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/edit", s.planEdit)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/edit", s.planSave)

@@ -68,6 +68,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Cycle", e.testCycle},
 		{"PublishReleases", e.testBackfillReleases},
 		{"Evaluation", e.testEvaluation},
+		{"Projects", e.testProjects},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},

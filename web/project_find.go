@@ -1,0 +1,117 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"planverk/auth"
+	"planverk/followup"
+	"planverk/i18n"
+	"planverk/plan"
+)
+
+// followupBase is what every page of a programme's follow-up needs: the
+// programme, the plans the person may read (newest first), and what they
+// may do.
+type followupBase struct {
+	Programme plan.Programme
+	// Lang is the language of the programme's own text.
+	Lang  plan.Language
+	Plans []*plan.File
+	// CanEdit says the person may register projects and their money: who
+	// may edit the programme's plans. Member says they see every project,
+	// ideas and applications too, and not only the public ones.
+	CanEdit, Member bool
+}
+
+// loadFollowup loads a programme's follow-up base, or answers the request.
+// A programme whose plans the person may not read is not there for them.
+func (s *Server) loadFollowup(w http.ResponseWriter, r *http.Request) (*followupBase, bool) {
+	id := r.PathValue("programme")
+	versions, err := s.visiblePlans(r, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	b := &followupBase{CanEdit: can(r, auth.EditPlan, auth.Resource{Programme: id}),
+		Member: can(r, auth.ViewDraft, auth.Resource{Programme: id})}
+	for _, v := range versions {
+		f, _, err := s.loadVisiblePlan(r, id, v.Year, 0)
+		if plan.ErrorCode(err) == plan.ENotFound {
+			// A published plan with nothing released yet has nothing to show.
+			continue
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return nil, false
+		}
+		b.Plans = append(b.Plans, f)
+	}
+	if len(b.Plans) == 0 {
+		s.fail(w, r, plan.Errorf(plan.ENotFound, "programme %q has no plan you may read", id))
+		return nil, false
+	}
+	b.Programme, b.Lang = b.Plans[0].Programme, b.Plans[0].Plan.Language
+	return b, true
+}
+
+// loadProject loads the project of the request's path that the person may
+// see, or answers the request: a project that is not public is not there
+// for anyone but the programme's members.
+func (s *Server) loadProject(w http.ResponseWriter, r *http.Request, b *followupBase) (followup.Project, bool) {
+	id, err := strconv.ParseInt(r.PathValue("project"), 10, 64)
+	if err != nil || id <= 0 {
+		s.fail(w, r, plan.Errorf(plan.ENotFound, "no project %q", r.PathValue("project")))
+		return followup.Project{}, false
+	}
+	p, err := s.store.Project(r.Context(), b.Programme.ID, id)
+	if err == nil && !b.Member && !p.Public() {
+		err = plan.Errorf(plan.ENotFound, "no project %d you may see", id)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return p, false
+	}
+	return p, true
+}
+
+// projectPath is the address of a project's page.
+func projectPath(p followup.Project) string {
+	return "/programmes/" + p.ProgrammeID + "/projects/" + strconv.FormatInt(p.ID, 10)
+}
+
+// measureName names a measure by its lasting identity as the newest plan
+// that has it does: "1.2 Title"; ok is false where no plan has it.
+func (b *followupBase) measureName(id string) (string, bool) {
+	for _, f := range b.Plans {
+		if g, m := f.Plan.FindMeasureByID(id); m != nil {
+			name := m.Name()
+			if g != nil {
+				name = g.Name() + "." + name
+			}
+			return name + " " + m.Title, true
+		}
+	}
+	return "", false
+}
+
+// sourceName names a funding source as the newest plan that has it does.
+func (b *followupBase) sourceName(id string) string {
+	for _, f := range b.Plans {
+		for _, src := range f.Plan.Sources {
+			if src.ID == id {
+				return src.Name
+			}
+		}
+	}
+	return id
+}
+
+// findingTexts writes findings in the page's language.
+func findingTexts(lang i18n.Lang, fs []plan.Finding) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = i18n.Finding(lang, f)
+	}
+	return out
+}

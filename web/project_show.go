@@ -1,0 +1,65 @@
+package web
+
+import (
+	"net/http"
+
+	"planverk/followup"
+	"planverk/plan"
+)
+
+// projectShow shows a project: its fields, the measures it serves, its
+// grant commitments and their payments, and what the checks of its money
+// found, in words that name the figures.
+func (s *Server) projectShow(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.loadFollowup(w, r)
+	if !ok {
+		return
+	}
+	p, ok := s.loadProject(w, r, b)
+	if !ok {
+		return
+	}
+	v := projectView{followupBase: b, Project: p, Path: projectPath(p), Saved: r.URL.Query().Get("saved") != "",
+		Committed: p.Committed(), Paid: p.Paid(), Findings: findingTexts(language(r), followup.CheckProject(p))}
+	v.Left = v.Committed - v.Paid
+	for _, g := range b.Plans[0].Plan.Goals {
+		if p.Goal != 0 && g.Number == p.Goal {
+			v.Goal = g.Name() + " " + g.Title
+		}
+	}
+	for _, id := range p.Measures {
+		name, found := b.measureName(id)
+		v.Measures = append(v.Measures, servedMeasure{Name: name, Gone: !found})
+	}
+	for _, c := range p.Commitments {
+		v.Commitments = append(v.Commitments, commitmentRow{Commitment: c, SourceName: b.sourceName(c.Source),
+			Standing: c.Standing(), Paid: c.Paid()})
+	}
+	s.render(w, r, http.StatusOK, "project", &view{Title: p.Name(), Data: v})
+}
+
+type projectView struct {
+	*followupBase
+	Project               followup.Project
+	Path                  string
+	Saved                 bool
+	Measures              []servedMeasure
+	Commitments           []commitmentRow
+	Committed, Paid, Left plan.Amount
+	Findings              []string
+	// Goal names the goal the project serves where it serves no measure.
+	Goal string
+}
+
+// servedMeasure is a measure a project serves: its name in the newest plan
+// that has it, or Gone where no plan the person may read has it.
+type servedMeasure struct {
+	Name string
+	Gone bool
+}
+
+type commitmentRow struct {
+	followup.Commitment
+	SourceName     string
+	Standing, Paid plan.Amount
+}
