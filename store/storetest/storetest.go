@@ -63,6 +63,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Cycle", e.testCycle},
 		{"PublishReleases", e.testBackfillReleases},
 		{"Evaluation", e.testEvaluation},
+		{"Communication", e.testCommunication},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
