@@ -336,7 +336,7 @@ func (b *Book) key(field, k string) Text {
 
 // nameFields are the fields that name an item, in the order they are
 // tried: its own words first, then what it refers to.
-var nameFields = []string{"title", "name", "label", "text", "caption", "heading",
+var nameFields = []string{"title", "name", "label", "text", "activity", "caption", "heading",
 	"org", "municipality", "party", "source", "line", "mark", "year"}
 
 // name returns what names an object, and the field it came from.

@@ -330,3 +330,36 @@ func (d *writer) revision() {
 		}
 	}
 }
+
+// communication writes the communication plan as a table, as the plan
+// page shows it: one row per activity.
+func (d *writer) communication() {
+	if len(d.f.Plan.Communication) == 0 {
+		return // a section may place the block before the plan has activities
+	}
+	t := table{caption: d.t("plan.communication"), head: []string{d.t("table.activity"), d.t("table.target-group"),
+		d.t("table.channel"), d.t("table.when"), d.t("table.responsible"), d.t("table.status")}}
+	for _, a := range d.f.Plan.Communication {
+		when := d.date(a.From)
+		if a.To != nil {
+			when += " – " + d.date(a.To)
+		}
+		if a.When != "" {
+			if when != "" {
+				when += ", "
+			}
+			when += a.When
+		}
+		var who []string
+		for _, r := range a.Responsible {
+			who = append(who, sheet.ActorName(d.f, r))
+		}
+		status := ""
+		if a.Status != "" {
+			status = d.t("measure-status." + string(a.Status))
+		}
+		t.rows = append(t.rows, tableRow{cells: [][]run{{plain(a.Activity)}, {plain(a.TargetGroup)}, {plain(a.Channel)},
+			{plain(when)}, {plain(strings.Join(who, ", "))}, {plain(status)}}})
+	}
+	d.x.table(t)
+}

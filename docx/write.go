@@ -219,6 +219,7 @@ func present(f *plan.File) []string {
 	}
 	add(len(p.Anchoring) > 0, plan.BlockAnchoring)
 	add(len(p.Approvals) > 0, plan.BlockApprovals)
+	add(len(p.Communication) > 0, plan.BlockCommunication)
 	add(p.Revision != nil && p.Revision.Base != nil, plan.BlockRevision)
 	return out
 }
@@ -288,6 +289,8 @@ func (d *writer) block(name string) {
 		d.anchoring()
 	case plan.BlockApprovals:
 		d.approvals()
+	case plan.BlockCommunication:
+		d.communication()
 	case plan.BlockRevision:
 		d.revision()
 	}

@@ -41,6 +41,7 @@ var Rules = []Rule{
 	{"anchoring-dates", SeverityError},
 	{"anchoring-missing", SeverityWarning},
 	{"target-year", SeverityError},
+	{"communication-when", SeverityWarning},
 	{"sdg-number", SeverityError},
 	{"section-review", SeverityWarning},
 	{"revision-reason", SeverityError},
@@ -74,6 +75,7 @@ func Check(f *File) []Finding {
 	c.checkFinancing()
 	c.checkAnchoring()
 	c.checkTargets()
+	c.checkCommunication()
 	c.checkReview()
 	return c.out
 }

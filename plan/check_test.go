@@ -111,6 +111,21 @@ func TestRules(t *testing.T) {
 			"footnote-mark", plan.SeverityWarning, "plan.budgets[0].lines[0].mark"},
 		{"target year", func(f *plan.File) { f.Plan.Targets[0].Year = 2031 }, "target-year", plan.SeverityError, "plan.targets[0].year"},
 		{"target exceeds", func(f *plan.File) { f.Plan.Targets[0].Value = 41 }, "target-year", plan.SeverityWarning, "plan.targets[0].value"},
+		{"communication activity", func(f *plan.File) { f.Plan.Communication[0].Activity = " " },
+			"required", plan.SeverityError, "plan.communication[0].activity"},
+		{"communication responsible", func(f *plan.File) { f.Plan.Communication[0].Responsible[0].Org = "ukjend" },
+			"reference", plan.SeverityError, "plan.communication[0].responsible[0].org"},
+		{"communication status", func(f *plan.File) { f.Plan.Communication[1].Status = "maybe" },
+			"invalid-value", plan.SeverityError, "plan.communication[1].status"},
+		{"communication order", func(f *plan.File) {
+			f.Plan.Communication[0].To = &plan.Date{Year: 2025, Month: 2, Precision: plan.PrecisionMonth}
+		}, "communication-when", plan.SeverityError, "plan.communication[0].to"},
+		{"communication to without from", func(f *plan.File) {
+			f.Plan.Communication[1].From, f.Plan.Communication[1].To = nil, &plan.Date{Year: 2025, Month: 10, Precision: plan.PrecisionMonth}
+		}, "required", plan.SeverityError, "plan.communication[1].from"},
+		{"communication outside the period", func(f *plan.File) {
+			f.Plan.Communication[1].From = &plan.Date{Year: 2031, Month: 9, Precision: plan.PrecisionMonth}
+		}, "communication-when", plan.SeverityWarning, "plan.communication[1].from"},
 		{"sdg", func(f *plan.File) { f.Programme.SDGs = []plan.SDG{{Number: 18}} }, "sdg-number", plan.SeverityError, "programme.sdgs[0].number"},
 		{"block", func(f *plan.File) {
 			f.Plan.Sections = []plan.Section{{Title: "X", Blocks: []plan.Block{"budget:nope"}}}

@@ -64,7 +64,10 @@ type Plan struct {
 	Anchoring      []Anchoring     `yaml:"anchoring,omitempty" json:"anchoring,omitempty"`
 	Approvals      []Approval      `yaml:"approvals,omitempty" json:"approvals,omitempty"`
 	References     []Reference     `yaml:"references,omitempty" json:"references,omitempty"`
-	Checks         *Checks         `yaml:"checks,omitempty" json:"checks,omitempty"`
+	// Communication is the year's communication plan: its activities in
+	// the order the plan lists them.
+	Communication []Activity `yaml:"communication,omitempty" json:"communication,omitempty"`
+	Checks        *Checks    `yaml:"checks,omitempty" json:"checks,omitempty"`
 	// Revision says how this plan revises the approved plan before it: the
 	// reason for each changed measure, the assessment of each ended one.
 	Revision *Revision `yaml:"revision,omitempty" json:"revision,omitempty"`
@@ -88,11 +91,13 @@ const (
 	// BlockRevision is the revision report: new, changed and ended
 	// measures and the changes to the money, against the plan before.
 	BlockRevision Block = "revision"
+	// BlockCommunication is the communication plan's table of activities.
+	BlockCommunication Block = "communication"
 )
 
 // Blocks lists the plain block names.
 var Blocks = []Block{BlockProgrammeGoals, BlockSDGs, BlockTargets, BlockCapacity,
-	BlockGoals, BlockSpecialEfforts, BlockAnchoring, BlockApprovals, BlockRevision}
+	BlockGoals, BlockSpecialEfforts, BlockAnchoring, BlockApprovals, BlockRevision, BlockCommunication}
 
 // Section is a titled piece of text, in a plan or in a measure.
 type Section struct {

@@ -93,6 +93,8 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"POST", "/programmes/{programme}/plans/{year}/anchoring/edit", vt + "/anchoring/edit", planEds, url.Values{}, false},
 		{"GET", "/programmes/{programme}/plans/{year}/approvals/edit", vt + "/approvals/edit", planEds, nil, false},
 		{"POST", "/programmes/{programme}/plans/{year}/approvals/edit", vt + "/approvals/edit", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/plans/{year}/communication/edit", vt + "/communication/edit", planEds, nil, false},
+		{"POST", "/programmes/{programme}/plans/{year}/communication/edit", vt + "/communication/edit", planEds, url.Values{}, false},
 		{"POST", "/api/v1/measures", "/api/v1/measures?plan=vest-telemark/2025", planEds, url.Values{}, false},
 		{"PUT", "/api/v1/measures/{id}", "/api/v1/measures/vest-telemark.2025.1.1", measureEds, nil, false},
 		{"PATCH", "/api/v1/measures/{id}", "/api/v1/measures/vest-telemark.2025.1.1", measureEds, nil, false},

@@ -368,6 +368,7 @@ func (v *planView) present() []string {
 	}
 	add(len(p.Anchoring) > 0, string(plan.BlockAnchoring))
 	add(len(p.Approvals) > 0, string(plan.BlockApprovals))
+	add(len(p.Communication) > 0, string(plan.BlockCommunication))
 	add(p.Revision != nil && p.Revision.Base != nil, string(plan.BlockRevision))
 	return out
 }

@@ -77,7 +77,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/edit", s.commitmentSave)
 	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", s.paymentNew)
 	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", s.paymentCreate)
-	// plan structure: plan fields, goals, measure order, targets, anchoring, approvals
+	// plan structure: plan fields, goals, measure order, targets, anchoring, approvals,
+	// the communication plan
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/edit", s.planEdit)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/edit", s.planSave)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/goals/new", s.goalNew)
@@ -93,6 +94,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/anchoring/edit", s.anchoringSave)
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/approvals/edit", s.approvalsEdit)
 	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/approvals/edit", s.approvalsSave)
+	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/communication/edit", s.communicationEdit)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/communication/edit", s.communicationSave)
 
 	// money: budgets and financing
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/budgets/{budget}/edit", s.budgetEdit)

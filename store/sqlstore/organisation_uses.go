@@ -26,6 +26,8 @@ func (s *Store) ProgrammesNaming(ctx context.Context, organisations []string) ([
 		`SELECT p.programme_id FROM funding_sources x JOIN plans p ON p.id = x.plan_id WHERE x.organisation_id IN ` + orgs,
 		`SELECT p.programme_id FROM plan_anchoring x JOIN plans p ON p.id = x.plan_id WHERE x.organisation_id IN ` + orgs,
 		`SELECT p.programme_id FROM plan_approvals x JOIN plans p ON p.id = x.plan_id WHERE x.organisation_id IN ` + orgs,
+		`SELECT p.programme_id FROM communication_responsible x JOIN communication_activities a ON a.id = x.activity_id
+			JOIN plans p ON p.id = a.plan_id WHERE x.organisation_id IN ` + orgs,
 	}
 	var args []any
 	for range arms {

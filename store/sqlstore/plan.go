@@ -159,6 +159,7 @@ func (s *saver) save(savedAt time.Time) (int, int64, error) {
 		{"financing", s.saveFinancing},
 		{"anchoring", s.saveAnchoring},
 		{"approvals", s.saveApprovals},
+		{"communication plan", s.saveCommunication},
 		{"references", func(id int64) error { return s.saveReferences("plan_references", "plan_id", id, p.References) }},
 		{"revision", s.saveRevision},
 	}
@@ -342,6 +343,7 @@ func (r *reader) loadFile(row planRow) (*plan.File, error) {
 		{"financing", func(id int64) (err error) { p.Financing, err = r.loadFinancing(id); return }},
 		{"anchoring", func(id int64) (err error) { p.Anchoring, err = r.loadAnchoring(id); return }},
 		{"approvals", func(id int64) (err error) { p.Approvals, err = r.loadApprovals(id); return }},
+		{"communication plan", func(id int64) (err error) { p.Communication, err = r.loadCommunication(id); return }},
 		{"references", func(id int64) (err error) {
 			p.References, err = r.loadReferences("plan_references", "plan_id", id)
 			return

@@ -224,6 +224,13 @@ func RichFile() *plan.File {
 				{Party: "kdd", Date: date(2025, time.April, 30), Body: "departementet", Note: "Grunnlag for utbetaling."},
 				{Party: "telemark-fylkeskommune"},
 			},
+			Communication: []plan.Activity{
+				{Activity: "Nyheitsbrev", TargetGroup: "Innbyggjarar", Channel: "E-post og nettstad",
+					From: &plan.Date{Year: 2025, Month: time.March, Precision: plan.PrecisionMonth}, To: date(2025, time.November, 30),
+					When: "Kvar månad", Responsible: []plan.Actor{{Org: "vest-telemark", As: "VT"}, {Text: "prosjektleiar"}},
+					Status: plan.MeasureOngoing},
+				{Activity: "Ope møte", From: &plan.Date{Year: 2026, Precision: plan.PrecisionYear}},
+			},
 			References: []plan.Reference{{Title: "Handlingsplan 2024", Year: 2024, URL: "https://example.org/2024", Note: "Førre plan."}},
 			Checks:     &plan.Checks{WeightTolerance: share("2 %")},
 			Revision: &plan.Revision{

@@ -69,6 +69,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"PublishReleases", e.testBackfillReleases},
 		{"Evaluation", e.testEvaluation},
 		{"Projects", e.testProjects},
+		{"Communication", e.testCommunication},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
