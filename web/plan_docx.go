@@ -21,6 +21,17 @@ func (s *Server) planDocx(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) sendDocx(w http.ResponseWriter, r *http.Request, f *plan.File, v store.PlanVersion) {
+	body, err := s.docxOf(r, f, v)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sendDocument(w, v, "", "docx", typeDocx, body)
+}
+
+// docxOf writes a version of a plan as a Word document, with its release
+// and revision report.
+func (s *Server) docxOf(r *http.Request, f *plan.File, v store.PlanVersion) ([]byte, error) {
 	lang := i18n.Lang(f.Plan.Language)
 	o := docx.Options{Version: v.Version, Draft: v.Release == nil}
 	if rel := v.Release; rel != nil {
@@ -30,16 +41,10 @@ func (s *Server) sendDocx(w http.ResponseWriter, r *http.Request, f *plan.File, 
 	// it out.
 	rv, err := s.revisionReport(r.Context(), f, lang)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	if rv != nil {
 		o.Revision = revisionParts(rv, lang)
 	}
-	body, err := docx.Write(f, o)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	sendDocument(w, v, "", "docx", typeDocx, body)
+	return docx.Write(f, o)
 }
