@@ -74,4 +74,3 @@ func BenchmarkPlanPDFAgainstLibreOffice(b *testing.B) {
 	b.ReportMetric(pdf.Seconds()/office.Seconds(), "pdf/office")
 	b.ReportMetric(0, "ns/op") // the round's time says nothing of either
 }
-
