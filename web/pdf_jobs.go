@@ -14,7 +14,14 @@ import (
 type pdfJobs struct {
 	mu      sync.Mutex
 	running map[pageKey]*pdfJob
+	// failed holds when each PDF last failed, so that the waiting page,
+	// asking how its PDF goes, hears that it failed rather than starting
+	// it again and again; a request for the PDF itself tries anew.
+	failed map[pageKey]time.Time
 }
+
+// pdfFailureKept is how long a failure is told to those who ask.
+const pdfFailureKept = time.Minute
 
 type pdfJob struct {
 	done chan struct{}
@@ -47,6 +54,14 @@ func (j *pdfJobs) start(key pageKey, print func(ctx context.Context) ([]byte, er
 		}
 		j.mu.Lock()
 		delete(j.running, key)
+		if job.err != nil {
+			if j.failed == nil {
+				j.failed = map[pageKey]time.Time{}
+			}
+			j.failed[key] = time.Now()
+		} else {
+			delete(j.failed, key)
+		}
 		j.mu.Unlock()
 		close(job.done)
 	}()
@@ -58,4 +73,18 @@ func (j *pdfJobs) runningJob(key pageKey) *pdfJob {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	return j.running[key]
+}
+
+// failedRecently reports whether the PDF of key failed within the last
+// minute, and forgets failures older than that.
+func (j *pdfJobs) failedRecently(key pageKey) bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for k, at := range j.failed {
+		if time.Since(at) > pdfFailureKept {
+			delete(j.failed, k)
+		}
+	}
+	_, ok := j.failed[key]
+	return ok
 }

@@ -33,12 +33,21 @@ func (s *Server) servePDF(w http.ResponseWriter, r *http.Request, f *plan.File, 
 		s.fail(w, r, err)
 		return
 	}
+	progress := r.URL.Query().Get("progress") == "1"
 	if page, ok := s.pdfCache.get(key); ok {
+		if progress {
+			s.pdfProgress(w, r, pdfReady)
+			return
+		}
 		writePDF(w, r, v, page)
 		return
 	}
 	job := s.pdfJobs.runningJob(key)
 	if job == nil {
+		if progress && s.pdfJobs.failedRecently(key) {
+			s.pdfProgress(w, r, pdfFailed)
+			return
+		}
 		if doc == nil {
 			d, err := s.planDocument(r, f, v)
 			if err != nil {
@@ -49,6 +58,10 @@ func (s *Server) servePDF(w http.ResponseWriter, r *http.Request, f *plan.File, 
 		}
 		job = s.pdfJobs.start(key, func(ctx context.Context) ([]byte, error) { return s.print(ctx, *doc) },
 			func(pdf []byte) { s.pdfCache.put(key, pdf) })
+	}
+	if progress {
+		s.pdfProgress(w, r, job.state())
+		return
 	}
 	timer := time.NewTimer(s.pdfMoment)
 	defer timer.Stop()
@@ -100,11 +113,12 @@ func (s *Server) pdfWait(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Retry-After", "5")
 	w.Header().Set("Cache-Control", "no-store")
 	s.render(w, r, http.StatusAccepted, "pdf_wait", &view{Title: i18nTitle(r, "pdf.wait.title"),
-		Data: pdfWaitView{Again: r.URL.RequestURI(), Waiting: waiting, Printing: printing}})
+		Data: pdfWaitView{Again: r.URL.RequestURI(), Progress: progressURL(r.URL), Waiting: waiting, Printing: printing}})
 }
 
 type pdfWaitView struct {
-	Again             string
+	// Again fetches the PDF; Progress asks how it goes (pdf_progress.go).
+	Again, Progress   string
 	Waiting, Printing int
 }
 

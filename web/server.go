@@ -54,6 +54,9 @@ type Config struct {
 	Chromium string
 	// PDFConcurrency is how many PDFs are printed at once: 1 where it is 0.
 	PDFConcurrency int
+	// PDFWait is how long a request waits for its PDF before it answers
+	// that the PDF is being made; 0 is four seconds.
+	PDFWait time.Duration
 }
 
 // DefaultAPITokenMaxAge is the longest an API token lasts where the
@@ -115,6 +118,9 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 		pdfCache: newPageCache(0), pdfMoment: defaultPDFMoment,
 		printer: document.NewPrinter(document.PrinterConfig{Chromium: cfg.Chromium, Concurrency: cfg.PDFConcurrency})}
 	s.print = s.printer.Print
+	if cfg.PDFWait > 0 {
+		s.pdfMoment = cfg.PDFWait
+	}
 	if s.cfg.APITokenMaxAge <= 0 {
 		s.cfg.APITokenMaxAge = DefaultAPITokenMaxAge
 	}

@@ -56,7 +56,12 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	}
 	chromium := fl.String("chromium", envOr("PLANVERK_CHROMIUM", ""), "the Chromium that prints PDFs of plans (also PLANVERK_CHROMIUM; default /usr/bin/chromium, or chromium on PATH); without one, PDFs are not offered")
 	pdfConcurrency := fl.Int("pdf-concurrency", 1, "how many PDFs are printed at once; each takes a Chromium tab and a core for a few seconds")
+	pdfWait := fl.Duration("pdf-wait", 4*time.Second, "how long a request waits for its PDF before it gets a page that says the PDF is being made")
 	if err := fl.Parse(args); err != nil {
+		return exitUnusable
+	}
+	if *pdfWait <= 0 {
+		fmt.Fprintf(e.stderr, "planverk serve: --pdf-wait must be a positive duration, such as 4s, not %s\n", *pdfWait)
 		return exitUnusable
 	}
 	if _, err := sqlite.ParseSynchronous(*synchronous); err != nil {
@@ -86,7 +91,7 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	cfg := web.Config{PublicURL: *publicURL, OIDCName: *oidcName,
 		PasswordChecks: *passwordChecks, ClientIPHeader: *clientIPHeader, APITokenMaxAge: *tokenMaxAge,
 		SMTP:     notice.Config{Addr: *smtpAddr, From: *smtpFrom, User: *smtpUser, Password: os.Getenv("PLANVERK_SMTP_PASSWORD")},
-		Chromium: *chromium, PDFConcurrency: *pdfConcurrency}
+		Chromium: *chromium, PDFConcurrency: *pdfConcurrency, PDFWait: *pdfWait}
 	if cfg.PublicURL == "" {
 		// The address listened on, with the port chosen where :0 was asked.
 		cfg.PublicURL = "http://" + ln.Addr().String()
