@@ -18,6 +18,10 @@ type form struct {
 	// with errors in the order they were found, for the summary at the top.
 	Errors fieldErrors
 	Fields []string
+	// Warnings are what the plan's rules say of a field's value as it is
+	// saved, in the page's words: shown beside the field, they do not stop
+	// a save (a time frame outside the period is allowed, but flagged).
+	Warnings map[string]string
 }
 
 type fieldErrors map[string]fieldError
@@ -60,6 +64,21 @@ func (f *form) Required(names ...string) {
 		}
 	}
 }
+
+// Warn notes, in words already translated, what the rules say of a
+// field; a field's warnings are joined.
+func (f *form) Warn(name, text string) {
+	if f.Warnings == nil {
+		f.Warnings = map[string]string{}
+	}
+	if had := f.Warnings[name]; had != "" {
+		text = had + " " + text
+	}
+	f.Warnings[name] = text
+}
+
+// Warning returns what the rules say of a field, "" where nothing.
+func (f *form) Warning(name string) string { return f.Warnings[name] }
 
 // OK reports whether the form has no errors.
 func (f *form) OK() bool { return len(f.Errors) == 0 }

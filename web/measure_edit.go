@@ -27,6 +27,11 @@ type measureEditView struct {
 	// Preview is the measure as the form would save it, shown when the
 	// person asks for a preview of the text.
 	Preview *plan.Measure
+	// Saved is set when the form is shown again just after a save,
+	// because the rules flag something in the measure as saved; Findings
+	// are what they flag that concerns no one field.
+	Saved    bool
+	Findings []findingView
 }
 
 // measureEdit shows the form that edits a measure.
@@ -39,7 +44,9 @@ func (s *Server) measureEdit(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderMeasureEdit(w, r, http.StatusOK, f, v, g, m, newEditForm(measureValues(f, g, m), v, fingerprint(m)), nil)
+	s.renderMeasureForm(w, r, http.StatusOK, measureEditView{
+		planFormView: newPlanFormView(f, v, newEditForm(measureValues(f, g, m), v, fingerprint(m)), nil),
+		Goal:         g, Measure: m, Saved: r.URL.Query().Get("saved") == "1"}, f, v)
 }
 
 func (s *Server) renderMeasureEdit(w http.ResponseWriter, r *http.Request, status int, f *plan.File, v store.PlanVersion,
@@ -71,6 +78,9 @@ func (s *Server) renderMeasureForm(w http.ResponseWriter, r *http.Request, statu
 	ev.Statuses = []option{{Value: "", ID: "measure-form.status-none"}}
 	for _, st := range plan.MeasureStatuses {
 		ev.Statuses = append(ev.Statuses, option{Value: string(st), ID: "measure-status." + string(st)})
+	}
+	if m != nil {
+		ev.Findings = warnMeasure(fm, f, g.Number, m.Number, language(r))
 	}
 	n, _ := strconv.Atoi(fm.Get("sections"))
 	for i := 0; i <= n; i++ {

@@ -61,6 +61,9 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
 	}
 	etag := fm.Get("etag")
 	newNumber := measureNo
+	// flagged: the rules flag something in the measure as saved, so the
+	// form comes back with the warnings beside its fields.
+	flagged := false
 	saved, err := s.store.EditPlan(r.Context(), v.ProgrammeID, v.Year,
 		store.Edit{Author: whoOf(r).User.ID, Summary: changeSummary(fm, fmt.Sprintf("%d.%d", goalNo, measureNo)), Submission: fm.Get("submission")},
 		func(cur *plan.File) error {
@@ -80,6 +83,7 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
 				}
 				newNumber = moveMeasure(cur, cg, cm, to)
 			}
+			flagged = len(measureFindings(cur, target, newNumber)) > 0
 			return nil
 		})
 	var stale *staleEdit
@@ -97,7 +101,11 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, planPath(v), http.StatusSeeOther)
 		return
 	}
-	http.Redirect(w, r, fmt.Sprintf("%s/goals/%d/measures/%d?saved=1", planPath(v), target, newNumber), http.StatusSeeOther)
+	page := fmt.Sprintf("%s/goals/%d/measures/%d", planPath(v), target, newNumber)
+	if flagged {
+		page += "/edit"
+	}
+	http.Redirect(w, r, page+"?saved=1", http.StatusSeeOther)
 }
 
 // moveMeasure moves a measure to the end of another goal, numbered after

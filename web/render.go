@@ -72,6 +72,20 @@ var funcs = template.FuncMap{
 	// list makes a list of words for a range: list "a" "b".
 	"list": func(items ...string) []string { return items },
 	"add":  func(a, b int) int { return a + b },
+	// describedBy lists the ids of a field's hint, error and warning, those
+	// it has, for its aria-describedby.
+	"describedBy": func(name string, hint, err, warning any) string {
+		var ids []string
+		for _, p := range []struct {
+			v      any
+			suffix string
+		}{{hint, "hint"}, {err, "error"}, {warning, "warning"}} {
+			if str, ok := p.v.(string); ok && str != "" {
+				ids = append(ids, "f-"+name+"-"+p.suffix)
+			}
+		}
+		return strings.Join(ids, " ")
+	},
 	// langName names each language in itself, as language switches do.
 	"langName": func(l i18n.Lang) string {
 		return map[i18n.Lang]string{i18n.Bokmal: "Bokmål", i18n.Nynorsk: "Nynorsk", i18n.English: "English"}[l]
