@@ -23,6 +23,7 @@ func (s *Server) measureCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	var m plan.Measure
 	applyMeasureForm(fm, f, &m)
+	asked := checkMeasureName(fm, g, nil, true)
 	if !fm.OK() {
 		s.renderMeasureEdit(w, r, http.StatusUnprocessableEntity, f, v, g, nil, fm, nil)
 		return
@@ -44,6 +45,12 @@ func (s *Server) measureCreate(w http.ResponseWriter, r *http.Request) {
 			nm.Number = 1
 			for _, o := range cg.Measures {
 				nm.Number = max(nm.Number, o.Number+1)
+			}
+			if asked != 0 {
+				if numberTaken(cg, nil, asked) {
+					return plan.Errorf(plan.EConflict, "measure number %d of goal %d was taken meanwhile", asked, goalNo)
+				}
+				nm.Number = asked
 			}
 			number = nm.Number
 			cg.Measures = append(cg.Measures, nm)

@@ -19,6 +19,7 @@ import (
 func measureValues(f *plan.File, g *plan.Goal, m *plan.Measure) url.Values {
 	v := url.Values{}
 	v.Set("goal", strconv.Itoa(g.Number))
+	v.Set("number", strconv.Itoa(m.Number))
 	v.Set("title", m.Title)
 	v.Set("label", m.Label)
 	v.Set("summary", string(m.Summary))

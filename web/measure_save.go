@@ -48,6 +48,14 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
 	// touching the database.
 	check := *m
 	applyMeasureForm(fm, f, &check)
+	// A measure moved to another goal gets the number after that goal's
+	// last; otherwise the number field may renumber it.
+	number := measureNo
+	if target == goalNo {
+		number = checkMeasureName(fm, g, m, true)
+	} else if to := findGoal(f, target); to != nil {
+		checkMeasureName(fm, to, nil, false)
+	}
 	if leadsChanged(m.Leads, check.Leads) && !can(r, auth.EditPlan, res) {
 		fm.Fail("leads", "measure-form.leads-denied")
 	}
@@ -76,6 +84,12 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request) {
 			}
 			applyMeasureForm(newForm(fm.Values), cur, cm)
 			newNumber = measureNo
+			if target == goalNo && number != measureNo {
+				if numberTaken(cg, cm, number) {
+					return plan.Errorf(plan.EConflict, "measure number %d of goal %d was taken meanwhile", number, goalNo)
+				}
+				cm.Number, newNumber = number, number
+			}
 			if target != goalNo {
 				to := findGoal(cur, target)
 				if to == nil {
