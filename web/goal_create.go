@@ -21,6 +21,7 @@ func (s *Server) goalCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	var check plan.Goal
 	applyGoalForm(fm, &check)
+	asked := checkGoalName(fm, f, nil)
 	if !fm.OK() {
 		s.renderGoalEdit(w, r, http.StatusUnprocessableEntity, f, v, nil, fm, nil, "")
 		return
@@ -34,6 +35,12 @@ func (s *Server) goalCreate(w http.ResponseWriter, r *http.Request) {
 			g.Number = 1
 			for _, o := range cur.Plan.Goals {
 				g.Number = max(g.Number, o.Number+1)
+			}
+			if asked != 0 {
+				if findGoal(cur, asked) != nil {
+					return plan.Errorf(plan.EConflict, "goal number %d was taken meanwhile", asked)
+				}
+				g.Number = asked
 			}
 			number = g.Number
 			cur.Plan.Goals = append(cur.Plan.Goals, g)

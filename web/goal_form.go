@@ -20,6 +20,7 @@ import (
 // goalValues fills a form with a goal as it is.
 func goalValues(g *plan.Goal) url.Values {
 	v := url.Values{}
+	v.Set("number", strconv.Itoa(g.Number))
 	v.Set("title", g.Title)
 	v.Set("label", g.Label)
 	v.Set("heading", g.Heading)

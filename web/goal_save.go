@@ -32,6 +32,17 @@ func (s *Server) goalSave(w http.ResponseWriter, r *http.Request) {
 	}
 	check := *g
 	applyGoalForm(fm, &check)
+	number := checkGoalName(fm, f, g)
+	if number != 0 && number != n && fm.OK() {
+		count, err := s.goalProjects(r.Context(), v.ProgrammeID, n)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if count > 0 {
+			fm.Fail("number", "structure.goal-number-projects", "Count", count)
+		}
+	}
 	if !fm.OK() {
 		s.renderGoalEdit(w, r, http.StatusUnprocessableEntity, f, v, g, fm, nil, "")
 		return
@@ -48,6 +59,12 @@ func (s *Server) goalSave(w http.ResponseWriter, r *http.Request) {
 				return &staleEdit{}
 			}
 			applyGoalForm(newForm(fm.Values), cg)
+			if number != 0 && number != n {
+				if findGoal(cur, number) != nil {
+					return plan.Errorf(plan.EConflict, "goal number %d was taken meanwhile", number)
+				}
+				renumberGoal(cur, cg, number)
+			}
 			return nil
 		})
 	var stale *staleEdit
@@ -58,6 +75,9 @@ func (s *Server) goalSave(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if number != 0 {
+		n = number
 	}
 	http.Redirect(w, r, fmt.Sprintf("%s#goal-%d", planPath(v), n), http.StatusSeeOther)
 }
