@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -287,4 +288,32 @@ func TestOfficeBadCell(t *testing.T) {
 // htmlText is a page's text with entities read, for messages with «».
 func htmlText(page string) string {
 	return strings.NewReplacer("&laquo;", "«", "&raquo;", "»", "&#34;", `"`, "&#39;", "'", "&amp;", "&").Replace(page)
+}
+
+// The budget's import pages say who will see what is saved: visitors see
+// the latest release, and a change reaches them with the next; a plan
+// closed to visitors says so, and how it is published.
+func TestOfficeImportSaysWhoSees(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	c := moneyUser(fx, "editor@example.org", auth.RoleEditor)
+	_, page := c.in("nn").get(vt + "/budgets/period/import")
+	if !strings.Contains(page, "Besøkande ser den politisk forankra versjonen, frigjeving 1. Det du lagrar her, går inn i arbeidsutkastet") ||
+		!strings.Contains(page, `href="`+vt+`/cycle"`) {
+		t.Errorf("the import page of a released plan does not say what visitors see:\n%s", page)
+	}
+	data, _ := officeWorkbook(t, c, vt)
+	_, page = c.in("en").upload(vt+"/budgets/period/import", "plan.xlsx", data)
+	if !strings.Contains(page, "The file changes no amount of the table. Nothing was saved.") {
+		t.Errorf("an unchanged workbook's preview does not say nothing changed:\n%s", page)
+	}
+	if !strings.Contains(page, "Visitors see the politically anchored version, release 1.") {
+		t.Errorf("the preview does not say what visitors see:\n%s", page)
+	}
+	if err := fx.store.SetPublished(context.Background(), "vest-telemark", 2025, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	_, page = c.in("nb").get(vt + "/budgets/period/import")
+	if !strings.Contains(page, "Planen er ikke publisert") || !strings.Contains(page, "planverk publish") {
+		t.Errorf("the import page of a closed plan does not say so:\n%s", page)
+	}
 }

@@ -78,6 +78,8 @@ type importView struct {
 	Changes []changeView
 	Base    int
 	Sheet   string
+	// Reach is who will see what is saved here (plan_reach.go).
+	Reach planReach
 }
 
 // changeView is one amount of a preview.
@@ -108,6 +110,12 @@ func (s *Server) renderImport(w http.ResponseWriter, r *http.Request, status int
 	iv.planFormView = newPlanFormView(f, v, fm, conflict)
 	iv.Kind, iv.ID, iv.Title = ti.kind, g.ID, g.Title
 	iv.Action, iv.Download = ti.path(v, g.ID), planPath(v)+"/plan.xlsx"
+	reach, err := s.reachOf(r.Context(), v)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	iv.Reach = reach
 	page := "table_import"
 	if iv.Changes != nil || iv.Base != 0 {
 		page = "table_import_preview"
