@@ -99,6 +99,10 @@ func (s *Server) surveyAnswer(w http.ResponseWriter, r *http.Request) (*surveyAn
 }
 
 func (s *Server) renderSurveyAnswer(w http.ResponseWriter, r *http.Request, status int, v *surveyAnswerView, fm *form) {
+	// Each form carries its own submission key: a cached copy would give
+	// two respondents the same key, and the second answer would be taken
+	// for the first sent again.
+	w.Header().Set("Cache-Control", "no-store")
 	v.Form = fm
 	v.Submission = fm.Get("submission")
 	if v.Submission == "" {

@@ -59,8 +59,12 @@ func testCapacitySurvey(t *testing.T, engine string) {
 
 	visitor := fx.anonymous().in("nb")
 	resp, page = visitor.get(business)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("the form: %d", resp.StatusCode)
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Cache-Control") != "no-store" {
+		t.Fatalf("the form: %d, Cache-Control %q", resp.StatusCode, resp.Header.Get("Cache-Control"))
+	}
+	if _, again := visitor.get(business); regexp.MustCompile(`name="submission" value="[^"]+"`).FindString(again) ==
+		regexp.MustCompile(`name="submission" value="[^"]+"`).FindString(page) {
+		t.Error("two loads of the form carry the same submission key")
 	}
 	for _, want := range []string{"<legend>Tillit</legend>", "<legend>Mobilisering av ressurser</legend>", `type="radio" name="score-tillit" id="f-score-tillit" value="1"`,
 		"1 – I svært liten grad", "6 – I svært stor grad", "«Næringslivet»"} {
@@ -208,5 +212,12 @@ func testCapacitySurvey(t *testing.T, engine string) {
 	resp, page = fx.anonymous().in("nb").get(results)
 	if text := cellText(page); resp.StatusCode != http.StatusOK || !strings.Contains(text, "Undersøkelsen 2025") || strings.Contains(text, "Undersøkelsen 2026") {
 		t.Errorf("a visitor sees the public 2025 only: %d %.600s", resp.StatusCode, text)
+	}
+}
+
+// The access log keeps no survey link's secret.
+func TestLoggedPathHidesSurveyLinks(t *testing.T) {
+	if got := loggedPath("/survey/secret-token"); strings.Contains(got, "secret") {
+		t.Errorf("logged %q", got)
 	}
 }
