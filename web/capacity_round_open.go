@@ -58,19 +58,34 @@ func (s *Server) capacityRoundOpen(w http.ResponseWriter, r *http.Request) {
 	case len(groups) > maxSurveyGroups:
 		fm.Fail("groups", "capacity.rounds.groups-many", "Max", maxSurveyGroups)
 	}
-	if fm.Get("set") != "upload" {
+	switch choice := fm.Get("set"); {
+	case strings.HasPrefix(choice, "round-"):
+		// The set an earlier round asked by, so that the years compare.
+		src = nil
+		if y, err := strconv.Atoi(strings.TrimPrefix(choice, "round-")); err == nil {
+			if earlier, err := s.store.SurveyRound(r.Context(), id, y); err == nil {
+				src = earlier.SetSource
+			}
+		}
+		if src == nil {
+			fm.Fail("set", "capacity.rounds.set-invalid")
+		}
+	case choice != "upload":
 		src = capacity.DefaultSource
-	} else if _, err := capacity.ParseSet(src); err != nil {
-		var se *capacity.SetError
-		if !errors.As(err, &se) {
-			s.fail(w, r, err)
-			return
+	}
+	if fm.Get("set") == "upload" {
+		if _, err := capacity.ParseSet(src); err != nil {
+			var se *capacity.SetError
+			if !errors.As(err, &se) {
+				s.fail(w, r, err)
+				return
+			}
+			args := []any{"Line", se.Line, "Detail", se.Detail}
+			for k, v := range se.Args {
+				args = append(args, k, v)
+			}
+			fm.Fail("source", se.Key, args...)
 		}
-		args := []any{"Line", se.Line, "Detail", se.Detail}
-		for k, v := range se.Args {
-			args = append(args, k, v)
-		}
-		fm.Fail("source", se.Key, args...)
 	}
 	if !fm.OK() {
 		s.renderCapacityRounds(w, r, http.StatusUnprocessableEntity, fm, nil)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"planverk/capacity"
@@ -24,7 +25,16 @@ type capacityRoundsView struct {
 	Form      *form
 	Links     *capacityLinks
 	Default   *capacity.Set
-	Changed   string
+	// Earlier are the sets of the programme's earlier rounds that differ
+	// from the shipped one, to pick again.
+	Earlier []earlierSet
+	Changed string
+}
+
+// earlierSet is an indicator set an earlier round asked by.
+type earlierSet struct {
+	Value, Name, Version string
+	Year                 int
 }
 
 type capacityRoundRow struct {
@@ -71,6 +81,10 @@ func (s *Server) renderCapacityRounds(w http.ResponseWriter, r *http.Request, st
 			Path: "/programmes/" + id + "/capacity/rounds/" + strconv.Itoa(rd.Year)}
 		if set, err := rd.Set(); err == nil {
 			row.SetName = set.Name
+			if !slices.ContainsFunc(v.Earlier, func(e earlierSet) bool { return e.Name == set.Name && e.Version == set.Version }) &&
+				string(rd.SetSource) != string(capacity.DefaultSource) {
+				v.Earlier = append(v.Earlier, earlierSet{Value: "round-" + strconv.Itoa(rd.Year), Name: set.Name, Version: set.Version, Year: rd.Year})
+			}
 		}
 		v.Rounds = append(v.Rounds, row)
 	}

@@ -44,6 +44,9 @@ func testCapacitySurvey(t *testing.T, engine string) {
 	const rounds = "/programmes/vest-telemark/capacity/rounds"
 	const results = "/programmes/vest-telemark/capacity"
 
+	if _, page := reader.get("/programmes/vest-telemark"); !strings.Contains(page, `href="/programmes/vest-telemark/capacity"`) {
+		t.Error("the programme page does not link the results for a member")
+	}
 	if resp, page := admin.get(rounds); resp.StatusCode != http.StatusOK || !strings.Contains(pageText(page), "Ingen undersøkelser er åpnet ennå.") {
 		t.Fatalf("rounds page: %d %.300s", resp.StatusCode, pageText(page))
 	}
@@ -212,6 +215,38 @@ func testCapacitySurvey(t *testing.T, engine string) {
 	resp, page = fx.anonymous().in("nb").get(results)
 	if text := cellText(page); resp.StatusCode != http.StatusOK || !strings.Contains(text, "Undersøkelsen 2025") || strings.Contains(text, "Undersøkelsen 2026") {
 		t.Errorf("a visitor sees the public 2025 only: %d %.600s", resp.StatusCode, text)
+	}
+
+	// A set of the programme's own, uploaded, then picked again next year.
+	own := `name: eigen
+version: "2"
+scale: {min: 1, max: 5, low: {nb: Lite, nn: Lite, en: Little}, high: {nb: Mye, nn: Mykje, en: Much}}
+dimensions:
+  - key: samfunn
+    name: {nb: Samfunn, nn: Samfunn, en: Community}
+    indicators:
+      - key: dugnad
+        name: {nb: Dugnadsånd, nn: Dugnadsånd, en: Community spirit}
+`
+	_, page = admin.post(rounds, url.Values{"year": {"2027"}, "groups": {"Lag og foreiningar"}, "set": {"upload"}, "source": {own}})
+	if got := surveyLinkPattern.FindAllString(page, -1); len(got) != 1 {
+		t.Fatalf("a round on an uploaded set: %.500s", pageText(page))
+	} else if _, form := visitor.get(got[0]); !strings.Contains(form, "<legend>Dugnadsånd</legend>") || strings.Contains(form, "Tillit") ||
+		!strings.Contains(form, "5 – Mye") {
+		t.Errorf("the uploaded set's form: %.800s", pageText(form))
+	}
+	if _, page := admin.get(rounds); !strings.Contains(page, `value="round-2027"`) {
+		t.Error("the rounds page does not offer the set used in 2027")
+	}
+	_, page = admin.post(rounds, url.Values{"year": {"2028"}, "groups": {"Lag og foreiningar"}, "set": {"round-2027"}})
+	if got := surveyLinkPattern.FindAllString(page, -1); len(got) != 1 {
+		t.Fatalf("a round on the 2027 set: %.500s", pageText(page))
+	} else if _, form := visitor.get(got[0]); !strings.Contains(form, "<legend>Dugnadsånd</legend>") {
+		t.Errorf("the 2028 form is not on the 2027 set: %.500s", pageText(form))
+	}
+	if resp, page := admin.post(rounds, url.Values{"year": {"2029"}, "groups": {"X"}, "set": {"round-1999"}}); resp.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(pageText(page), "Velg et av indikatorsettene i listen.") {
+		t.Errorf("a set of no round: %d", resp.StatusCode)
 	}
 }
 
