@@ -11,10 +11,14 @@ const MinRespondents = 5
 type Cell struct {
 	N    int
 	Mean float64
+	// Withheld hides a cell that rests on enough respondents but would,
+	// with the total beside it, give away a group's hidden one.
+	Withheld bool
 }
 
-// Shown reports whether the cell rests on enough respondents to be shown.
-func (c Cell) Shown() bool { return c.N >= MinRespondents }
+// Shown reports whether the cell may be shown: it rests on enough
+// respondents and is not withheld.
+func (c Cell) Shown() bool { return c.N >= MinRespondents && !c.Withheld }
 
 // cellOf is the cell of a list of values.
 func cellOf(values []float64) Cell {
@@ -67,7 +71,39 @@ func Summarise(s *Set, groups int, answers []Answer) Result {
 		}
 		res.Groups = append(res.Groups, breakdown(s, in))
 	}
+	withhold(res.Groups, func(b *Breakdown) Cell { return b.Respondents }, func(b *Breakdown, c Cell) { b.Respondents = c })
+	for _, d := range s.Dimensions {
+		withhold(res.Groups, func(b *Breakdown) Cell { return b.Dimensions[d.Key] }, func(b *Breakdown, c Cell) { b.Dimensions[d.Key] = c })
+		for _, ind := range d.Indicators {
+			withhold(res.Groups, func(b *Breakdown) Cell { return b.Indicators[ind.Key] }, func(b *Breakdown, c Cell) { b.Indicators[ind.Key] = c })
+		}
+	}
 	return res
+}
+
+// withhold keeps the groups' hidden cells from being worked out from the
+// others: where the groups not shown have between them a few answers (1 to
+// MinRespondents-1) and others are shown, the total minus the shown groups
+// would be the hidden groups' result. Then the smallest shown group is
+// withheld as well, so that what can be worked out rests on enough
+// respondents.
+func withhold(groups []Breakdown, get func(*Breakdown) Cell, put func(*Breakdown, Cell)) {
+	hidden, smallest := 0, -1
+	for i := range groups {
+		c := get(&groups[i])
+		switch {
+		case !c.Shown():
+			hidden += c.N
+		case smallest < 0 || c.N < get(&groups[smallest]).N:
+			smallest = i
+		}
+	}
+	if hidden == 0 || hidden >= MinRespondents || smallest < 0 {
+		return
+	}
+	c := get(&groups[smallest])
+	c.Withheld = true
+	put(&groups[smallest], c)
 }
 
 func breakdown(s *Set, answers []Answer) Breakdown {

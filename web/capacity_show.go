@@ -109,6 +109,9 @@ type capacityCell struct {
 	Shown bool
 	Mean  string
 	N     int
+	// Withheld says that the cell has enough answers but is hidden so
+	// that a smaller group's cannot be worked out.
+	Withheld bool
 }
 
 type capacityComments struct {
@@ -118,7 +121,7 @@ type capacityComments struct {
 
 func cellView(lang string, c capacity.Cell) capacityCell {
 	if !c.Shown() {
-		return capacityCell{}
+		return capacityCell{Withheld: c.Withheld}
 	}
 	return capacityCell{Shown: true, Mean: decimal(lang, c.Mean), N: c.N}
 }

@@ -217,6 +217,14 @@ func testCapacitySurvey(t *testing.T, engine string) {
 		t.Errorf("a visitor sees the public 2025 only: %d %.600s", resp.StatusCode, text)
 	}
 
+	// One answer from the municipality: the businesses' five are withheld
+	// too, or the total less theirs would be that one answer.
+	visitor.post(fresh[1], answerForm(1, "kommunen"))
+	_, page = reader.get(results)
+	if text := cellText(page); !strings.Contains(text, "Tillit 3,5 (6 svar) Holdt tilbake så svarene til en mindre gruppe ikke kan regnes ut For få har svart til å vise et resultat") {
+		t.Errorf("one answer from the municipality: %.1500s", text)
+	}
+
 	// A set of the programme's own, uploaded, then picked again next year.
 	own := `name: eigen
 version: "2"
