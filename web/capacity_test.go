@@ -102,6 +102,15 @@ func testCapacitySurvey(t *testing.T, engine string) {
 		t.Errorf("English: %.600s", pageText(page))
 	}
 
+	// A form sent from another site is refused, as every form of the site.
+	req, _ := http.NewRequest(http.MethodPost, fx.srv.URL+business, strings.NewReader(answerForm(6, "elsewhere").Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", "https://elsewhere.example")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	if resp, _ := visitor.do(req); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a cross-site answer: %d", resp.StatusCode)
+	}
+
 	// Three answers: no result anywhere.
 	for i, v := range []int{2, 3, 4} {
 		resp, _ := visitor.post(business, answerForm(v, "s"+strconv.Itoa(i)))
