@@ -90,6 +90,7 @@ type Store interface {
 	Cycles
 	Evaluations
 	Projects
+	Capacity
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

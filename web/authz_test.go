@@ -195,6 +195,17 @@ func matrix(ids map[string]int64) []matrixCase {
 		// sees the granted projects only, TestProjectsVisibility); who edits
 		// the plans registers projects and their money. Project 1 is not
 		// there, so an allowed request is "not found" rather than a change.
+		// The development-capacity survey: the results page is not found
+		// for a visitor where no round is public; its administrators open
+		// and close rounds (none for 2025 here, so "not found"); the form
+		// at a link needs no account (a wrong link is not found).
+		{"GET", "/programmes/{programme}/capacity", "/programmes/vest-telemark/capacity", everyone, nil, false},
+		{"GET", "/programmes/{programme}/capacity/rounds", "/programmes/vest-telemark/capacity/rounds", progAdmins, nil, false},
+		{"POST", "/programmes/{programme}/capacity/rounds", "/programmes/vest-telemark/capacity/rounds", progAdmins, url.Values{}, false},
+		{"POST", "/programmes/{programme}/capacity/rounds/{year}/state", "/programmes/vest-telemark/capacity/rounds/2025/state", progAdmins, url.Values{"state": {"closed"}}, false},
+		{"POST", "/programmes/{programme}/capacity/rounds/{year}/links", "/programmes/vest-telemark/capacity/rounds/2025/links", progAdmins, url.Values{}, false},
+		{"GET", "/survey/{token}", "/survey/not-a-link", everyone, nil, false},
+		{"POST", "/survey/{token}", "/survey/not-a-link", everyone, url.Values{}, false},
 		{"GET", "/programmes/{programme}/projects", "/programmes/vest-telemark/projects", everyone, nil, false},
 		{"GET", "/programmes/{programme}/projects/money", "/programmes/vest-telemark/projects/money", everyone, nil, false},
 		{"GET", "/programmes/{programme}/projects/new", "/programmes/vest-telemark/projects/new", planEds, nil, false},

@@ -35,6 +35,10 @@ func loggedPath(p string) string {
 	if rest, ok := strings.CutPrefix(p, "/invitations/"); ok && rest != "" {
 		return "/invitations/…"
 	}
+	// A survey link is a secret too: whoever has it answers for a group.
+	if rest, ok := strings.CutPrefix(p, "/survey/"); ok && rest != "" {
+		return "/survey/…"
+	}
 	return p
 }
 

@@ -26,6 +26,9 @@ type programmeView struct {
 	// it; WriteEvaluation offers to write it, once the period's last year
 	// has come.
 	Evaluation, WriteEvaluation bool
+	// Capacity links the development-capacity survey's results for the
+	// programme's members (a visitor reaches public results by address).
+	Capacity bool
 }
 
 func (s *Server) programmeShow(w http.ResponseWriter, r *http.Request) {
@@ -66,6 +69,7 @@ func (s *Server) programmeShow(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Evaluation = started && (ev.Status == evaluation.StatusCompleted || can(r, auth.ViewDraft, auth.Resource{Programme: id}))
 	v.WriteEvaluation = !started && canEvaluate(r, id) && s.evaluationDue(f.Programme)
+	v.Capacity = can(r, auth.ViewDraft, auth.Resource{Programme: id})
 	for _, m := range f.Programme.Municipalities {
 		for _, o := range f.Organisations {
 			if o.ID == m {

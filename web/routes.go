@@ -77,6 +77,15 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/edit", s.commitmentSave)
 	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", s.paymentNew)
 	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", s.paymentCreate)
+	// the development-capacity survey: results, the rounds its
+	// administrators open and close, and the form at a group's secret link
+	mux.HandleFunc("GET /programmes/{programme}/capacity", s.capacityShow)
+	mux.HandleFunc("GET /programmes/{programme}/capacity/rounds", s.capacityRoundsShow)
+	mux.HandleFunc("POST /programmes/{programme}/capacity/rounds", s.capacityRoundOpen)
+	mux.HandleFunc("POST /programmes/{programme}/capacity/rounds/{year}/state", s.capacityRoundState)
+	mux.HandleFunc("POST /programmes/{programme}/capacity/rounds/{year}/links", s.capacityRoundLinks)
+	mux.HandleFunc("GET /survey/{token}", s.capacityAnswerForm)
+	mux.HandleFunc("POST /survey/{token}", s.capacityAnswerSave)
 	// plan structure: plan fields, goals, measure order, targets, anchoring, approvals,
 	// the communication plan
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/edit", s.planEdit)

@@ -70,6 +70,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Evaluation", e.testEvaluation},
 		{"Projects", e.testProjects},
 		{"Communication", e.testCommunication},
+		{"Capacity", e.testCapacity},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
