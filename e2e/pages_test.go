@@ -173,6 +173,8 @@ var mainPages = []string{
 	"/programmes/vest-telemark/plans/2025/goals/1/measures/2",
 	"/programmes/driv",
 	"/programmes/driv/plans/2025",
+	"/programmes/driv/dashboard",
+	"/programmes/vest-telemark/dashboard",
 	"/organisations/husbanken",
 	"/organisations/telemark-fylkeskommune",
 	"/schemes",

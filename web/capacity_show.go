@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"slices"
 
@@ -39,20 +41,10 @@ func (s *Server) capacityShow(w http.ResponseWriter, r *http.Request) {
 	}
 	lang := string(language(r))
 	v := capacityResultsView{Programme: p, Min: capacity.MinRespondents, CanRun: canRunSurvey(r, id)}
-	var results []roundResult
-	for _, rd := range rounds {
-		set, err := rd.Set()
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		answers, err := s.store.SurveyAnswers(r.Context(), id, rd.Year)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		results = append(results, roundResult{round: rd, set: set, answers: answers,
-			result: capacity.Summarise(set, len(rd.Groups), answers)})
+	results, err := s.roundResults(r.Context(), id, rounds)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	for i, res := range results {
 		var before *roundResult
@@ -63,6 +55,25 @@ func (s *Server) capacityShow(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Years = newCapacityYears(lang, results)
 	s.render(w, r, http.StatusOK, "capacity", &view{Title: i18nTitle(r, "capacity.results.title", "Programme", p.Name), Data: v})
+}
+
+// roundResults computes the results of a programme's rounds, in their
+// order (newest first).
+func (s *Server) roundResults(ctx context.Context, programmeID string, rounds []store.SurveyRound) ([]roundResult, error) {
+	var results []roundResult
+	for _, rd := range rounds {
+		set, err := rd.Set()
+		if err != nil {
+			return nil, fmt.Errorf("survey %s %d: %w", programmeID, rd.Year, err)
+		}
+		answers, err := s.store.SurveyAnswers(ctx, programmeID, rd.Year)
+		if err != nil {
+			return nil, err
+		}
+		results = append(results, roundResult{round: rd, set: set, answers: answers,
+			result: capacity.Summarise(set, len(rd.Groups), answers)})
+	}
+	return results, nil
 }
 
 // roundResult is a round with its set, answers and results.
