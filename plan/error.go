@@ -17,6 +17,10 @@ const (
 	// valid API token). EForbidden: the caller is known and may not do this.
 	EUnauthorized = "unauthorized"
 	EForbidden    = "forbidden"
+	// EBusy: the database could not take the change now because other
+	// changes kept winning; nothing was saved, and the same change may be
+	// sent again in a moment.
+	EBusy = "busy"
 )
 
 // Error is an error with a code and a message meant for the user.

@@ -169,6 +169,9 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="planverk"`)
 	}
+	if status == http.StatusServiceUnavailable {
+		retryBusy(w)
+	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(p)

@@ -23,6 +23,8 @@ func statusOf(err error) int {
 		return http.StatusUnauthorized
 	case plan.EForbidden:
 		return http.StatusForbidden
+	case plan.EBusy:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -39,11 +41,19 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		msg = "error.forbidden"
 	case http.StatusInternalServerError:
 		s.log.Error("request failed", "path", r.URL.Path, "err", err)
+	case http.StatusServiceUnavailable:
+		retryBusy(w)
+		msg = "error.busy"
 	default:
 		msg = "error.bad-request"
 	}
 	s.errorPage(w, r, status, msg)
 }
+
+// retryBusy tells the client when to send a change the database was too
+// busy to take: a second is long enough for the writers it lost to to
+// finish, and short enough that a person does not notice.
+func retryBusy(w http.ResponseWriter) { w.Header().Set("Retry-After", "1") }
 
 // errorPage shows the page for an error status, titled and worded in the
 // visitor's language.

@@ -24,6 +24,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"planverk/plan"
 	"planverk/store"
 )
 
@@ -49,6 +50,8 @@ type Store struct {
 	// readStmts and writeStmts are the statements prepared on each pool,
 	// for the reads that run on it.
 	readStmts, writeStmts *stmtCache
+	// attempts is maxAttempts; a test lowers it to run out quickly.
+	attempts int
 }
 
 var _ store.Store = (*Store)(nil)
@@ -56,7 +59,7 @@ var _ store.Store = (*Store)(nil)
 // New returns a store on open pools whose schema is up to date.
 func New(writer, reader *sql.DB, d Dialect) *Store {
 	return &Store{writer: writer, reader: reader, dialect: d,
-		readStmts: newStmtCache(reader), writeStmts: newStmtCache(writer)}
+		readStmts: newStmtCache(reader), writeStmts: newStmtCache(writer), attempts: maxAttempts}
 }
 
 // maxAttempts bounds how often a write that lost to a concurrent one is run
@@ -80,7 +83,7 @@ func backoff(n int) time.Duration {
 // must do nothing but database work.
 func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
 	var err error
-	for n := range maxAttempts {
+	for n := range s.attempts {
 		if n > 0 {
 			select {
 			case <-time.After(backoff(n)):
@@ -93,7 +96,11 @@ func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
 			return err
 		}
 	}
-	return fmt.Errorf("gave up after %d attempts: %w", maxAttempts, err)
+	// Out of attempts the write is refused as busy, not failed: nothing was
+	// saved and the caller may send it again (the web answers 503 with
+	// Retry-After), where an internal error would say something broke.
+	return errors.Join(plan.Errorf(plan.EBusy, "the database is busy with other changes: nothing was saved; try again in a moment"),
+		fmt.Errorf("gave up after %d attempts: %w", s.attempts, err))
 }
 
 func (s *Store) writeOnce(ctx context.Context, fn func(*writer) error) error {
