@@ -220,6 +220,10 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"POST", "/programmes/{programme}/projects/{project}/commitments/{commitment}/edit", "/programmes/vest-telemark/projects/1/commitments/1/edit", planEds, url.Values{}, false},
 		{"GET", "/programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", "/programmes/vest-telemark/projects/1/commitments/1/payments/new", planEds, nil, false},
 		{"POST", "/programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", "/programmes/vest-telemark/projects/1/commitments/1/payments/new", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/projects/{project}/commitments/{commitment}/delete", "/programmes/vest-telemark/projects/1/commitments/1/delete", planEds, nil, false},
+		{"POST", "/programmes/{programme}/projects/{project}/commitments/{commitment}/delete", "/programmes/vest-telemark/projects/1/commitments/1/delete", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/projects/{project}/commitments/{commitment}/payments/{payment}/delete", "/programmes/vest-telemark/projects/1/commitments/1/payments/1/delete", planEds, nil, false},
+		{"POST", "/programmes/{programme}/projects/{project}/commitments/{commitment}/payments/{payment}/delete", "/programmes/vest-telemark/projects/1/commitments/1/payments/1/delete", planEds, url.Values{}, false},
 
 		{"POST", "/admin/evaluation-templates", "/admin/evaluation-templates", sysadmins, url.Values{}, false},
 		{"POST", "/programmes/{programme}/plans/{year}/next", vt + "/next", planEds, url.Values{}, true},

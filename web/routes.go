@@ -78,6 +78,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/edit", s.commitmentSave)
 	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", s.paymentNew)
 	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", s.paymentCreate)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/delete", s.commitmentRemove)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/delete", s.commitmentDelete)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/{payment}/delete", s.paymentRemove)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/{payment}/delete", s.paymentDelete)
 	// the development-capacity survey: results, the rounds its
 	// administrators open and close, and the form at a group's secret link
 	mux.HandleFunc("GET /programmes/{programme}/capacity", s.capacityShow)
