@@ -187,7 +187,7 @@ func (s *Server) apiProjectMoneyShow(w http.ResponseWriter, r *http.Request) {
 	m := followup.ProgrammeMoney(ps, b.Plans)
 	lang := apiLang(r)
 	out := apiProjectMoney{ProgrammeID: b.Programme.ID, Goals: []apiGoalMoney{}, Sources: []apiSourceMoney{},
-		Unplaced: apiMoneySum{Committed: m.Unplaced.Committed, Paid: m.Unplaced.Paid},
+		Unplaced:  apiMoneySum{Committed: m.Unplaced.Committed, Paid: m.Unplaced.Paid},
 		Committed: m.Committed, Paid: m.Paid, Findings: apiFindings(lang, m.Findings), Lang: lang}
 	if m.HasFinanced {
 		out.Financed = m.Financed.Ptr()
