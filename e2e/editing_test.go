@@ -196,6 +196,7 @@ var editPages = []string{
 	"/programmes/vest-telemark/plans/2025/cycle",
 	"/waiting",
 	"/admin/evaluation-templates",
+	"/programmes/driv/projects/new",
 }
 
 // Every form, in every language, passes axe-core with no violation and is

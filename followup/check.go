@@ -2,6 +2,7 @@ package followup
 
 import (
 	"math/big"
+	"sort"
 	"strconv"
 
 	"planverk/plan"
@@ -41,6 +42,7 @@ func CheckProject(p Project) []plan.Finding {
 				Args:    plan.Args{"Project": name, "Paid": paid, "Committed": c.Standing()}})
 		}
 		out = append(out, checkShare(p, ci, c)...)
+		out = append(out, checkSchedule(p, ci, c)...)
 	}
 	if p.Budget != nil && p.OwnShare != nil && *p.OwnShare > *p.Budget {
 		out = append(out, plan.Finding{Rule: "followup-own-share", Severity: plan.SeverityError, Path: path(p, -1),
@@ -107,3 +109,57 @@ func checkShare(p Project, ci int, c Commitment) []plan.Finding {
 
 // percent turns a part of one into the percentage i18n.Percent writes.
 func percent(r *big.Rat) *big.Rat { return new(big.Rat).Mul(r, big.NewRat(100, 1)) }
+
+// checkSchedule checks a commitment's payments against its payment
+// schedule and its deadline: that the schedule adds up to the commitment,
+// that by the end of each year a payment was made no more is paid than
+// the schedule lets be paid by then, and that nothing was paid after the
+// deadline (a deadline of a month or a year runs to its last day).
+func checkSchedule(p Project, ci int, c Commitment) []plan.Finding {
+	at, name := path(p, ci), p.Name()
+	var out []plan.Finding
+	if len(c.Schedule) > 0 {
+		if sum := c.Scheduled(); sum != c.Amount {
+			out = append(out, plan.Finding{Rule: "followup-schedule", Severity: plan.SeverityWarning, Path: at,
+				Message: "followup.finding.schedule-sum",
+				Args:    plan.Args{"Project": name, "Scheduled": sum, "Committed": c.Amount}})
+		}
+		paidIn := map[int]plan.Amount{}
+		var years []int
+		for _, pay := range c.Payments {
+			if _, ok := paidIn[pay.Date.Year]; !ok {
+				years = append(years, pay.Date.Year)
+			}
+			paidIn[pay.Date.Year] += pay.Amount
+		}
+		sort.Ints(years)
+		for _, y := range years {
+			var paid, allowed plan.Amount
+			for py, a := range paidIn {
+				if py <= y {
+					paid += a
+				}
+			}
+			for _, t := range c.Schedule {
+				if t.Year <= y {
+					allowed += t.Amount
+				}
+			}
+			if paid > allowed {
+				out = append(out, plan.Finding{Rule: "followup-schedule", Severity: plan.SeverityWarning, Path: at,
+					Message: "followup.finding.schedule-ahead",
+					Args:    plan.Args{"Project": name, "Paid": paid, "Year": y, "Scheduled": allowed}})
+			}
+		}
+	}
+	if c.Deadline != nil {
+		for _, pay := range c.Payments {
+			if pay.Date.Time().After(c.Deadline.Last()) {
+				out = append(out, plan.Finding{Rule: "followup-deadline", Severity: plan.SeverityError, Path: at,
+					Message: "followup.finding.paid-after-deadline",
+					Args:    plan.Args{"Project": name, "Paid": pay.Amount, "Date": pay.Date, "Deadline": *c.Deadline}})
+			}
+		}
+	}
+	return out
+}

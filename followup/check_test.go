@@ -91,3 +91,32 @@ func TestFinancingOverBudget(t *testing.T) {
 		t.Fatalf("own 100 000 + other 100 000 + grant 150 000 over 300 000: %q", ms)
 	}
 }
+
+// TestScheduleAndDeadline: a commitment of 200 000 with the county's 75 %
+// this year and 25 % next. Paying 180 000 in the first year is ahead of
+// the 150 000 the schedule allows; a payment after the deadline (a month,
+// which runs to its last day) is an error; a schedule that does not add
+// up to the commitment is named.
+func TestScheduleAndDeadline(t *testing.T) {
+	c := Commitment{Amount: 200000, Source: "county", Deadline: date("2026-06"),
+		Schedule: []Tranche{{Year: 2025, Amount: 150000}, {Year: 2026, Amount: 50000}},
+		Payments: []Payment{{Date: *date("2025-05-01"), Amount: 150000}, {Date: *date("2026-06-30"), Amount: 50000}}}
+	if fs := CheckProject(project(0, c)); len(fs) != 0 {
+		t.Fatalf("payments on schedule and in time: %v", messages(t, fs))
+	}
+	c.Payments = []Payment{{Date: *date("2025-05-01"), Amount: 180000}, {Date: *date("2026-07-01"), Amount: 20000}}
+	ms := messages(t, CheckProject(project(0, c)))
+	want := []string{
+		"P7 Sentrumsutvikling: 180\u00a0000 kroner paid by the end of 2025, more than the 150\u00a0000 kroner the commitment's payment schedule allows by then.",
+		"P7 Sentrumsutvikling: 20\u00a0000 kroner paid on 01.07.2026, after the commitment's deadline of June 2026.",
+	}
+	if strings.Join(ms, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("ahead of schedule and late:\n%s\nwant\n%s", strings.Join(ms, "\n"), strings.Join(want, "\n"))
+	}
+	c.Payments = nil
+	c.Schedule = c.Schedule[:1]
+	ms = messages(t, CheckProject(project(0, c)))
+	if len(ms) != 1 || !strings.Contains(ms[0], "schedule of a commitment of 200\u00a0000 kroner adds up to 150\u00a0000 kroner") {
+		t.Fatalf("a schedule short of the commitment: %q", ms)
+	}
+}

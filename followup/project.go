@@ -114,6 +114,10 @@ type Project struct {
 	// and by whom ("" for no one known).
 	UpdatedAt     time.Time `json:"updated_at"`
 	UpdatedByName string    `json:"updated_by,omitempty"`
+	// Repeated is set on a project a save returns where the save was a
+	// submission seen before: nothing was saved, and this is what the
+	// first one registered.
+	Repeated bool `json:"-"`
 }
 
 // Commitment is a grant commitment (tilsagn) to a project.
@@ -134,7 +138,18 @@ type Commitment struct {
 	// ReleasedOn: money the project will not get.
 	Released   *plan.Amount `json:"released,omitempty"`
 	ReleasedOn *plan.Date   `json:"released_on,omitempty"`
-	Payments   []Payment    `json:"payments,omitempty"`
+	// Schedule is how the decision says the money is to be paid, year
+	// by year (75 % this year, 25 % next), in whole kroner; empty where
+	// it says nothing. The payments are checked against it.
+	Schedule []Tranche `json:"schedule,omitempty"`
+	Payments []Payment `json:"payments,omitempty"`
+}
+
+// Tranche is one year of a commitment's payment schedule: what may be
+// paid in the year.
+type Tranche struct {
+	Year   int         `json:"year"`
+	Amount plan.Amount `json:"amount"`
 }
 
 // Payment is a payment (utbetaling) of a commitment, one tranche.
@@ -159,6 +174,15 @@ func (c Commitment) Standing() plan.Amount {
 		return c.Amount
 	}
 	return c.Amount - *c.Released
+}
+
+// Scheduled is the sum of the commitment's payment schedule.
+func (c Commitment) Scheduled() plan.Amount {
+	var sum plan.Amount
+	for _, t := range c.Schedule {
+		sum += t.Amount
+	}
+	return sum
 }
 
 // Paid is the sum of the commitment's payments.

@@ -95,6 +95,12 @@ func T(lang Lang, id string, args map[string]any) string {
 		cfg.PluralCount = n
 	}
 	s, err := loc.Localize(cfg)
+	if err != nil && cfg.PluralCount != nil {
+		// A message with one form for every count ("{{.Count}} funn")
+		// has no "one" form for a count of 1: that one form it is.
+		cfg.PluralCount = nil
+		s, err = loc.Localize(cfg)
+	}
 	if err != nil {
 		// A missing message must not hide the finding: show its ID and
 		// arguments. A test keeps every catalogue complete.

@@ -22,7 +22,9 @@ type Projects interface {
 	// project is saved only if p.Version is still its version, otherwise
 	// it is plan.EConflict and nothing is saved; the saved project comes
 	// back with its next version and the IDs it was given. Commitments
-	// and payments that have IDs keep them.
+	// and payments that have IDs keep them. A new project whose
+	// e.Submission registered one before is not registered again: the
+	// first comes back, with Repeated set.
 	SaveProject(ctx context.Context, p followup.Project, e Edit) (followup.Project, error)
 }
 

@@ -30,6 +30,7 @@ func commitmentValues(c followup.Commitment) url.Values {
 	v.Set("conditions", c.Conditions)
 	v.Set("released", formatAmountInput(c.Released))
 	v.Set("released_on", dateInput(c.ReleasedOn))
+	v.Set("schedule", scheduleInput(c.Schedule))
 	return v
 }
 
@@ -73,6 +74,7 @@ func readCommitment(fm *form, c *followup.Commitment) {
 	if c.Released != nil && c.ReleasedOn == nil {
 		fm.Fail("released_on", "followup.form.released-needs-date")
 	}
+	c.Schedule = readSchedule(fm, c.Amount)
 }
 
 // moneyForm is the form of a project's commitment or payment.

@@ -11,6 +11,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"planverk/cycle"
+	"planverk/followup"
 	"planverk/plan"
 	"planverk/scheme"
 )
@@ -57,6 +58,7 @@ var (
 	yearParam      = pathParam("year", "The plan's year, such as 2025.")
 	measureIDParam = pathParam("id", "PROGRAMME.YEAR.GOAL.MEASURE, such as vest-telemark.2025.2.2.")
 	releaseParam   = pathParam("release", "The release's number: 1, 2, …")
+	projectParam   = pathParam("project", "The project's number, such as 12.")
 	stepParam      = pathParam("step", "proposal, executive-committee, council, approval or publication.")
 	// A disposition is named by the measure's lasting ID, which stays the
 	// same across years.
@@ -106,6 +108,19 @@ var apiOperations = []apiOperation{
 	{method: "put", path: "/programmes/{programme}/plans/{year}/revision/measures/{id}", summary: "Say what kind of new measure a measure is, why it changed or what it achieved",
 		params: []map[string]any{programmeParam, yearParam, dispositionIDParam, langParam}, request: apiDispositionWrite{}, response: apiRevisedMeasure{},
 		auth: true, ifMatch: true, idempotent: true, errors: bodyErrors},
+	{method: "get", path: "/programmes/{programme}/projects", summary: "A page of a programme's projects, with their commitments, payments and findings; a visitor sees the granted ones only",
+		params:   []map[string]any{programmeParam, queryParam("page", "The page, from 1; 25 projects a page.", false), langParam},
+		response: apiProjectList{}},
+	{method: "post", path: "/programmes/{programme}/projects", summary: "Register a project, with its commitments and payments; Location is its address",
+		params: []map[string]any{programmeParam, langParam}, request: apiProjectWrite{}, status: 201, response: apiProject{},
+		auth: true, idempotent: true, errors: bodyErrors},
+	{method: "get", path: "/programmes/{programme}/projects/money", summary: "A programme's money: committed, paid and left per goal and per funding source and year, with the findings",
+		params: []map[string]any{programmeParam, langParam}, response: apiProjectMoney{}},
+	{method: "get", path: "/programmes/{programme}/projects/{project}", summary: "One project with its commitments, payment schedules, payments and the findings of its checks; its ETag is its version",
+		params: []map[string]any{programmeParam, projectParam, langParam}, response: apiProject{}},
+	{method: "put", path: "/programmes/{programme}/projects/{project}", summary: "Replace a project whole, its commitments and payments with it",
+		params: []map[string]any{programmeParam, projectParam, langParam}, request: apiProjectWrite{}, response: apiProject{},
+		auth: true, ifMatch: true, errors: bodyErrors},
 	{method: "get", path: "/measures", summary: "The measures of one plan",
 		params: []map[string]any{queryParam("plan", "The plan as PROGRAMME/YEAR, such as vest-telemark/2025.", true), versionParam}, response: apiMeasureList{}},
 	{method: "post", path: "/measures", summary: "Add a measure to a goal of a plan; Location is its address",
@@ -208,6 +223,10 @@ func apiMapType(t reflect.Type) *jsonschema.Schema {
 		return enumSchema(plan.NewKinds)
 	case reflect.TypeFor[plan.DispositionKind]():
 		return enumSchema([]plan.DispositionKind{plan.DispositionNew, plan.DispositionChanged, plan.DispositionEnded, plan.DispositionContinued})
+	case reflect.TypeFor[followup.Status]():
+		return enumSchema(followup.Statuses)
+	case reflect.TypeFor[followup.Phase]():
+		return enumSchema(append([]followup.Phase{""}, followup.Phases...))
 	case reflect.TypeFor[scheme.Level]():
 		return enumSchema(scheme.Levels)
 	case reflect.TypeFor[scheme.Kind]():
@@ -242,12 +261,17 @@ func schemaName(t reflect.Type) string {
 	if t.PkgPath() == reflect.TypeFor[scheme.Scheme]().PkgPath() && !strings.HasPrefix(t.Name(), "Scheme") {
 		return "Scheme" + t.Name()
 	}
+	// The follow-up's types too share names with the plan's (Payment):
+	// theirs start with Followup.
+	if t.PkgPath() == reflect.TypeFor[followup.Project]().PkgPath() {
+		return "Followup" + t.Name()
+	}
 	name, api := strings.CutPrefix(t.Name(), "api")
 	if !api || t.PkgPath() == reflect.TypeFor[plan.Plan]().PkgPath() {
 		return t.Name()
 	}
 	switch name {
-	case "Plan", "Programme", "Measure", "Organisation", "Scheme", "Revision", "RevisionBase":
+	case "Plan", "Programme", "Measure", "Organisation", "Scheme", "Revision", "RevisionBase", "Project":
 		return name + "Resource"
 	}
 	return name
@@ -348,6 +372,7 @@ func buildOpenAPI() ([]byte, error) {
 			"version": "1",
 			"description": "Programmes, action plans (with computed totals and the findings of the rules), measures, organisations, " +
 				"the yearly cycle (releases, the steps that make them, next year's plan, the revision report), " +
+				"the follow-up (projects, their grant commitments and payments, the programme's money), " +
 				"and the support-scheme catalogue with its finder and glossary; " +
 				"and, with an API token, writes with the rights of the token's user. Every resource has an ETag; a write that replaces " +
 				"or removes one needs If-Match. Errors are application/problem+json (RFC 9457).",

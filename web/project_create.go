@@ -28,7 +28,9 @@ func (s *Server) projectCreate(w http.ResponseWriter, r *http.Request) {
 		s.renderProjectEdit(w, r, http.StatusUnprocessableEntity, b, p, fm, nil)
 		return
 	}
-	saved, err := s.store.SaveProject(r.Context(), p, store.Edit{Author: whoOf(r).Subject.UserID})
+	// The form's submission makes the same form sent twice (a double
+	// click, a reload) register one project.
+	saved, err := s.store.SaveProject(r.Context(), p, store.Edit{Author: whoOf(r).Subject.UserID, Submission: fm.Get("submission")})
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -27,11 +27,21 @@ type followupBase struct {
 // loadFollowup loads a programme's follow-up base, or answers the request.
 // A programme whose plans the person may not read is not there for them.
 func (s *Server) loadFollowup(w http.ResponseWriter, r *http.Request) (*followupBase, bool) {
-	id := r.PathValue("programme")
-	versions, err := s.visiblePlans(r, id)
+	b, err := s.followupOf(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return nil, false
+	}
+	return b, true
+}
+
+// followupOf loads the follow-up base of the request's programme; a
+// programme whose plans the person may not read is plan.ENotFound.
+func (s *Server) followupOf(r *http.Request) (*followupBase, error) {
+	id := r.PathValue("programme")
+	versions, err := s.visiblePlans(r, id)
+	if err != nil {
+		return nil, err
 	}
 	b := &followupBase{CanEdit: can(r, auth.EditPlan, auth.Resource{Programme: id}),
 		Member: can(r, auth.ViewDraft, auth.Resource{Programme: id})}
@@ -42,37 +52,41 @@ func (s *Server) loadFollowup(w http.ResponseWriter, r *http.Request) (*followup
 			continue
 		}
 		if err != nil {
-			s.fail(w, r, err)
-			return nil, false
+			return nil, err
 		}
 		b.Plans = append(b.Plans, f)
 	}
 	if len(b.Plans) == 0 {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "programme %q has no plan you may read", id))
-		return nil, false
+		return nil, plan.Errorf(plan.ENotFound, "programme %q has no plan you may read", id)
 	}
 	b.Programme, b.Lang = b.Plans[0].Programme, b.Plans[0].Plan.Language
-	return b, true
+	return b, nil
 }
 
 // loadProject loads the project of the request's path that the person may
 // see, or answers the request: a project that is not public is not there
 // for anyone but the programme's members.
 func (s *Server) loadProject(w http.ResponseWriter, r *http.Request, b *followupBase) (followup.Project, bool) {
-	id, err := strconv.ParseInt(r.PathValue("project"), 10, 64)
-	if err != nil || id <= 0 {
-		s.fail(w, r, plan.Errorf(plan.ENotFound, "no project %q", r.PathValue("project")))
-		return followup.Project{}, false
-	}
-	p, err := s.store.Project(r.Context(), b.Programme.ID, id)
-	if err == nil && !b.Member && !p.Public() {
-		err = plan.Errorf(plan.ENotFound, "no project %d you may see", id)
-	}
+	p, err := s.projectOf(r, b)
 	if err != nil {
 		s.fail(w, r, err)
 		return p, false
 	}
 	return p, true
+}
+
+// projectOf loads the project of the request's path that the person may
+// see; one that is not there for them is plan.ENotFound.
+func (s *Server) projectOf(r *http.Request, b *followupBase) (followup.Project, error) {
+	id, err := strconv.ParseInt(r.PathValue("project"), 10, 64)
+	if err != nil || id <= 0 {
+		return followup.Project{}, plan.Errorf(plan.ENotFound, "no project %q", r.PathValue("project"))
+	}
+	p, err := s.store.Project(r.Context(), b.Programme.ID, id)
+	if err == nil && !b.Member && !p.Public() {
+		err = plan.Errorf(plan.ENotFound, "no project %d you may see", id)
+	}
+	return p, err
 }
 
 // projectPath is the address of a project's page.

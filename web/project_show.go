@@ -20,6 +20,7 @@ func (s *Server) projectShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := projectView{followupBase: b, Project: p, Path: projectPath(p), Saved: r.URL.Query().Get("saved") != "",
+		Deleted:   r.URL.Query().Get("deleted") != "",
 		Committed: p.Committed(), Paid: p.Paid(), Findings: findingTexts(language(r), followup.CheckProject(p))}
 	v.Left = v.Committed - v.Paid
 	for _, g := range b.Plans[0].Plan.Goals {
@@ -42,7 +43,7 @@ type projectView struct {
 	*followupBase
 	Project               followup.Project
 	Path                  string
-	Saved                 bool
+	Saved, Deleted        bool
 	Measures              []servedMeasure
 	Commitments           []commitmentRow
 	Committed, Paid, Left plan.Amount

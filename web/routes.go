@@ -78,6 +78,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/edit", s.commitmentSave)
 	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", s.paymentNew)
 	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/new", s.paymentCreate)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/delete", s.commitmentRemove)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/delete", s.commitmentDelete)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/{payment}/delete", s.paymentRemove)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/{payment}/delete", s.paymentDelete)
 	// the development-capacity survey: results, the rounds its
 	// administrators open and close, and the form at a group's secret link
 	mux.HandleFunc("GET /programmes/{programme}/capacity", s.capacityShow)
@@ -207,6 +211,13 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/plans/{year}/revision", s.apiRevisionShow)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/plans/{year}/revision/measures/{id}", s.apiDisposition)
 	mux.HandleFunc("PUT /api/v1/programmes/{programme}/plans/{year}/revision/measures/{id}", s.apiDispositionPut)
+	// follow-up: a programme's projects, their commitments and payments,
+	// and its money
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects", s.apiProjects)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects", s.apiProjectCreate)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/money", s.apiProjectMoneyShow)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/{project}", s.apiProjectShow)
+	mux.HandleFunc("PUT /api/v1/programmes/{programme}/projects/{project}", s.apiProjectPut)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, plan.Errorf(plan.ENotFound, "no API resource at %s", r.URL.Path))
 	})

@@ -144,6 +144,18 @@ func (r *reader) project(prog int64, programmeID string, id int64) (followup.Pro
 	}
 	for i := range p.Commitments {
 		c := &p.Commitments[i]
+		err = r.each(`SELECT year, amount FROM commitment_tranches WHERE commitment_id = ? ORDER BY position`,
+			[]any{c.ID}, func(rows *sql.Rows) error {
+				var t followup.Tranche
+				var amount int64
+				err := rows.Scan(&t.Year, &amount)
+				t.Amount = plan.Amount(amount)
+				c.Schedule = append(c.Schedule, t)
+				return err
+			})
+		if err != nil {
+			return p, fmt.Errorf("schedule: %w", err)
+		}
 		err = r.each(`SELECT id, paid_on, paid_precision, amount FROM payments WHERE commitment_id = ? ORDER BY position`,
 			[]any{c.ID}, func(rows *sql.Rows) error {
 				var pay followup.Payment
@@ -187,12 +199,26 @@ func (s *Store) SaveProject(ctx context.Context, p followup.Project, e store.Edi
 			nullDate(p.To), precisionOf(p.To), string(p.Phase), string(p.Status), p.CaseRef, nullInt(p.Goal),
 			nullAmount(p.Budget), nullAmount(p.OwnShare), nullAmount(p.OtherFinancing), now, nullID(e.Author)}
 		id := p.ID
+		if id == 0 && e.Submission != "" {
+			// The same form or request sent twice registers one project:
+			// the second gets the first's.
+			var seen int64
+			err := w.reader().row(`SELECT id FROM projects WHERE submission = ? AND programme_id = ?`, e.Submission, prog).Scan(&seen)
+			if err == nil {
+				out, err = w.reader().project(prog, p.ProgrammeID, seen)
+				out.Repeated = true
+				return err
+			}
+			if err != sql.ErrNoRows {
+				return fmt.Errorf("submission: %w", err)
+			}
+		}
 		if id == 0 {
 			id, err = w.insert(`
 				INSERT INTO projects (title, label, owner, manager, sponsor, period_from, period_from_precision,
 					period_to, period_to_precision, phase, status, case_ref, goal, budget, own_share, other_financing,
-					updated_at, updated_by, programme_id, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, append(cols, prog)...)
+					updated_at, updated_by, programme_id, submission, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, append(cols, prog, nullString(e.Submission))...)
 			if err != nil {
 				return fmt.Errorf("project: %w", err)
 			}
@@ -259,6 +285,12 @@ func (w *writer) saveCommitment(project int64, position int, c followup.Commitme
 	}
 	if err != nil {
 		return err
+	}
+	for ti, t := range c.Schedule {
+		if err := w.exec(`INSERT INTO commitment_tranches (commitment_id, position, year, amount) VALUES (?, ?, ?, ?)`,
+			id, ti, t.Year, int64(t.Amount)); err != nil {
+			return fmt.Errorf("tranche %d: %w", t.Year, err)
+		}
 	}
 	for pi, pay := range c.Payments {
 		args := []any{id, pi, nullDate(&pay.Date), precisionOf(&pay.Date), int64(pay.Amount)}

@@ -41,6 +41,7 @@ func (e engine) testProjects(t *testing.T) {
 		Commitments: []followup.Commitment{{Amount: 150000, Kind: plan.AmountCeiling, Source: "fylkeskommunen", Share: "50 %",
 			Decided: pday("2025-02-10"), Body: "Styret", Deadline: pday("2026-12"), Conditions: "Sluttrapport",
 			Released: plan.Amount(10000).Ptr(), ReleasedOn: pday("2026"),
+			Schedule: []followup.Tranche{{Year: 2025, Amount: 112500}, {Year: 2026, Amount: 37500}},
 			Payments: []followup.Payment{{Date: *pday("2025-04-01"), Amount: 75000}, {Date: *pday("2025-10"), Amount: 40000}}}}}
 	got, err := s.SaveProject(ctx, p, store.Edit{Author: kari.ID})
 	if err != nil {
@@ -89,9 +90,19 @@ func (e engine) testProjects(t *testing.T) {
 		t.Fatalf("an unknown status: %v", err)
 	}
 
+	if saved.Commitments[0].Scheduled() != 150000 || len(saved.Commitments[0].Schedule) != 2 {
+		t.Fatalf("the schedule after a save: %+v", saved.Commitments[0].Schedule)
+	}
+
+	// The same form sent twice registers one project.
 	idea := followup.Project{ProgrammeID: "p", Title: "Ny idé", Status: followup.StatusIdea}
-	if _, err := s.SaveProject(ctx, idea, store.Edit{}); err != nil {
-		t.Fatal(err)
+	first, err := s.SaveProject(ctx, idea, store.Edit{Submission: "form-1"})
+	if err != nil || first.Repeated {
+		t.Fatalf("first submission: %v, repeated %v", err, first.Repeated)
+	}
+	again, err := s.SaveProject(ctx, idea, store.Edit{Submission: "form-1"})
+	if err != nil || !again.Repeated || again.ID != first.ID {
+		t.Fatalf("the same submission again: %v, %+v", err, again)
 	}
 	for i := 0; i < 3; i++ {
 		if _, err := s.SaveProject(ctx, followup.Project{ProgrammeID: "p", Title: "Søknad", Status: followup.StatusApplication}, store.Edit{}); err != nil {
