@@ -12,6 +12,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"planverk/plan"
@@ -36,6 +37,11 @@ type Options struct {
 	Projects int
 	// Today dates the decisions; the current year is its year.
 	Today time.Time
+	// Workers is how many programmes are stored at once (1 where 0).
+	// PostgreSQL writes several at once; SQLite one at a time whatever
+	// this says. The content is the same for any number, the order of
+	// the rows (and so the projects' numbers) not.
+	Workers int
 	// Progress, where set, is told what is being made, now and then.
 	Progress func(format string, args ...any)
 }
@@ -86,17 +92,70 @@ func Generate(ctx context.Context, s store.Store, o Options) (Result, error) {
 	}
 	res.Schemes = len(ids)
 	o.Progress("%d schemes", len(ids))
-	for i := range o.Programmes {
-		g := newProgramme(o, i, ids)
-		if err := g.store(ctx, s, &res); err != nil {
-			return res, fmt.Errorf("synthetic programme %d: %w", i+1, err)
-		}
-		if (i+1)%50 == 0 || i+1 == o.Programmes {
-			o.Progress("%d of %d programmes, %d projects (%s)", i+1, o.Programmes, res.Projects, time.Since(start).Round(time.Second))
-		}
+	if err := storeProgrammes(ctx, s, o, ids, &res, start); err != nil {
+		return res, err
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// storeProgrammes stores the programmes, o.Workers at a time, and adds
+// what each made to res.
+func storeProgrammes(ctx context.Context, s store.Store, o Options, ids []string, res *Result, start time.Time) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu   sync.Mutex
+		errs []error
+		done int
+	)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(o.Workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var mine Result
+				err := newProgramme(o, i, ids).store(ctx, s, &mine)
+				mu.Lock()
+				res.add(mine)
+				if err != nil {
+					errs = append(errs, fmt.Errorf("synthetic programme %d: %w", i+1, err))
+					cancel()
+				}
+				if done++; done%50 == 0 || done == o.Programmes {
+					o.Progress("%d of %d programmes, %d projects (%s)", done, o.Programmes, res.Projects, time.Since(start).Round(time.Second))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+feed:
+	for i := range o.Programmes {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	return ctx.Err()
+}
+
+func (r *Result) add(o Result) {
+	r.Programmes += o.Programmes
+	r.Plans += o.Plans
+	r.Versions += o.Versions
+	r.Releases += o.Releases
+	r.Measures += o.Measures
+	r.Projects += o.Projects
+	r.Commitments += o.Commitments
+	r.Payments += o.Payments
 }
 
 func (o Options) valid() error {

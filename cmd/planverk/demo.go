@@ -27,6 +27,7 @@ func (e *env) demoCmd(ctx context.Context, args []string) int {
 	fl.IntVar(&n.Measures, "measures", n.Measures, "about how many measures the latest plans hold in all")
 	fl.IntVar(&n.Schemes, "schemes", n.Schemes, "how many support schemes")
 	fl.IntVar(&n.Projects, "projects", n.Projects, "how many projects, with commitments and payments")
+	fl.IntVar(&n.Workers, "workers", 1, "programmes stored at once (PostgreSQL only gains; every plan save also rewrites the shared organisations, so many at once conflict)")
 	quiet := fl.Bool("quiet", false, "print only the result")
 	fl.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: planverk demo generate [--db PATH-or-URL] [--seed N] [--programmes N] [--years N] [--measures N] [--schemes N] [--projects N]")
