@@ -24,8 +24,10 @@
 // password checks at once holds them back, not its limits per address.
 //
 // anchor serves one file's bytes from memory at every path, as a static
-// file server would (A1); with -json it decodes the file once and encodes
-// it again on every request (A3), the least a JSON API must do.
+// file server would (A1); with -json it decodes the plan file in a plan's
+// API answer once, into planverk's own types, and encodes the answer again
+// on every request (A3), the least a JSON API that does not keep its bytes
+// must do.
 package main
 
 import (
@@ -43,6 +45,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"planverk/plan"
 )
 
 func main() {
@@ -281,17 +285,27 @@ func anchor(args []string) error {
 	}
 	var h http.HandlerFunc
 	if *asJSON {
-		var doc any
-		d := json.NewDecoder(bytes.NewReader(body))
-		d.UseNumber()
-		if err := d.Decode(&doc); err != nil {
+		// The answer's members as they are, but its plan file decoded
+		// into planverk's own types, encoded again on every request.
+		var doc map[string]json.RawMessage
+		if err := json.Unmarshal(body, &doc); err != nil {
 			return fmt.Errorf("%s: %w", *file, err)
 		}
+		var f plan.File
+		if err := json.Unmarshal(doc["file"], &f); err != nil {
+			return fmt.Errorf("%s: the plan file: %w", *file, err)
+		}
+		delete(doc, "file")
 		h = func(w http.ResponseWriter, r *http.Request) {
+			out := make(map[string]any, len(doc)+1)
+			for k, v := range doc {
+				out[k] = v
+			}
+			out["file"] = &f
 			w.Header().Set("Content-Type", "application/json")
 			e := json.NewEncoder(w)
 			e.SetIndent("", "  ")
-			_ = e.Encode(doc)
+			_ = e.Encode(out)
 		}
 	} else {
 		ctype := http.DetectContentType(body)
