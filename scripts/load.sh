@@ -79,6 +79,7 @@ aaddr=127.0.0.1:18089
 base="http://$addr"
 year=$(date +%Y)
 ulimit -n 4096 2>/dev/null || true
+export PGOPTIONS='-c client_min_messages=warning'
 
 # pgdb turns the server URL into one naming database $1.
 pgdb() { printf '%s' "$pgurl" | sed -E "s#^(postgres(ql)?://[^/]*)/[^?]*#\1/$1#"; }
@@ -298,6 +299,7 @@ for engine in $engines; do
     w=$(field "$engine/$db/writes" rps); we=$(field "$engine/$db/writes" errors)
     echo "  measure saves >= $want/s with 0 errors ($db): $w/s, $we errors — $(awk -v v="$w" -v e="$we" -v g="$want" 'BEGIN {print (v >= g && e == 0 ? "met" : "NOT met")}')"
   done
+  echo "  (a 412 is a client that lost the race for a measure it shares with another: no error)"
   echo "  <= 5 KB stored per measure save: two ${R[$engine/two/per-edit]}, national ${R[$engine/national/per-edit]}"
 done
 [ -n "${R[login]:-}" ] && { echo; echo "log-in flood (SQLite, two-plan): ${R[login]}"; }

@@ -191,7 +191,7 @@ func getLoop(client *http.Client, u string, hs headers, end time.Time, r *result
 
 // patchLoop saves its measure's title again and again. A 412 (someone
 // else saved the measure: only where connections share one) reads the
-// ETag again; it counts as an error, as every answer but 200 does.
+// ETag again and is no error; every other answer but 200 is.
 func patchLoop(client *http.Client, u, token string, conn int, end time.Time, r *result) {
 	etag := ""
 	for n := 0; time.Now().Before(end); n++ {
@@ -231,9 +231,14 @@ func patchLoop(client *http.Client, u, token string, conn int, end time.Time, r 
 		resp.Body.Close()
 		r.took = append(r.took, time.Since(t))
 		r.status[resp.StatusCode]++
-		if resp.StatusCode == http.StatusOK {
+		switch resp.StatusCode {
+		case http.StatusOK:
 			etag = resp.Header.Get("ETag")
-		} else {
+		case http.StatusPreconditionFailed:
+			// Another connection saved the measure first: the answer
+			// planverk owes, not an error. Read it again.
+			etag = ""
+		default:
 			r.errors++
 			etag = ""
 		}
