@@ -108,12 +108,18 @@ var serverDatabase = testdb.New(func(ctx context.Context, engine, dsn string) er
 // and runs the test in parallel with the others (see testdb.Parallel).
 func startServerOn(t *testing.T, engine string) *server {
 	t.Helper()
+	return startServerFrom(t, engine, serverDatabase)
+}
+
+// startServerFrom is startServerOn over a copy of another database.
+func startServerFrom(t *testing.T, engine string, from *testdb.Template) *server {
+	t.Helper()
 	testdb.Parallel(t)
 	bin, err := binary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	db := serverDatabase.Database(t, engine)
+	db := from.Database(t, engine)
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, bin, "serve", "--addr", "127.0.0.1:0", "--db", db)
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }

@@ -91,6 +91,7 @@ type Store interface {
 	Evaluations
 	Projects
 	Capacity
+	Settings
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

@@ -177,6 +177,9 @@ type view struct {
 	Who *who
 	// Base is the address links on a page to print are relative to.
 	Base string
+	// Synthetic says that the database's data is made up (synthetic.go):
+	// the layout says so on every page.
+	Synthetic bool
 }
 
 // T translates a message: {{.T "plan.budget"}} or with pairs of names and
@@ -232,6 +235,7 @@ func (s *Server) renderBytes(r *http.Request, name string, v *view) ([]byte, err
 	}
 	v.Path = r.URL.RequestURI()
 	v.Who = whoOf(r)
+	v.Synthetic = s.synthetic(r.Context())
 	var b bytes.Buffer
 	if err := t.Execute(&b, v); err != nil {
 		return nil, err

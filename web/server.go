@@ -97,6 +97,9 @@ type Server struct {
 	sleep func(time.Duration)
 	// passwordSlots bounds the password checks under way (password_slot.go).
 	passwordSlots chan struct{}
+	// syntheticMark says whether the database's data is synthetic
+	// (synthetic.go).
+	syntheticMark syntheticMark
 }
 
 // New returns a Server over the store. It parses every template now, so
@@ -152,7 +155,7 @@ func (s *Server) Handler() http.Handler {
 		}
 		app.ServeHTTP(w, r)
 	})
-	return s.recoverPanics(s.logRequests(s.securityHeaders(protect.Handler(split))))
+	return s.recoverPanics(s.logRequests(s.securityHeaders(s.markSynthetic(protect.Handler(split)))))
 }
 
 // CanPrint reports whether a Chromium was found to print PDFs with.

@@ -16,6 +16,7 @@
 //	planverk backup --to FILE [--force] [--db PATH]
 //	planverk restore --from FILE [--db PATH]
 //	planverk schema
+//	planverk demo generate [--db PATH-or-URL] [--seed N] [--programmes N] …
 //	planverk version
 package main
 
@@ -77,6 +78,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.restore(ctx, args[1:])
 	case "schema":
 		return env.schema(args[1:])
+	case "demo":
+		return env.demoCmd(ctx, args[1:])
 	case "version", "--version":
 		fmt.Fprintln(stdout, "planverk", version)
 		return exitOK
@@ -111,6 +114,7 @@ commands:
   backup  --to FILE            copy the SQLite database while planverk runs
   restore --from FILE          check a backup and put it in the database's place
   schema                       print the JSON Schema of the plan-file format
+  demo    generate             fill a new database with a synthetic national data set
   version                      print planverk's version
 
 Run "planverk COMMAND -h" for a command's options.

@@ -71,6 +71,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Projects", e.testProjects},
 		{"Communication", e.testCommunication},
 		{"Capacity", e.testCapacity},
+		{"Settings", e.testSettings},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
