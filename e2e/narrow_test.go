@@ -19,6 +19,8 @@ var pageKinds = []string{
 	"/programmes/vest-telemark/plans/2025",
 	"/programmes/driv/plans/2025",
 	"/programmes/vest-telemark/plans/2025/goals/1/measures/2",
+	"/programmes/driv/dashboard",
+	"/overview",
 	"/organisations/husbanken",
 	"/organisations/telemark-fylkeskommune",
 	"/schemes",

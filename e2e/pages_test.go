@@ -181,6 +181,8 @@ var mainPages = []string{
 	"/programmes/driv/plans/2025",
 	"/programmes/driv/dashboard",
 	"/programmes/vest-telemark/dashboard",
+	"/overview",
+	"/overview?county=99&kind=restructuring-programme",
 	"/organisations/husbanken",
 	"/organisations/telemark-fylkeskommune",
 	"/schemes",

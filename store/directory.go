@@ -10,6 +10,11 @@ type DirectoryQuery struct {
 	All bool
 	// Members names the programmes whose drafts the person reads.
 	Members []string
+	// Only, where it is not nil, keeps the programmes whose keys it holds:
+	// a list filtered by county or kind. An empty, non-nil Only keeps none.
+	Only map[string]bool
+	// Kinds, where it is not empty, keeps the programmes of these kinds.
+	Kinds []plan.ProgrammeKind
 	// Offset and Limit pick the page, in the list sorted by name; a Limit
 	// of 0 means DefaultDirectoryLimit.
 	Offset, Limit int
@@ -36,3 +41,9 @@ type DirectoryEntry struct {
 	// (with Release set). Nil where there is none.
 	Current *PlanVersion
 }
+
+// ProgrammePlaces gives, per programme key, the municipality and county
+// numbers of the organisations that make up the programme: its
+// municipalities and its parties. A list of programmes is filtered by
+// county from it, without reading a plan.
+type ProgrammePlaces map[string][]string

@@ -33,6 +33,9 @@ type Store interface {
 	// see, sorted by name, with their current plans, in the same few
 	// queries whatever the number of programmes.
 	ProgrammeDirectory(ctx context.Context, q DirectoryQuery) (Directory, error)
+	// ProgrammePlaces reads the place numbers of every programme's
+	// municipalities and parties, in one query.
+	ProgrammePlaces(ctx context.Context) (ProgrammePlaces, error)
 	// ProgrammesNaming lists, sorted, the keys of the programmes that name
 	// any of the organisations anywhere: as a party or municipality, or in
 	// any version of any of their plans (leads, partners, funding sources,

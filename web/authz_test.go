@@ -217,6 +217,7 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"GET", "/programmes/{programme}/projects", "/programmes/vest-telemark/projects", everyone, nil, false},
 		{"GET", "/programmes/{programme}/projects/money", "/programmes/vest-telemark/projects/money", everyone, nil, false},
 		{"GET", "/programmes/{programme}/dashboard", "/programmes/vest-telemark/dashboard", everyone, nil, false},
+		{"GET", "/overview", "/overview", everyone, nil, false},
 		{"GET", "/programmes/{programme}/projects/new", "/programmes/vest-telemark/projects/new", planEds, nil, false},
 		{"POST", "/programmes/{programme}/projects/new", "/programmes/vest-telemark/projects/new", planEds, url.Values{}, false},
 		{"GET", "/programmes/{programme}/projects/{project}", "/programmes/vest-telemark/projects/1", everyone, nil, false},

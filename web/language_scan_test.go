@@ -56,7 +56,7 @@ func TestPagesSpeakOneLanguage(t *testing.T) {
 	const vt = "/programmes/vest-telemark/plans/2025"
 	visitorPages := []string{"/", "/programmes/vest-telemark", vt, vt + "/goals/1/measures/2", vt + "/cycle", vt + "/revision",
 		"/programmes/driv", "/programmes/driv/plans/2025", "/organisations/husbanken", "/schemes", "/schemes?q=bustad",
-		"/schemes/husbanken-startlan", "/schemes/finder?who=farmers&want=tourism&where=Vinje", "/glossary", "/login", "/no-such-page"}
+		"/schemes/husbanken-startlan", "/schemes/finder?who=farmers&want=tourism&where=Vinje", "/glossary", "/login", "/no-such-page", "/overview", "/overview?county=99&kind=x"}
 	adminPages := []string{"/account", "/users", "/waiting", "/programmes/new", "/programmes/vest-telemark/edit",
 		"/programmes/vest-telemark/members", vt + "/edit", vt + "/history", vt + "/goals/1/edit", vt + "/goals/1/measures/1/edit",
 		vt + "/targets/edit", vt + "/anchoring/edit", vt + "/approvals/edit", vt + "/budgets/period/edit",

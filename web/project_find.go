@@ -38,7 +38,12 @@ func (s *Server) loadFollowup(w http.ResponseWriter, r *http.Request) (*followup
 // followupOf loads the follow-up base of the request's programme; a
 // programme whose plans the person may not read is plan.ENotFound.
 func (s *Server) followupOf(r *http.Request) (*followupBase, error) {
-	id := r.PathValue("programme")
+	return s.followupFor(r, r.PathValue("programme"))
+}
+
+// followupFor loads the follow-up base of programme id as the person
+// behind the request may read it.
+func (s *Server) followupFor(r *http.Request, id string) (*followupBase, error) {
 	versions, err := s.visiblePlans(r, id)
 	if err != nil {
 		return nil, err

@@ -67,6 +67,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /programmes/{programme}/projects", s.projectList)
 	mux.HandleFunc("GET /programmes/{programme}/projects/money", s.projectMoney)
 	mux.HandleFunc("GET /programmes/{programme}/dashboard", s.dashboardShow)
+	mux.HandleFunc("GET /overview", s.overviewShow)
 	mux.HandleFunc("GET /programmes/{programme}/projects/new", s.projectNew)
 	mux.HandleFunc("POST /programmes/{programme}/projects/new", s.projectCreate)
 	mux.HandleFunc("GET /programmes/{programme}/projects/{project}", s.projectShow)

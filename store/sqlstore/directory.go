@@ -47,6 +47,9 @@ func (s *Store) ProgrammeDirectory(ctx context.Context, q store.DirectoryQuery) 
 		drafts := func(x row) bool { return q.All || slices.Contains(q.Members, x.p.ID) }
 		seen := all[:0]
 		for _, x := range all {
+			if q.Only != nil && !q.Only[x.p.ID] || len(q.Kinds) > 0 && !slices.Contains(q.Kinds, x.p.Kind) {
+				continue
+			}
 			if drafts(x) || x.published {
 				seen = append(seen, x)
 			}

@@ -3,8 +3,10 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
+	"planverk/plan"
 	"planverk/store"
 )
 
@@ -84,4 +86,51 @@ func (e engine) testDirectory(t *testing.T) {
 	if beyond := list(store.DirectoryQuery{All: true, Offset: 10}); len(beyond.Entries) != 0 || beyond.Total != 5 {
 		t.Errorf("a page beyond the last: %d entries of %d", len(beyond.Entries), beyond.Total)
 	}
+	only := list(store.DirectoryQuery{All: true, Only: map[string]bool{"prog-1": true, "prog-4": true}})
+	if got, want := fmt.Sprint(namesOf(only)), "[Bygda Midtbygd]"; got != want || only.Total != 2 {
+		t.Errorf("a list kept to two programmes: %s of %d, want %s of 2", got, only.Total, want)
+	}
+	if none := list(store.DirectoryQuery{All: true, Only: map[string]bool{}}); len(none.Entries) != 0 || none.Total != 0 {
+		t.Errorf("a list kept to no programme: %d entries of %d", len(none.Entries), none.Total)
+	}
+	if other := list(store.DirectoryQuery{All: true, Kinds: []plan.ProgrammeKind{plan.KindOther}}); other.Total != 0 {
+		t.Errorf("a list kept to a kind no programme has: %d programmes", other.Total)
+	}
+	if same := list(store.DirectoryQuery{All: true, Kinds: []plan.ProgrammeKind{RichFile().Programme.Kind}}); same.Total != 5 {
+		t.Errorf("a list kept to the kind every programme has: %d programmes, want 5", same.Total)
+	}
+	places, err := s.ProgrammePlaces(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := placeNumbers(RichFile())
+	for i := range names {
+		key := fmt.Sprintf("prog-%d", i)
+		if got := fmt.Sprint(places[key]); got != fmt.Sprint(want) {
+			t.Errorf("places of %s: %s, want %v", key, got, want)
+		}
+	}
+}
+
+// placeNumbers is what ProgrammePlaces should give for a saved file: the
+// place numbers of its municipalities and parties, sorted, each once.
+func placeNumbers(f *plan.File) []string {
+	number := map[string]string{}
+	for _, o := range f.Organisations {
+		number[o.ID] = o.MunicipalityNumber
+	}
+	var out []string
+	add := func(org string) {
+		if n := number[org]; n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	for _, m := range f.Programme.Municipalities {
+		add(m)
+	}
+	for _, p := range f.Programme.Parties {
+		add(p.Org)
+	}
+	slices.Sort(out)
+	return out
 }
