@@ -115,11 +115,17 @@ func startServerOn(t *testing.T, engine string) *server {
 func startServerFrom(t *testing.T, engine string, from *testdb.Template) *server {
 	t.Helper()
 	testdb.Parallel(t)
+	return startServerAt(t, from.Database(t, engine))
+}
+
+// startServerAt starts the real binary on database db, which several
+// servers may share.
+func startServerAt(t *testing.T, db string) *server {
+	t.Helper()
 	bin, err := binary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	db := from.Database(t, engine)
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, bin, "serve", "--addr", "127.0.0.1:0", "--db", db)
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }

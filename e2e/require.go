@@ -18,6 +18,11 @@ const (
 	Chromium    Tool = "Chromium"
 	AxeCore     Tool = "axe-core"
 	HTMLChecker Tool = "the HTML checker"
+	// Nginx is Debian's nginx, the reverse proxy in front of several
+	// copies of planverk; PostgreSQL the server they share
+	// (PLANVERK_TEST_POSTGRES).
+	Nginx      Tool = "nginx"
+	PostgreSQL Tool = "PostgreSQL"
 )
 
 // Require skips the test at its start, saying why for each tool that is
@@ -69,6 +74,14 @@ func whyMissing(tool Tool) string {
 			why = append(why, "vnu.jar is not installed: run `npm ci --ignore-scripts` in the repository root")
 		}
 		return strings.Join(why, "; ")
+	case Nginx:
+		if NginxPath() == "" {
+			return "nginx is not installed: apt-get install -y nginx"
+		}
+	case PostgreSQL:
+		if os.Getenv("PLANVERK_TEST_POSTGRES") == "" {
+			return "PLANVERK_TEST_POSTGRES names no PostgreSQL server (postgres://postgres@127.0.0.1:5432/postgres)"
+		}
 	}
 	return ""
 }
@@ -76,4 +89,16 @@ func whyMissing(tool Tool) string {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// NginxPath is where nginx is: on PATH, or in /usr/sbin, where Debian puts
+// it and a user's PATH may not look; "" where it is neither.
+func NginxPath() string {
+	if p, err := exec.LookPath("nginx"); err == nil {
+		return p
+	}
+	if exists("/usr/sbin/nginx") {
+		return "/usr/sbin/nginx"
+	}
+	return ""
 }

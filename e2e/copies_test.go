@@ -1,0 +1,121 @@
+package e2e_test
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"strings"
+	"testing"
+
+	"planverk/e2e"
+	"planverk/store/testdb"
+)
+
+// TestSeveralCopies: three copies of planverk share one PostgreSQL behind
+// nginx, which hands each request to the next copy in turn. Someone who
+// logs in through one copy is logged in on every copy; an edit made
+// through one is on every copy's pages at once; a plan closed to the
+// public through one is closed on every copy at once, pages kept in memory
+// included; and two people editing one measure through different copies
+// cannot overwrite each other. (The support-scheme catalogue each copy
+// keeps in memory is checked against the database every second.)
+func TestSeveralCopies(t *testing.T) {
+	e2e.Require(t, e2e.Nginx, e2e.PostgreSQL)
+	testdb.Parallel(t)
+	db := serverDatabase.Database(t, "postgres")
+	var copies []string
+	var backends []string
+	for range 3 {
+		srv := startServerAt(t, db)
+		copies = append(copies, srv.URL)
+		backends = append(backends, strings.TrimPrefix(srv.URL, "http://"))
+	}
+	proxy := e2e.StartProxy(t, backends)
+
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	member := &http.Client{Jar: jar}
+	visitor := &http.Client{}
+	call := func(c *http.Client, method, u, body string, header ...string) (*http.Response, string) {
+		t.Helper()
+		req, err := http.NewRequest(method, u, strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatalf("%s %s: %v", method, u, err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+
+	// Logged in through the proxy, the person is logged in on every copy:
+	// the session lives in the database, and the cookie is the same.
+	form := url.Values{"email": {adminEmail}, "password": {adminPassword}}
+	if resp, body := call(member, "POST", proxy+"/login", form.Encode(), "Content-Type", "application/x-www-form-urlencoded"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("log in through the proxy: %d\n%s", resp.StatusCode, body)
+	}
+	for i, c := range copies {
+		resp, body := call(member, "GET", c+"/account", "")
+		if resp.StatusCode != http.StatusOK || !strings.Contains(body, adminEmail) {
+			t.Errorf("copy %d does not know the session: %d", i+1, resp.StatusCode)
+		}
+	}
+
+	// An edit through copy 1 is on the pages of copies 2 and 3 at once.
+	const m11 = "/api/v1/measures/vest-telemark.2025.1.1"
+	resp, _ := call(member, "GET", copies[0]+m11, "")
+	etag := resp.Header.Get("ETag")
+	if etag == "" {
+		t.Fatalf("GET %s: %d, no ETag", m11, resp.StatusCode)
+	}
+	const title = "Tiltak endra gjennom den første kopien"
+	patch := `{"measure": {"title": "` + title + `"}}`
+	if resp, body := call(member, "PATCH", copies[0]+m11, patch, "Content-Type", "application/merge-patch+json", "If-Match", etag); resp.StatusCode != http.StatusOK {
+		t.Fatalf("PATCH through copy 1: %d\n%s", resp.StatusCode, body)
+	}
+	for i, c := range copies[1:] {
+		if _, page := call(member, "GET", c+"/programmes/vest-telemark/plans/2025", ""); !strings.Contains(page, title) {
+			t.Errorf("copy %d's plan page lacks the edit made through copy 1", i+2)
+		}
+	}
+	// The ETag copy 1 answered was the measure's before the edit: a second
+	// person holding it is refused by copy 2, and the first edit stands.
+	if resp, _ := call(member, "PATCH", copies[1]+m11, `{"measure": {"title": "Eit anna namn"}}`,
+		"Content-Type", "application/merge-patch+json", "If-Match", etag); resp.StatusCode != http.StatusPreconditionFailed {
+		t.Errorf("a PATCH with the old ETag through copy 2: %d, want 412", resp.StatusCode)
+	}
+	if _, body := call(member, "GET", copies[2]+m11, ""); !strings.Contains(body, title) {
+		t.Errorf("after the refused PATCH, copy 3 gives %s", body)
+	}
+
+	// Every copy serves the public plan page from memory; closed through
+	// copy 1, it is gone from all three at once.
+	const public = "/programmes/vest-telemark/plans/2025"
+	for i, c := range copies {
+		for range 2 { // the second is served from memory
+			if resp, _ := call(visitor, "GET", c+public, ""); resp.StatusCode != http.StatusOK {
+				t.Fatalf("copy %d: a visitor's plan page is %d", i+1, resp.StatusCode)
+			}
+		}
+	}
+	closeIt, _ := json.Marshal(map[string]bool{"published": false})
+	if resp, body := call(member, "POST", copies[0]+"/api/v1/programmes/vest-telemark/plans/2025/publish", string(closeIt),
+		"Content-Type", "application/json"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("closing the plan through copy 1: %d\n%s", resp.StatusCode, body)
+	}
+	for i, c := range copies {
+		if resp, _ := call(visitor, "GET", c+public, ""); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("copy %d still shows a visitor the closed plan: %d", i+1, resp.StatusCode)
+		}
+	}
+}
