@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"planverk/e2e"
 	"planverk/store/testdb"
@@ -19,8 +20,11 @@ import (
 // through one is on every copy's pages at once; a plan closed to the
 // public through one is closed on every copy at once, pages kept in memory
 // included; and two people editing one measure through different copies
-// cannot overwrite each other. (The support-scheme catalogue each copy
-// keeps in memory is checked against the database every second.)
+// cannot overwrite each other; and a glossary term added through one copy
+// is on the others' glossary pages at once, although each keeps the
+// support-scheme catalogue in memory: PostgreSQL tells every copy of the
+// change (LISTEN/NOTIFY), where without it a copy would ask only every
+// minute.
 func TestSeveralCopies(t *testing.T) {
 	e2e.Require(t, e2e.Nginx, e2e.PostgreSQL)
 	testdb.Parallel(t)
@@ -96,6 +100,33 @@ func TestSeveralCopies(t *testing.T) {
 	}
 	if _, body := call(member, "GET", copies[2]+m11, ""); !strings.Contains(body, title) {
 		t.Errorf("after the refused PATCH, copy 3 gives %s", body)
+	}
+
+	// Every copy has read the glossary into memory; a term added through
+	// copy 1 is on the others' glossary pages as soon as PostgreSQL has
+	// told them, which takes milliseconds, not the minute after which a
+	// copy would ask again on its own.
+	for i, c := range copies {
+		if resp, _ := call(visitor, "GET", c+"/glossary", ""); resp.StatusCode != http.StatusOK {
+			t.Fatalf("copy %d: the glossary is %d", i+1, resp.StatusCode)
+		}
+	}
+	const word = "Kopitilskot"
+	term := url.Values{"id": {"kopitilskot"}, "terms_nn": {word}, "terms_nb": {word},
+		"explanation_nn": {"Eit tilskot lagt inn gjennom den første kopien."}, "submission": {"copies-term"}}
+	if resp, body := call(member, "POST", copies[0]+"/glossary/new", term.Encode(),
+		"Content-Type", "application/x-www-form-urlencoded"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("adding a glossary term through copy 1: %d\n%s", resp.StatusCode, body)
+	}
+	for i, c := range copies[1:] {
+		seen := false
+		for deadline := time.Now().Add(5 * time.Second); !seen && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			_, page := call(visitor, "GET", c+"/glossary", "")
+			seen = strings.Contains(page, word)
+		}
+		if !seen {
+			t.Errorf("copy %d's glossary lacks the term added through copy 1 after 5 s", i+2)
+		}
 	}
 
 	// Every copy serves the public plan page from memory; closed through
