@@ -146,7 +146,8 @@ var apiOperations = []apiOperation{
 	{method: "get", path: "/organisations/{organisation}", summary: "An organisation and its parts in the current plans",
 		params: []map[string]any{pathParam("organisation", "The organisation's ID, such as husbanken.")}, response: apiOrganisation{}},
 	{method: "get", path: "/schemes", summary: "Search the support-scheme catalogue, with counts for every facet",
-		params: append([]map[string]any{queryParam("q", "Words in bokmål or nynorsk; a scheme must match most of them (all of one or two, two thirds of more), or, where none does, any (fallback). Hits with more words come first.", false), langParam},
+		params: append([]map[string]any{queryParam("q", "Words in bokmål or nynorsk; a scheme must match most of them (all of one or two, two thirds of more), or, where none does, any (fallback). Hits with more words come first.", false), langParam,
+			queryParam("page", "The page of hits, from 1; 50 hits a page. The answer's next and its Link header give the next page.", false)},
 			schemeFacetParams()...), response: apiSchemeList{}},
 	{method: "get", path: "/schemes/finder", summary: "The guided finder: schemes recommended for answers, best first, each with its reasons",
 		params: []map[string]any{
