@@ -34,7 +34,7 @@ type catalogue struct {
 // most of the cost of a search, and the catalogue changes seldom; the
 // store's CatalogueVersion is a cheap question that says when it has. Every
 // server keeps a cache of its own. Where the store can tell it of another
-// server's change (catalogue_watch.go), it is told at once and asks only
+// server's change (change_watch.go), it is told at once and asks only
 // every schemeRecheckWatched, in case a notice went astray; otherwise it
 // asks within schemeRecheck.
 type schemeCache struct {

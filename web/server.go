@@ -81,8 +81,10 @@ type Server struct {
 	// schemes keeps the support-scheme catalogue's search index between
 	// requests, checked against the store (scheme_index.go).
 	schemes schemeCache
-	// stopWatch ends the catalogue watch, watching waits for it
-	// (catalogue_watch.go).
+	// releases keeps which releases are public (release_info.go).
+	releases releaseInfos
+	// stopWatch ends the watch for other servers' changes, watching waits
+	// for it (change_watch.go).
 	stopWatch context.CancelFunc
 	watching  sync.WaitGroup
 	// pageCache keeps visitors' pages of releases (page_cache.go).
@@ -138,7 +140,7 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	if s.mailer, err = notice.NewMailer(cfg.SMTP); err != nil {
 		return nil, err
 	}
-	s.watchCatalogue()
+	s.watchChanges()
 	return s, nil
 }
 
@@ -167,7 +169,7 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) CanPrint() bool { return s.printer.Available() }
 
 // Close ends what the server started beside its requests: the browser
-// that prints PDFs and the catalogue watch.
+// that prints PDFs and the watch for other servers' changes.
 func (s *Server) Close() {
 	if s.stopWatch != nil {
 		s.stopWatch()

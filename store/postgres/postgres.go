@@ -31,13 +31,13 @@ var migrations embed.FS
 type Store struct {
 	*sqlstore.Store
 	db *sql.DB
-	// dsn is kept for the catalogue watch's own connection.
+	// dsn is kept for the watch's own connection.
 	dsn string
 }
 
 var (
-	_ store.Store            = (*Store)(nil)
-	_ store.CatalogueWatcher = (*Store)(nil)
+	_ store.Store         = (*Store)(nil)
+	_ store.ChangeWatcher = (*Store)(nil)
 )
 
 // Open connects to the database a postgres:// URL names and brings its

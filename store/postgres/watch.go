@@ -11,27 +11,32 @@ import (
 	"planverk/store"
 )
 
-// catalogueChannel is the channel migration 00028's triggers notify on.
-const catalogueChannel = "planverk_catalogue"
+// channels are the channels migration 00028's triggers notify on, by topic.
+var channels = map[string]store.Topic{
+	"planverk_catalogue": store.TopicCatalogue,
+	"planverk_releases":  store.TopicReleases,
+}
 
-// WatchCatalogue listens on its own connection, outside the pool, for the
-// notices the catalogue's triggers send on commit (see store.CatalogueWatcher).
-// A lost connection is taken up again after a pause that grows to a
-// minute; changed is called once it is, for what it may have missed.
-func (s *Store) WatchCatalogue(ctx context.Context, n store.CatalogueNotices) error {
+// WatchChanges listens on a connection of its own, outside the pool, for
+// the notices the triggers send on commit (see store.ChangeWatcher). A lost
+// connection is taken up again after a pause that grows to a minute; every
+// topic is then told as changed, for what the watch may have missed.
+func (s *Store) WatchChanges(ctx context.Context, n store.ChangeNotices) error {
 	pause := 100 * time.Millisecond
 	for first := true; ; first = false {
 		err := s.listen(ctx, func() {
 			pause = 100 * time.Millisecond
 			if !first {
-				n.Changed()
+				for _, t := range store.Topics {
+					n.Changed(t)
+				}
 			}
 			n.Ready()
 		}, n.Changed)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		n.Lost(fmt.Errorf("postgres: watching the catalogue: %w", err))
+		n.Lost(fmt.Errorf("postgres: watching for changes: %w", err))
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -41,25 +46,30 @@ func (s *Store) WatchCatalogue(ctx context.Context, n store.CatalogueNotices) er
 	}
 }
 
-// listen holds one connection listening on the channel until it fails or
+// listen holds one connection listening on the channels until it fails or
 // ctx ends.
-func (s *Store) listen(ctx context.Context, ready, changed func()) error {
+func (s *Store) listen(ctx context.Context, ready func(), changed func(store.Topic)) error {
 	conn, err := pgx.Connect(ctx, s.dsn)
 	if err != nil {
 		return fmt.Errorf("connect: %w", err)
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	if _, err := conn.Exec(ctx, "LISTEN "+catalogueChannel); err != nil {
-		return fmt.Errorf("listen: %w", err)
+	for ch := range channels {
+		if _, err := conn.Exec(ctx, "LISTEN "+ch); err != nil {
+			return fmt.Errorf("listen on %s: %w", ch, err)
+		}
 	}
 	ready()
 	for {
-		if _, err := conn.WaitForNotification(ctx); err != nil {
+		note, err := conn.WaitForNotification(ctx)
+		if err != nil {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return ctx.Err()
 			}
 			return fmt.Errorf("wait: %w", err)
 		}
-		changed()
+		if t, ok := channels[note.Channel]; ok {
+			changed(t)
+		}
 	}
 }

@@ -5,15 +5,18 @@ import (
 	"testing"
 	"time"
 
+	"planverk/examples"
 	"planverk/scheme"
 	"planverk/store"
 	"planverk/store/testdb"
 )
 
-// TestWatchCatalogue: two copies of planverk on one database. A glossary
-// change committed through one is told to the other's watch, and a change
-// that is rolled back (here: refused by the change function) is not.
-func TestWatchCatalogue(t *testing.T) {
+// TestWatchChanges: two copies of planverk on one database. A glossary
+// change committed through one is told to the other's watch as a change to
+// the catalogue, a plan opened to the public as a change to the releases,
+// and a change that is rolled back (here: refused by the change function)
+// is not told.
+func TestWatchChanges(t *testing.T) {
 	testURL(t)
 	testdb.Parallel(t)
 	ctx := context.Background()
@@ -30,13 +33,13 @@ func TestWatchCatalogue(t *testing.T) {
 	defer other.Close()
 
 	ready := make(chan struct{}, 1)
-	changed := make(chan struct{}, 10)
+	changed := make(chan store.Topic, 10)
 	wctx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() {
-		done <- watching.WatchCatalogue(wctx, store.CatalogueNotices{
+		done <- watching.WatchChanges(wctx, store.ChangeNotices{
 			Ready:   func() { ready <- struct{}{} },
-			Changed: func() { changed <- struct{}{} },
+			Changed: func(t store.Topic) { changed <- t },
 			Lost:    func(err error) { t.Errorf("watch lost: %v", err) },
 		})
 	}()
@@ -58,16 +61,35 @@ func TestWatchCatalogue(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case <-changed:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the change through the other copy was not told within 10 s")
+	told := func(want store.Topic) {
+		t.Helper()
+		select {
+		case got := <-changed:
+			if got != want {
+				t.Errorf("told of a change to %s, want %s", got, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the change to %s through the other copy was not told within 10 s", want)
+		}
+		select {
+		case got := <-changed:
+			t.Errorf("one change was told twice, or the refused one was told: %s", got)
+		case <-time.After(200 * time.Millisecond):
+		}
 	}
-	select {
-	case <-changed:
-		t.Error("one change was told twice, or the refused one was told")
-	case <-time.After(200 * time.Millisecond):
+	told(store.TopicCatalogue)
+
+	if _, err := examples.Install(ctx, other); err != nil {
+		t.Fatal(err)
 	}
+	time.Sleep(300 * time.Millisecond) // installing the plans releases them: those notices go first
+	for len(changed) > 0 {
+		<-changed
+	}
+	if err := other.SetPublished(ctx, "vest-telemark", 2025, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	told(store.TopicReleases)
 
 	stop()
 	select {
