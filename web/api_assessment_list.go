@@ -23,9 +23,7 @@ func (s *Server) apiAssessmentList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := string(apiLang(r))
-	out := struct {
-		Assessments []apiAssessment `json:"assessments"`
-	}{Assessments: []apiAssessment{}}
+	out := apiAssessmentList{Assessments: []apiAssessment{}}
 	for _, a := range list {
 		set, err := a.Set()
 		if err != nil {
@@ -36,4 +34,9 @@ func (s *Server) apiAssessmentList(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Vary", "Accept-Language")
 	writeTagged(w, r, http.StatusOK, etagOf(out), out)
+}
+
+// apiAssessmentList is a programme's assessments.
+type apiAssessmentList struct {
+	Assessments []apiAssessment `json:"assessments"`
 }

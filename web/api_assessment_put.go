@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strings"
 
 	"planverk/assessment"
 	"planverk/plan"
@@ -96,25 +97,22 @@ func (s *Server) apiAssessmentPut(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	status := http.StatusOK
-	if !started {
-		status = http.StatusCreated
-		w.Header().Set("Location", assessmentURL(id, year))
-	}
-	writeTagged(w, r, status, assessmentETag(saved), apiAssessmentOf(p, saved, set, string(apiLang(r))))
+	writeTagged(w, r, http.StatusOK, assessmentETag(saved), apiAssessmentOf(p, saved, set, string(apiLang(r))))
 }
 
 // assessmentIssues are what the set refuses of an assessment, each at its
 // place in the body.
 func assessmentIssues(set *assessment.Set, a assessment.Assessment) []bodyIssue {
 	var out []bodyIssue
+	// A key is a JSON pointer's token: ~ and / escaped (RFC 6901).
+	token := strings.NewReplacer("~", "~0", "/", "~1").Replace
 	for _, pr := range assessment.Check(set, a) {
 		switch pr.Kind {
 		case "score":
-			out = append(out, issue("/scores/"+pr.Key+"/score", "assessment.api.score", map[string]any{"Indicator": pr.Key,
+			out = append(out, issue("/scores/"+token(pr.Key)+"/score", "assessment.api.score", map[string]any{"Indicator": pr.Key,
 				"Value": pr.Value, "Min": set.Scale.Min, "Max": set.Scale.Max}))
 		case "indicator":
-			out = append(out, issue("/scores/"+pr.Key, "assessment.api.indicator", map[string]any{"Indicator": pr.Key}))
+			out = append(out, issue("/scores/"+token(pr.Key), "assessment.api.indicator", map[string]any{"Indicator": pr.Key}))
 		case "role":
 			out = append(out, issue(fmt.Sprintf("/team/%d/role", pr.Index), "assessment.api.role", map[string]any{"Value": pr.Key}))
 		case "member":

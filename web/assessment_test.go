@@ -172,8 +172,14 @@ func testAssessment(t *testing.T, engine string) {
 	if len(rev.Proposals) != 2 || !rev.Proposals[0].TakenUp || rev.Proposals[0].TakenUpIn != first.ID || rev.Proposals[1].TakenUp {
 		t.Errorf("the API's revision proposals: %+v", rev.Proposals)
 	}
+	check := openAPIChecker(t, fx)
+	const one = "/api/v1/programmes/{programme}/assessments/{year}"
+	a = fx.call("GET", "/api/v1"+p+"/assessments", token, "")
+	wantStatus(t, a, 200)
+	check("/api/v1/programmes/{programme}/assessments", a)
 	a = fx.call("GET", "/api/v1"+p+"/assessments/2025", token, "")
 	wantStatus(t, a, 200)
+	check(one, a)
 	var got apiAssessment
 	a.json(t, &got)
 	if got.Overall == nil || decimal2("nb", *got.Overall) != total || len(got.Dimensions) != 2 {
@@ -181,11 +187,19 @@ func testAssessment(t *testing.T, engine string) {
 	}
 	etag := a.Header.Get("ETag")
 	body, _ := json.Marshal(apiAssessmentWrite{Scores: map[string]assessment.Score{bad.Key: {Value: 9}}})
-	wantStatus(t, fx.call("PUT", "/api/v1"+p+"/assessments/2025", token, string(body), "If-Match", etag), 422)
-	wantStatus(t, fx.call("PUT", "/api/v1"+p+"/assessments/2025", token, string(body), "If-Match", `"stale"`), 412)
+	a = fx.call("PUT", "/api/v1"+p+"/assessments/2025", token, string(body), "If-Match", etag)
+	wantStatus(t, a, 422)
+	check(one, a)
+	if pr := a.problem(t); len(pr.Errors) != 1 || pr.Errors[0].Pointer != "/scores/"+bad.Key+"/score" {
+		t.Errorf("the 422 does not point at the score: %+v", pr)
+	}
+	a = fx.call("PUT", "/api/v1"+p+"/assessments/2025", token, string(body), "If-Match", `"stale"`)
+	wantStatus(t, a, 412)
+	check(one, a)
 	body, _ = json.Marshal(apiAssessmentWrite{Scores: map[string]assessment.Score{bad.Key: {Value: 2}}, Proposals: stored.Proposals})
 	a = fx.call("PUT", "/api/v1"+p+"/assessments/2025", token, string(body), "If-Match", etag)
 	wantStatus(t, a, 200)
+	check(one, a)
 	if a.Header.Get("ETag") == etag {
 		t.Error("the ETag did not change with the write")
 	}

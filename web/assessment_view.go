@@ -114,7 +114,7 @@ func newAssessmentView(p plan.Programme, a assessment.Assessment, started bool, 
 			Values: []*int64{nil, chart.Value(assessment.Hundredths(res.Overall))}})
 	}
 	v.ScoreChart = chart.Bars{ID: "chart-scores", Title: t("assessment.scores-chart", map[string]any{"Year": a.Year}),
-		Desc: t("assessment.scores-chart-desc", map[string]any{"Min": set.Scale.Min, "Max": set.Scale.Max}),
+		Desc:   t("assessment.scores-chart-desc", map[string]any{"Min": set.Scale.Min, "Max": set.Scale.Max}),
 		Series: []string{t("assessment.score", nil)}, Rows: scoreRows}.SVG()
 	v.WeightChart = chart.Bars{ID: "chart-weights", Title: t("assessment.weights-chart", map[string]any{"Year": a.Year}),
 		Desc:   t("assessment.weights-chart-desc", nil),

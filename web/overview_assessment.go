@@ -46,4 +46,3 @@ func (s *Server) overviewAssessments(r *http.Request, rows []overviewRow) error 
 	}
 	return nil
 }
-

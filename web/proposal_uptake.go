@@ -28,7 +28,7 @@ type proposalInput struct {
 	// measures.
 	Loose []proposalItem
 	// Choices are where a proposal may have been taken up.
-	Choices []option
+	Choices             []option
 	TakenUp, NotTakenUp []proposalItem
 }
 
