@@ -40,6 +40,12 @@ func testAssessment(t *testing.T, engine string) {
 	f25, _ := latest(t, fx, "vest-telemark")
 	first := f25.Plan.Goals[0].Measures[0]
 
+	if _, page := reader.get(p); !strings.Contains(page, `href="/programmes/vest-telemark/assessments"`) {
+		t.Error("the programme page does not link a member to the assessments")
+	}
+	if _, page := visitor.get(p); strings.Contains(page, "/assessments") {
+		t.Error("the programme page links a visitor to the assessments")
+	}
 	_, page := editor.get(p + "/assessments")
 	if !strings.Contains(page, `href="/programmes/vest-telemark/assessments/2025/edit">Start vurderingen for 2025`) {
 		t.Fatalf("the list does not offer to start 2025: %s", page)
