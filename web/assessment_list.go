@@ -45,7 +45,7 @@ func (s *Server) assessmentsShow(w http.ResponseWriter, r *http.Request) {
 		v.Rows = append(v.Rows, row)
 	}
 	if v.CanEdit {
-		v.Startable = startableYears(p, time.Now().Year(), done)
+		v.Startable = startableYears(p, s.now().In(oslo).Year(), done)
 	}
 	s.render(w, r, http.StatusOK, "assessments", &view{Title: i18nTitle(r, "assessment.list-title", "Programme", p.Name), Data: v})
 }
