@@ -98,6 +98,22 @@ func testAssessment(t *testing.T, engine string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Someone saves while the editor writes: the form says so and keeps
+	// what was typed.
+	_, page = editor.get(p + "/assessments/2025/edit")
+	stale := formAt(t, page, p+"/assessments/2025/edit")
+	stale.Set("comment-"+bad.Key, "Skrive medan andre lagra.")
+	if _, err := fx.store.SaveAssessment(ctx, stored, store.Edit{}); err != nil {
+		t.Fatal(err)
+	}
+	resp, page = editor.post(p+"/assessments/2025/edit", stale)
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(page, "Noen andre lagret denne vurderingen") ||
+		!strings.Contains(page, "Skrive medan andre lagra.") {
+		t.Errorf("a stale form: %d", resp.StatusCode)
+	}
+	if stored, err = fx.store.Assessment(ctx, "vest-telemark", 2025); err != nil {
+		t.Fatal(err)
+	}
 	programme := f25.Programme
 	res := assessment.Compute(set, stored.Scores, assessment.ProgrammeYear(programme.Period.From, 2025))
 	if !res.Complete {
