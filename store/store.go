@@ -94,6 +94,7 @@ type Store interface {
 	Evaluations
 	Projects
 	Capacity
+	Assessments
 	Settings
 
 	// Ping reports whether the database answers.

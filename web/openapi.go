@@ -10,6 +10,7 @@ import (
 
 	"github.com/invopop/jsonschema"
 
+	"planverk/assessment"
 	"planverk/cycle"
 	"planverk/followup"
 	"planverk/plan"
@@ -120,6 +121,13 @@ var apiOperations = []apiOperation{
 		params: []map[string]any{programmeParam, projectParam, langParam}, response: apiProject{}},
 	{method: "put", path: "/programmes/{programme}/projects/{project}", summary: "Replace a project whole, its commitments and payments with it",
 		params: []map[string]any{programmeParam, projectParam, langParam}, request: apiProjectWrite{}, response: apiProject{},
+		auth: true, ifMatch: true, errors: bodyErrors},
+	{method: "get", path: "/programmes/{programme}/assessments", summary: "A programme's status assessments, newest year first, with their scores and weighted totals; for the programme's members",
+		params: []map[string]any{programmeParam, langParam}, response: apiAssessmentList{}, auth: true},
+	{method: "get", path: "/programmes/{programme}/assessments/{year}", summary: "A programme's status assessment of a year: scores and comments per indicator, mean, weight and weighted score per dimension, the weighted total, the team and the improvement proposals; its ETag is its version",
+		params: []map[string]any{programmeParam, yearParam, langParam}, response: apiAssessment{}, auth: true},
+	{method: "put", path: "/programmes/{programme}/assessments/{year}", summary: "Write a status assessment whole: scores, team and proposals (a year with none starts one, on the default indicator set, with no If-Match); a proposal's taken_up is set on next year's revision and is ignored",
+		params: []map[string]any{programmeParam, yearParam, langParam}, request: apiAssessmentWrite{}, response: apiAssessment{},
 		auth: true, ifMatch: true, errors: bodyErrors},
 	{method: "get", path: "/measures", summary: "The measures of one plan",
 		params: []map[string]any{queryParam("plan", "The plan as PROGRAMME/YEAR, such as vest-telemark/2025.", true), versionParam}, response: apiMeasureList{}},
@@ -266,6 +274,11 @@ func schemaName(t reflect.Type) string {
 	// theirs start with Followup.
 	if t.PkgPath() == reflect.TypeFor[followup.Project]().PkgPath() {
 		return "Followup" + t.Name()
+	}
+	// The assessment's types (Member, Score) are named as the
+	// assessment's.
+	if t.PkgPath() == reflect.TypeFor[assessment.Assessment]().PkgPath() {
+		return "Assessment" + t.Name()
 	}
 	name, api := strings.CutPrefix(t.Name(), "api")
 	if !api || t.PkgPath() == reflect.TypeFor[plan.Plan]().PkgPath() {

@@ -46,6 +46,8 @@ type overviewRow struct {
 	Jobs []plan.Target
 	// Findings counts what the money's checks found.
 	Findings int
+	// Assessment is the latest status assessment; nil for none.
+	Assessment *overviewAssessment
 }
 
 // readOverviewFilter reads ?county= and ?kind=, and lists the counties

@@ -71,6 +71,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Projects", e.testProjects},
 		{"Communication", e.testCommunication},
 		{"Capacity", e.testCapacity},
+		{"Assessment", e.testAssessment},
 		{"Settings", e.testSettings},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
