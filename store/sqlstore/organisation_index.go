@@ -226,3 +226,19 @@ func (s *Store) OrganisationUses(ctx context.Context, q store.OrganisationUsesQu
 	}
 	return out, nil
 }
+
+// ClearIndexes empties what migration 00027 keeps on write, the uses of
+// organisations and the programmes' sort keys, leaving the database as
+// one made before it: for the tests of BackfillIndexes, which fills them
+// again at the next open.
+func (s *Store) ClearIndexes(ctx context.Context) error {
+	return s.write(ctx, func(w *writer) error {
+		for _, q := range []string{`DELETE FROM organisation_uses`, `DELETE FROM organisation_use_plans`,
+			`UPDATE programmes SET sort_key = NULL`} {
+			if err := w.exec(q); err != nil {
+				return fmt.Errorf("clear indexes: %w", err)
+			}
+		}
+		return nil
+	})
+}
