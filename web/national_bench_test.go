@@ -76,5 +76,7 @@ func BenchmarkNationalHomePage3(b *testing.B)     { benchmarkNational(b, "/?page
 func BenchmarkNationalProgrammesAPI(b *testing.B) { benchmarkNational(b, "/api/v1/programmes") }
 
 // The ministry every synthetic programme names as its funder.
-func BenchmarkNationalOrganisation(b *testing.B)    { benchmarkNational(b, "/organisations/kdd") }
-func BenchmarkNationalOrganisationAPI(b *testing.B) { benchmarkNational(b, "/api/v1/organisations/kdd") }
+func BenchmarkNationalOrganisation(b *testing.B) { benchmarkNational(b, "/organisations/kdd") }
+func BenchmarkNationalOrganisationAPI(b *testing.B) {
+	benchmarkNational(b, "/api/v1/organisations/kdd")
+}
