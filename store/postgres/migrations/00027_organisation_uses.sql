@@ -10,9 +10,9 @@
 -- (year 0, rewritten with the programme), or lead, partner, funder,
 -- anchoring or approval in the latest version of one year's plan
 -- (rewritten with that plan). organisation_use_plans says which plan
--- version each year's rows (and, at year 0, the programme's) were made
--- from, so that the store can tell at open which plans a database made
--- before this index still lacks, and fill them in.
+-- version each year's rows were made from: the page reads that version's
+-- title and language, and the store tells at open which plans a database
+-- made before this index still lacks, and fills them in.
 
 -- +goose Up
 ALTER TABLE programmes ADD COLUMN sort_key bytea;
