@@ -183,34 +183,43 @@ func (s *Store) OrganisationUses(ctx context.Context, q store.OrganisationUsesQu
 	}
 	// A programme whose municipalities hold the organisation and one of
 	// its groups is one use, as it is one programme: the first of them.
-	from := `
-		WITH seen AS (
-			SELECT pr.id, pr.key, pr.name, pr.short_name, pr.sort_key,
+	// hits are the uses on every page, narrow enough to count and sort
+	// cheaply; only the page's are then joined to what the page shows.
+	with := `
+		WITH seen AS MATERIALIZED (
+			SELECT pr.id, pr.key, pr.sort_key,
 				CASE WHEN ` + member + `
 					THEN (SELECT max(q.year) FROM plans q WHERE q.programme_id = pr.id)
 					ELSE (SELECT max(o.year) FROM plan_publications o WHERE o.programme_id = pr.id) END AS year
 			FROM programmes pr
 			WHERE pr.id IN (SELECT x.programme_id FROM organisation_uses x WHERE x.organisation_key IN (` + orgs + `))
-		)
-		SELECT %s FROM seen s
-		JOIN organisation_use_plans ip ON ip.programme_id = s.id AND ip.year = s.year
-		JOIN plans p ON p.id = ip.plan_id
-		JOIN organisation_uses u ON u.programme_id = s.id AND u.year IN (0, s.year)
-		WHERE u.organisation_key IN (` + orgs + `)
-		AND NOT (u.kind = 'municipality' AND EXISTS (SELECT 1 FROM organisation_uses e
-			WHERE e.programme_id = u.programme_id AND e.year = 0 AND e.kind = 'municipality'
-			AND e.position < u.position AND e.organisation_key IN (` + orgs + `)))`
+		), hits AS (
+			SELECT s.id, s.key, s.sort_key, s.year AS plan_year, u.year AS use_year, u.position AS use_position
+			FROM seen s JOIN organisation_uses u ON u.programme_id = s.id AND u.year IN (0, s.year)
+			WHERE s.year IS NOT NULL AND u.organisation_key IN (` + orgs + `)
+			AND NOT (u.kind = 'municipality' AND EXISTS (SELECT 1 FROM organisation_uses e
+				WHERE e.programme_id = u.programme_id AND e.year = 0 AND e.kind = 'municipality'
+				AND e.position < u.position AND e.organisation_key IN (` + orgs + `)))
+		)`
 	args := append(append(append(append([]any{}, memberArgs...), orgArgs...), orgArgs...), orgArgs...)
 	err := s.read(ctx, func(r *reader) error {
-		if err := r.row(fmt.Sprintf(from, "count(*)"), args...).Scan(&out.Total); err != nil {
+		if err := r.row(with+` SELECT count(*) FROM hits`, args...).Scan(&out.Total); err != nil {
 			return fmt.Errorf("count: %w", err)
 		}
 		if offset >= out.Total {
 			return nil
 		}
-		return r.each(fmt.Sprintf(from, `s.key, s.name, s.short_name, s.year, p.title, p.language,
-			u.year = 0, u.organisation_key, u.kind, u.role, u.goal, u.measure, u.measure_key, u.detail`)+`
-			ORDER BY s.sort_key, s.key, u.year, u.position LIMIT ? OFFSET ?`, append(args, limit, offset),
+		return r.each(with+`, page AS (
+				SELECT * FROM hits ORDER BY sort_key, key, use_year, use_position LIMIT ? OFFSET ?
+			)
+			SELECT pr.key, pr.name, pr.short_name, g.plan_year, p.title, p.language,
+				u.year = 0, u.organisation_key, u.kind, u.role, u.goal, u.measure, u.measure_key, u.detail
+			FROM page g
+			JOIN organisation_uses u ON u.programme_id = g.id AND u.year = g.use_year AND u.position = g.use_position
+			JOIN programmes pr ON pr.id = g.id
+			JOIN organisation_use_plans ip ON ip.programme_id = g.id AND ip.year = g.plan_year
+			JOIN plans p ON p.id = ip.plan_id
+			ORDER BY g.sort_key, g.key, g.use_year, g.use_position`, append(args, limit, offset),
 			func(rows *sql.Rows) error {
 				var u store.OrganisationUse
 				if err := rows.Scan(&u.ProgrammeID, &u.ProgrammeName, &u.ProgrammeShortName, &u.Year, &u.PlanTitle,
