@@ -47,6 +47,9 @@ type Store interface {
 	// person may read, from an index kept with every plan save, in the
 	// same few queries whatever the number of programmes.
 	OrganisationUses(ctx context.Context, q OrganisationUsesQuery) (OrganisationUses, error)
+	// OrganisationRelations returns the groups an organisation belongs
+	// to, by name, and its members, in its order.
+	OrganisationRelations(ctx context.Context, id string) (groups, members []plan.Organisation, err error)
 	// PlansOf lists, as Plans, the plans of each of several programmes,
 	// by programme key, in one query; an unknown programme has none.
 	PlansOf(ctx context.Context, programmeIDs []string) (map[string][]PlanVersion, error)

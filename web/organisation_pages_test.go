@@ -69,6 +69,17 @@ func TestOrganisationPages(t *testing.T) {
 				t.Errorf("a visitor's page: %d programmes of the 48 open to them, or pages: %.300s", strings.Count(text, "Program "), text)
 			}
 
+			// A member of a group shows the group, and takes part in
+			// what the group does; the group lists its members.
+			_, tokke := fx.anonymous().in("en").get("/organisations/tokke-kommune")
+			if text := pageText(tokke); !strings.Contains(tokke, `<a href="/organisations/pilotkommunane">Pilotkommunane</a>`) ||
+				!strings.Contains(text, "as one of Pilotkommunane") || !strings.Contains(text, "Member of") {
+				t.Errorf("tokke-kommune's page lacks its group or what it does through it: %.600s", text)
+			}
+			if _, group := fx.anonymous().in("en").get("/organisations/pilotkommunane"); !strings.Contains(group, `<a href="/organisations/tokke-kommune">`) {
+				t.Error("the group's page does not list its members")
+			}
+
 			var org apiOrganisation
 			resp, body := admin.get("/api/v1/organisations/testfond")
 			if err := json.Unmarshal([]byte(body), &org); err != nil {

@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"slices"
 
 	"planverk/auth"
 	"planverk/plan"
@@ -56,21 +55,8 @@ func (s *Server) organisationUses(r *http.Request, id string) (organisationView,
 		return organisationView{}, err
 	}
 	v := organisationView{Organisation: org}
-	all, err := s.store.Organisations(ctx)
-	if err != nil {
+	if v.Groups, v.Members, err = s.store.OrganisationRelations(ctx, id); err != nil {
 		return v, err
-	}
-	byID := map[string]plan.Organisation{}
-	for _, o := range all {
-		byID[o.ID] = o
-		if slices.Contains(o.Members, id) {
-			v.Groups = append(v.Groups, o)
-		}
-	}
-	for _, m := range org.Members {
-		if o, ok := byID[m]; ok {
-			v.Members = append(v.Members, o)
-		}
 	}
 	page, offset := pageOf(r, store.DefaultOrganisationUsesLimit)
 	dq := directoryQuery(r, 0)
@@ -85,8 +71,10 @@ func (s *Server) organisationUses(r *http.Request, id string) (organisationView,
 	v.Pager = newPager(r, page, store.DefaultOrganisationUsesLimit, uses.Total)
 	for _, u := range uses.Uses {
 		via := ""
-		if u.Org != id {
-			via = byID[u.Org].Name
+		for _, g := range v.Groups {
+			if g.ID == u.Org && u.Org != id {
+				via = g.Name
+			}
 		}
 		v.Uses = append(v.Uses, orgUseOf(u, via))
 	}

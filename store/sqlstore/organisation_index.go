@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/collate"
 
+	"planverk/plan"
 	"planverk/store"
 )
 
@@ -250,4 +251,29 @@ func (s *Store) ClearIndexes(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// OrganisationRelations returns the groups an organisation belongs to, by
+// name, and its own members, in its order (see store.Store): what its page
+// shows beside its uses, without reading every organisation.
+func (s *Store) OrganisationRelations(ctx context.Context, id string) (groups, members []plan.Organisation, err error) {
+	err = s.read(ctx, func(r *reader) error {
+		var err error
+		groups, err = r.loadOrganisations(`SELECT `+organisationColumns+` FROM organisations o
+			WHERE o.id IN (SELECT m.organisation_id FROM organisation_members m
+				JOIN organisations x ON x.id = m.member_id WHERE x.key = ?)`, id)
+		if err != nil {
+			return err
+		}
+		members, err = r.loadOrganisations(`SELECT `+organisationColumns+` FROM organisations o
+			JOIN organisation_members m ON m.member_id = o.id
+			JOIN organisations x ON x.id = m.organisation_id
+			WHERE x.key = ? ORDER BY m.position`, id)
+		return err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("groups and members of %s: %w", id, err)
+	}
+	sortByName(groups, func(o plan.Organisation) string { return o.Name }, func(o plan.Organisation) string { return o.ID })
+	return groups, members, nil
 }
