@@ -62,6 +62,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("postgres: open %s: %w", Redact(dsn), err)
 	}
+	if err := s.BackfillIndexes(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: open %s: %w", Redact(dsn), err)
+	}
 	return s, nil
 }
 

@@ -63,6 +63,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"SchemeUses", e.testSchemeUses},
 		{"ProgrammesNaming", e.testProgrammesNaming},
 		{"Directory", e.testDirectory},
+		{"OrganisationUses", e.testOrganisationUses},
 		{"HistoryPages", e.testHistoryPages},
 		{"MeasureIdentity", e.testMeasureIdentity},
 		{"Cycle", e.testCycle},
