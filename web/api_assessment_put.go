@@ -43,6 +43,11 @@ func (s *Server) apiAssessmentPut(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
+	if none, ok := parseEntityTags(r.Header.Values("If-None-Match")); ok && none.any && started {
+		// Asked to start one, and one is there.
+		s.apiFail(w, r, preconditionFailed(assessmentETag(a)))
+		return
+	}
 	if started {
 		cond, err := requireIfMatch(r)
 		if err != nil {

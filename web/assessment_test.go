@@ -215,6 +215,8 @@ func testAssessment(t *testing.T, engine string) {
 	if pr := a.problem(t); len(pr.Errors) != 1 || pr.Errors[0].Pointer != "/scores/"+bad.Key+"/score" {
 		t.Errorf("the 422 does not point at the score: %+v", pr)
 	}
+	wantStatus(t, fx.call("PUT", "/api/v1"+p+"/assessments/2025", token, string(body)), 428)
+	wantStatus(t, fx.call("PUT", "/api/v1"+p+"/assessments/2025", token, string(body), "If-None-Match", "*"), 412)
 	a = fx.call("PUT", "/api/v1"+p+"/assessments/2025", token, string(body), "If-Match", `"stale"`)
 	wantStatus(t, a, 412)
 	check(one, a)
@@ -228,6 +230,15 @@ func testAssessment(t *testing.T, engine string) {
 	again, err := fx.store.Assessment(ctx, "vest-telemark", 2025)
 	if err != nil || len(again.Scores) != 1 || !again.Proposals[0].TakenUp {
 		t.Errorf("after the PUT: %+v %v", again, err)
+	}
+	a = fx.call("PUT", "/api/v1"+p+"/assessments/2026", token, `{"scores": {"`+bad.Key+`": {"score": 6}}, "team": [{"name": "Kari", "role": "`+set.Roles[3].Key+`"}]}`,
+		"If-None-Match", "*")
+	wantStatus(t, a, 200)
+	check(one, a)
+	var started apiAssessment
+	a.json(t, &started)
+	if started.Year != 2026 || started.Overall != nil || len(started.Team) != 1 || started.Version != 1 {
+		t.Errorf("a new assessment through the API: %+v", started)
 	}
 	if a := fx.call("GET", "/api/v1"+p+"/assessments/2025", "", ""); a.StatusCode != http.StatusUnauthorized {
 		t.Errorf("a visitor reads the assessment in the API: %d", a.StatusCode)
