@@ -32,7 +32,7 @@ func testProjectReports(t *testing.T, engine string) {
 	fx := newFixture(t, engine)
 	ctx := context.Background()
 	fx.user("redaktor@driv.no", "", false, "driv", auth.RoleEditor)
-	fx.user("ola@example.no", "", false, "", "")
+	olaUser := fx.user("ola@example.no", "", false, "", "")
 	save := func(p followup.Project) string {
 		t.Helper()
 		saved, err := fx.store.SaveProject(ctx, p, store.Edit{})
@@ -60,6 +60,10 @@ func testProjectReports(t *testing.T, engine string) {
 	}
 
 	ola := fx.login("ola@example.no").in("nb")
+	// The manager finds the project on their account page.
+	if _, page := ola.get("/account"); !strings.Contains(page, `href="`+mine+`#reports"`) || !strings.Contains(cellText(page), "Prosjekter du leder") {
+		t.Errorf("the account page does not list the managed project: %.800s", cellText(page))
+	}
 	_, page := ola.get(mine)
 	if !strings.Contains(page, mine+"/reports/new") {
 		t.Fatalf("the manager's project page has no way to write a report: %.600s", cellText(page))
@@ -117,6 +121,21 @@ func testProjectReports(t *testing.T, engine string) {
 	}
 	if resp, _ := ola.get(idea + "/reports/new"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("an idea's report form: %d", resp.StatusCode)
+	}
+	// An idea the manager manages is theirs to see and report on; a
+	// visitor does not see it.
+	ownIdea, err := fx.store.SaveProject(ctx, followup.Project{ProgrammeID: "driv", Title: "Mi idé", Status: followup.StatusIdea}, store.Edit{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fx.store.SetProjectManager(ctx, "driv", ownIdea.ID, olaUser.ID); err != nil {
+		t.Fatal(err)
+	}
+	if resp, _ := ola.get(projectPath(ownIdea) + "/reports/new"); resp.StatusCode != http.StatusOK {
+		t.Errorf("the manager's own idea's report form: %d", resp.StatusCode)
+	}
+	if resp, _ := fx.anonymous().get(projectPath(ownIdea)); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("a visitor sees the idea: %d", resp.StatusCode)
 	}
 	if resp, _ := ola.post(report+"/decision", url.Values{"decision": {"accept"}, "version": {"1"}}); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("the manager accepting their own report: %d", resp.StatusCode)
