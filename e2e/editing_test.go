@@ -197,6 +197,8 @@ var editPages = []string{
 	"/waiting",
 	"/admin/evaluation-templates",
 	"/programmes/driv/projects/new",
+	"/programmes/vest-telemark/assessments",
+	"/programmes/vest-telemark/assessments/2025/edit",
 }
 
 // Every form, in every language, passes axe-core with no violation and is

@@ -49,6 +49,8 @@ type overviewRow struct {
 	// Counted are the gross jobs counted from accepted reports against
 	// each of the programme's jobs targets.
 	Counted []followup.LedgerTarget
+	// Assessment is the latest status assessment; nil for none.
+	Assessment *overviewAssessment
 }
 
 // readOverviewFilter reads ?county= and ?kind=, and lists the counties
