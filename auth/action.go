@@ -45,12 +45,21 @@ const (
 	RecordAnchoring Action = "record_anchoring"
 	// ApprovePlan is recording a funder's approval (Resource.Funder).
 	ApprovePlan Action = "approve_plan"
+	// ViewProject is seeing a project that is not public (an idea or an
+	// application) with its reports (Resource.ProjectManager).
+	ViewProject Action = "view_project"
+	// WriteReport is writing and submitting a project's reports
+	// (Resource.ProjectManager).
+	WriteReport Action = "write_report"
+	// DecideReport is accepting a submitted report or returning it.
+	DecideReport Action = "decide_report"
 )
 
 var actions = []Action{
 	ViewPlan, ViewHistory, Comment, EditPlan, EditMeasure, DeleteMeasure,
 	EditProgramme, ManageMembers, CreateProgramme, EditOrganisation,
 	ManageUsers, EditSchemes, ViewDraft, StartPlan, ProposePlan, RecordAnchoring, ApprovePlan,
+	ViewProject, WriteReport, DecideReport,
 }
 
 // Actions returns every action, for tests and for listing a user's rights.

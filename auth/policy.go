@@ -16,6 +16,10 @@ type Resource struct {
 	// Municipality is the municipality whose decision RecordAnchoring
 	// records; Funder the funder whose approval ApprovePlan records.
 	Municipality, Funder string
+	// ProjectManager is the user id of the account of the manager of the
+	// project the action is about (ViewProject, WriteReport); 0 for none.
+	// For a project, Published says whether the project is public.
+	ProjectManager int64
 }
 
 // Can reports whether s may do a to r. It is the whole authorisation policy
@@ -24,7 +28,8 @@ type Resource struct {
 // or a subject without a user id gets no more than an anonymous visitor.
 //
 //   - A system administrator may do every action.
-//   - An anonymous visitor may only view published plans.
+//   - An anonymous visitor may only view published plans and public
+//     projects.
 //   - A logged-in user without a role in the programme may view its
 //     published plans, nothing more.
 //   - Every role may view the programme's plans, published or not, and
@@ -50,17 +55,24 @@ type Resource struct {
 //     programme's admin records them for any municipality.
 //   - A member who works for one of the programme's funders records that
 //     funder's approval; nobody else does, not even the programme's admin.
+//   - A project's manager, by the account linked to the project, sees
+//     that project and writes and submits its reports, whatever their role
+//     in the programme, and gains nothing else: no other project, no
+//     unpublished plan. Editors and admins write reports too; every role
+//     sees every project; everyone sees a public one.
+//   - Editors and admins accept or return a submitted report.
 func Can(s Subject, a Action, r Resource) bool {
 	if !a.Valid() {
 		return false
 	}
 	if s.Anonymous() {
-		return a == ViewPlan && r.Published
+		return (a == ViewPlan || a == ViewProject) && r.Published
 	}
 	if s.SystemAdmin {
 		return true
 	}
 	role := s.RoleIn(r.Programme)
+	manager := r.ProjectManager != 0 && r.ProjectManager == s.UserID
 	switch a {
 	case ViewPlan:
 		return role != "" || r.Published
@@ -92,6 +104,12 @@ func Can(s Subject, a Action, r Resource) bool {
 		return role == RoleAdmin || role != "" && r.Municipality != "" && s.Organisation == r.Municipality
 	case ApprovePlan:
 		return role != "" && r.Funder != "" && s.Organisation == r.Funder
+	case ViewProject:
+		return role != "" || r.Published || manager
+	case WriteReport:
+		return role == RoleEditor || role == RoleAdmin || manager
+	case DecideReport:
+		return role == RoleEditor || role == RoleAdmin
 	}
 	// CreateProgramme, EditOrganisation, ManageUsers: system
 	// administrators only, answered above.

@@ -12,6 +12,9 @@ const (
 var measure = Resource{
 	Programme:    "driv",
 	MeasureLeads: []string{"drangedal-kommune", "drangedal-naeringshage"},
+	// The project actions ask about a project whose manager's account is
+	// user 11, "project manager".
+	ProjectManager: 11,
 }
 
 // subjects are the kinds of people the policy tells apart, by name.
@@ -31,6 +34,9 @@ var subjects = map[string]Subject{
 	"system admin": {UserID: 9, SystemAdmin: true},
 	// A catalogue editor with no role in any programme.
 	"catalogue editor": {UserID: 10, CatalogueEditor: true},
+	// The manager of the project, by the account linked to it, with no
+	// role in the programme.
+	"project manager": {UserID: 11, Organisation: "drangedal-naeringshage"},
 }
 
 // policy is the whole policy written out: for every action and every kind of
@@ -45,6 +51,7 @@ var policy = []struct {
 }{
 	{ViewPlan, "anonymous", deny, allow},
 	{ViewPlan, "no role", deny, allow},
+	{ViewPlan, "project manager", deny, allow},
 	{ViewPlan, "reader", allow, allow},
 	{ViewPlan, "reviewer", allow, allow},
 	{ViewPlan, "editor", allow, allow},
@@ -57,6 +64,7 @@ var policy = []struct {
 
 	{ViewHistory, "anonymous", deny, deny},
 	{ViewHistory, "no role", deny, deny},
+	{ViewHistory, "project manager", deny, deny},
 	{ViewHistory, "reader", allow, allow},
 	{ViewHistory, "reviewer", allow, allow},
 	{ViewHistory, "editor", allow, allow},
@@ -69,6 +77,7 @@ var policy = []struct {
 
 	{Comment, "anonymous", deny, deny},
 	{Comment, "no role", deny, deny},
+	{Comment, "project manager", deny, deny},
 	{Comment, "reader", deny, deny},
 	{Comment, "reviewer", allow, allow},
 	{Comment, "editor", allow, allow},
@@ -81,6 +90,7 @@ var policy = []struct {
 
 	{EditPlan, "anonymous", deny, deny},
 	{EditPlan, "no role", deny, deny},
+	{EditPlan, "project manager", deny, deny},
 	{EditPlan, "reader", deny, deny},
 	{EditPlan, "reviewer", deny, deny},
 	{EditPlan, "editor", allow, allow},
@@ -93,6 +103,7 @@ var policy = []struct {
 
 	{EditMeasure, "anonymous", deny, deny},
 	{EditMeasure, "no role", deny, deny},
+	{EditMeasure, "project manager", deny, deny},
 	{EditMeasure, "reader", deny, deny},
 	{EditMeasure, "reviewer", deny, deny},
 	{EditMeasure, "editor", allow, allow},
@@ -105,6 +116,7 @@ var policy = []struct {
 
 	{DeleteMeasure, "anonymous", deny, deny},
 	{DeleteMeasure, "no role", deny, deny},
+	{DeleteMeasure, "project manager", deny, deny},
 	{DeleteMeasure, "reader", deny, deny},
 	{DeleteMeasure, "reviewer", deny, deny},
 	{DeleteMeasure, "editor", allow, allow},
@@ -117,6 +129,7 @@ var policy = []struct {
 
 	{EditProgramme, "anonymous", deny, deny},
 	{EditProgramme, "no role", deny, deny},
+	{EditProgramme, "project manager", deny, deny},
 	{EditProgramme, "reader", deny, deny},
 	{EditProgramme, "reviewer", deny, deny},
 	{EditProgramme, "editor", deny, deny},
@@ -129,6 +142,7 @@ var policy = []struct {
 
 	{ManageMembers, "anonymous", deny, deny},
 	{ManageMembers, "no role", deny, deny},
+	{ManageMembers, "project manager", deny, deny},
 	{ManageMembers, "reader", deny, deny},
 	{ManageMembers, "reviewer", deny, deny},
 	{ManageMembers, "editor", deny, deny},
@@ -141,6 +155,7 @@ var policy = []struct {
 
 	{CreateProgramme, "anonymous", deny, deny},
 	{CreateProgramme, "no role", deny, deny},
+	{CreateProgramme, "project manager", deny, deny},
 	{CreateProgramme, "reader", deny, deny},
 	{CreateProgramme, "reviewer", deny, deny},
 	{CreateProgramme, "editor", deny, deny},
@@ -153,6 +168,7 @@ var policy = []struct {
 
 	{EditOrganisation, "anonymous", deny, deny},
 	{EditOrganisation, "no role", deny, deny},
+	{EditOrganisation, "project manager", deny, deny},
 	{EditOrganisation, "reader", deny, deny},
 	{EditOrganisation, "reviewer", deny, deny},
 	{EditOrganisation, "editor", deny, deny},
@@ -165,6 +181,7 @@ var policy = []struct {
 
 	{ManageUsers, "anonymous", deny, deny},
 	{ManageUsers, "no role", deny, deny},
+	{ManageUsers, "project manager", deny, deny},
 	{ManageUsers, "reader", deny, deny},
 	{ManageUsers, "reviewer", deny, deny},
 	{ManageUsers, "editor", deny, deny},
@@ -177,6 +194,7 @@ var policy = []struct {
 
 	{EditSchemes, "anonymous", deny, deny},
 	{EditSchemes, "no role", deny, deny},
+	{EditSchemes, "project manager", deny, deny},
 	{EditSchemes, "reader", deny, deny},
 	{EditSchemes, "reviewer", deny, deny},
 	{EditSchemes, "editor", deny, deny},
@@ -186,6 +204,44 @@ var policy = []struct {
 	{EditSchemes, "other admin", deny, deny},
 	{EditSchemes, "system admin", allow, allow},
 	{EditSchemes, "catalogue editor", allow, allow},
+	{ViewProject, "anonymous", deny, allow},
+	{ViewProject, "no role", deny, allow},
+	{ViewProject, "project manager", allow, allow},
+	{ViewProject, "reader", allow, allow},
+	{ViewProject, "reviewer", allow, allow},
+	{ViewProject, "editor", allow, allow},
+	{ViewProject, "lead of measure", allow, allow},
+	{ViewProject, "lead, other org", allow, allow},
+	{ViewProject, "programme admin", allow, allow},
+	{ViewProject, "other admin", deny, allow},
+	{ViewProject, "system admin", allow, allow},
+	{ViewProject, "catalogue editor", deny, allow},
+
+	{WriteReport, "anonymous", deny, deny},
+	{WriteReport, "no role", deny, deny},
+	{WriteReport, "project manager", allow, allow},
+	{WriteReport, "reader", deny, deny},
+	{WriteReport, "reviewer", deny, deny},
+	{WriteReport, "editor", allow, allow},
+	{WriteReport, "lead of measure", deny, deny},
+	{WriteReport, "lead, other org", deny, deny},
+	{WriteReport, "programme admin", allow, allow},
+	{WriteReport, "other admin", deny, deny},
+	{WriteReport, "system admin", allow, allow},
+	{WriteReport, "catalogue editor", deny, deny},
+
+	{DecideReport, "anonymous", deny, deny},
+	{DecideReport, "no role", deny, deny},
+	{DecideReport, "project manager", deny, deny},
+	{DecideReport, "reader", deny, deny},
+	{DecideReport, "reviewer", deny, deny},
+	{DecideReport, "editor", allow, allow},
+	{DecideReport, "lead of measure", deny, deny},
+	{DecideReport, "lead, other org", deny, deny},
+	{DecideReport, "programme admin", allow, allow},
+	{DecideReport, "other admin", deny, deny},
+	{DecideReport, "system admin", allow, allow},
+	{DecideReport, "catalogue editor", deny, deny},
 }
 
 func TestCan(t *testing.T) {
@@ -271,6 +327,13 @@ func TestCanEdges(t *testing.T) {
 		{"reader of the leading organisation", Subject{UserID: 2, Organisation: "drangedal-kommune", Roles: map[string]Role{"driv": RoleReader}}, EditMeasure, measure, deny},
 		{"reviewer of the leading organisation", Subject{UserID: 3, Organisation: "drangedal-kommune", Roles: map[string]Role{"driv": RoleReviewer}}, EditMeasure, measure, deny},
 		{"system admin, installation-wide resource", sysadmin, EditSchemes, Resource{}, allow},
+		{"project manager, another project", Subject{UserID: 11}, WriteReport, Resource{Programme: "driv", ProjectManager: 12}, deny},
+		{"project manager, another project not public", Subject{UserID: 11}, ViewProject, Resource{Programme: "driv", ProjectManager: 12}, deny},
+		{"project without a manager's account", Subject{UserID: 11}, WriteReport, Resource{Programme: "driv"}, deny},
+		{"anonymous is no project's manager", Subject{}, WriteReport, Resource{Programme: "driv", ProjectManager: 0}, deny},
+		{"reader who manages the project writes its reports", Subject{UserID: 2, Roles: map[string]Role{"driv": RoleReader}}, WriteReport, Resource{Programme: "driv", ProjectManager: 2}, allow},
+		{"project manager decides no report", Subject{UserID: 11}, DecideReport, measure, deny},
+		{"project manager sees no draft", Subject{UserID: 11}, ViewDraft, measure, deny},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

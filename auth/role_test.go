@@ -108,6 +108,7 @@ func TestActions(t *testing.T) {
 		ManageUsers: "manage_users", EditSchemes: "edit_schemes",
 		ViewDraft: "view_draft", StartPlan: "start_plan", ProposePlan: "propose_plan",
 		RecordAnchoring: "record_anchoring", ApprovePlan: "approve_plan",
+		ViewProject: "view_project", WriteReport: "write_report", DecideReport: "decide_report",
 	}
 	got := Actions()
 	if len(got) != len(want) {

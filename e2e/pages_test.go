@@ -187,6 +187,7 @@ var mainPages = []string{
 	"/programmes/driv/plans/2025",
 	"/programmes/driv/dashboard",
 	"/programmes/vest-telemark/dashboard",
+	"/programmes/driv/jobs",
 	"/overview",
 	"/overview?county=99&kind=restructuring-programme",
 	"/organisations/husbanken",

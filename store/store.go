@@ -104,6 +104,7 @@ type Store interface {
 	Cycles
 	Evaluations
 	Projects
+	Reports
 	Capacity
 	Assessments
 	Settings

@@ -18,6 +18,9 @@ type accountView struct {
 	// tokens have expired.
 	TokenDays []option
 	Now       time.Time
+	// Managed are the projects whose manager the account is, whose
+	// reports it writes.
+	Managed []store.ManagedProject
 }
 
 // accountShow shows the person's own account: name, e-mail, password
@@ -61,10 +64,15 @@ func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status in
 		s.fail(w, r, err)
 		return
 	}
+	managed, err := s.store.ManagedProjects(r.Context(), u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if f.Get("token_days") == "" {
 		f.Values.Set("token_days", s.tokenDaysDefault())
 	}
 	s.render(w, r, status, "account", &view{Title: i18nTitle(r, "account.title"),
 		Data: accountView{User: u, Form: f, Tokens: tokens, NewToken: newToken, Saved: saved,
-			TokenDays: s.tokenDayOptions(r), Now: s.now()}})
+			TokenDays: s.tokenDayOptions(r), Now: s.now(), Managed: managed}})
 }

@@ -18,8 +18,9 @@ import (
 // the other programme's administrator and the system administrator have a
 // role in vest-telemark; "lead" works for the organisation that leads
 // measure 1.1 there, "lead-other" for one that leads nothing; "cataloguer"
-// is a catalogue editor with no role in any programme.
-var matrixRoles = []string{"anonymous", "reader", "reviewer", "lead", "lead-other", "editor", "admin", "other-admin", "sysadmin", "cataloguer"}
+// is a catalogue editor with no role in any programme; "manager" has no
+// role either, but manages the matrix's project by its account.
+var matrixRoles = []string{"anonymous", "reader", "reviewer", "lead", "lead-other", "editor", "admin", "other-admin", "sysadmin", "cataloguer", "manager"}
 
 // Sets of roles, for the table.
 var (
@@ -35,6 +36,9 @@ var (
 	nissedal = []string{"lead-other", "admin", "sysadmin"}
 	// catEds maintain the support-scheme catalogue and its glossary.
 	catEds = []string{"sysadmin", "cataloguer"}
+	// reportWriters write the matrix project's reports: who edits the
+	// plans, and the project's manager.
+	reportWriters = []string{"editor", "admin", "sysadmin", "manager"}
 )
 
 // matrixCase is one route: who may use it. Bodies are empty or harmless, so
@@ -55,7 +59,33 @@ func matrix(ids map[string]int64) []matrixCase {
 	vt := "/programmes/vest-telemark/plans/2025"
 	m11 := vt + "/goals/1/measures/1"
 	reader := strconv.FormatInt(ids["reader"], 10)
+	// The matrix's project in vest-telemark, managed by "manager", with a
+	// submitted report.
+	proj := "/programmes/vest-telemark/projects/" + strconv.FormatInt(ids["project"], 10)
+	rep := proj + "/reports/" + strconv.FormatInt(ids["report"], 10)
+	apiProj := "/api/v1" + proj
+	apiRep := "/api/v1" + rep
 	return []matrixCase{
+		// Project reports: the manager of the project writes them, as do
+		// who edit the plans; these decide on them and link the manager's
+		// account. A report not accepted is not found for others (allowed).
+		{"GET", "/programmes/{programme}/projects/{project}/manager", proj + "/manager", planEds, nil, false},
+		{"POST", "/programmes/{programme}/projects/{project}/manager", proj + "/manager", planEds, url.Values{"email": {"nobody@example.no"}}, false},
+		{"GET", "/programmes/{programme}/projects/{project}/reports/new", proj + "/reports/new", reportWriters, nil, false},
+		{"POST", "/programmes/{programme}/projects/{project}/reports/new", proj + "/reports/new", reportWriters, url.Values{}, false},
+		{"GET", "/programmes/{programme}/projects/{project}/reports/{report}", rep, everyone, nil, false},
+		{"GET", "/programmes/{programme}/projects/{project}/reports/{report}/edit", rep + "/edit", reportWriters, nil, false},
+		{"POST", "/programmes/{programme}/projects/{project}/reports/{report}/edit", rep + "/edit", reportWriters, url.Values{}, false},
+		{"POST", "/programmes/{programme}/projects/{project}/reports/{report}/decision", rep + "/decision", planEds, url.Values{"decision": {"return"}}, false},
+		{"GET", "/programmes/{programme}/jobs", "/programmes/vest-telemark/jobs", everyone, nil, false},
+		{"GET", "/api/v1/programmes/{programme}/projects/{project}/reports", apiProj + "/reports", everyone, nil, false},
+		{"POST", "/api/v1/programmes/{programme}/projects/{project}/reports", apiProj + "/reports", reportWriters, url.Values{}, false},
+		{"GET", "/api/v1/programmes/{programme}/projects/{project}/reports/{report}", apiRep, everyone, nil, false},
+		{"PUT", "/api/v1/programmes/{programme}/projects/{project}/reports/{report}", apiRep, reportWriters, nil, false},
+		{"POST", "/api/v1/programmes/{programme}/projects/{project}/reports/{report}/accept", apiRep + "/accept", planEds, url.Values{}, false},
+		{"POST", "/api/v1/programmes/{programme}/projects/{project}/reports/{report}/return", apiRep + "/return", planEds, url.Values{}, false},
+		{"GET", "/api/v1/programmes/{programme}/jobs", "/api/v1/programmes/vest-telemark/jobs", everyone, nil, false},
+
 		{"GET", "/login", "/login", everyone, nil, false},
 		{"GET", "/account", "/account", loggedIn, nil, false},
 		{"POST", "/account/password", "/account/password", loggedIn, url.Values{}, false},
@@ -340,9 +370,11 @@ func matrixPeople(fx *fixture) map[string]int64 {
 		{"other-admin", "", false, "driv", auth.RoleAdmin},
 		{"sysadmin", "", true, "", ""},
 		{"cataloguer", "telemark-fylkeskommune", false, "", ""},
+		{"manager", "", false, "", ""},
 	} {
 		ids[p.role] = fx.user(p.role+"@example.no", p.org, p.sys, p.programme, p.access).ID
 	}
+	ids["project"], ids["report"] = matrixProject(fx, ids["manager"])
 	u, err := fx.store.User(context.Background(), ids["cataloguer"])
 	if err != nil {
 		fx.t.Fatal(err)

@@ -60,6 +60,7 @@ var (
 	measureIDParam = pathParam("id", "PROGRAMME.YEAR.GOAL.MEASURE, such as vest-telemark.2025.2.2.")
 	releaseParam   = pathParam("release", "The release's number: 1, 2, …")
 	projectParam   = pathParam("project", "The project's number, such as 12.")
+	reportParam    = pathParam("report", "The report's number, such as 3.")
 	stepParam      = pathParam("step", "proposal, executive-committee, council, approval or publication.")
 	// A disposition is named by the measure's lasting ID, which stays the
 	// same across years.
@@ -122,6 +123,24 @@ var apiOperations = []apiOperation{
 	{method: "put", path: "/programmes/{programme}/projects/{project}", summary: "Replace a project whole, its commitments and payments with it",
 		params: []map[string]any{programmeParam, projectParam, langParam}, request: apiProjectWrite{}, response: apiProject{},
 		auth: true, ifMatch: true, errors: bodyErrors},
+	{method: "get", path: "/programmes/{programme}/projects/{project}/reports", summary: "A project's reports, oldest period first; a visitor sees the accepted ones only",
+		params: []map[string]any{programmeParam, projectParam}, response: apiReportList{}},
+	{method: "post", path: "/programmes/{programme}/projects/{project}/reports", summary: "Write a project report, as a draft or submitted; for the project's manager and who edit the plans; Location is its address",
+		params: []map[string]any{programmeParam, projectParam}, request: apiReportWrite{}, status: 201, response: apiReport{},
+		auth: true, idempotent: true, errors: bodyErrors},
+	{method: "get", path: "/programmes/{programme}/projects/{project}/reports/{report}", summary: "One project report; its ETag is its version",
+		params: []map[string]any{programmeParam, projectParam, reportParam}, response: apiReport{}},
+	{method: "put", path: "/programmes/{programme}/projects/{project}/reports/{report}", summary: "Change a draft or returned report, as a draft or submitted",
+		params: []map[string]any{programmeParam, projectParam, reportParam}, request: apiReportWrite{}, response: apiReport{},
+		auth: true, ifMatch: true, errors: append([]int{409}, bodyErrors...)},
+	{method: "post", path: "/programmes/{programme}/projects/{project}/reports/{report}/accept", summary: "Accept a submitted report: its jobs then count in the job ledger",
+		params: []map[string]any{programmeParam, projectParam, reportParam}, response: apiReport{},
+		auth: true, ifMatch: true, errors: []int{409}},
+	{method: "post", path: "/programmes/{programme}/projects/{project}/reports/{report}/return", summary: "Return a submitted report to its writer with a comment",
+		params: []map[string]any{programmeParam, projectParam, reportParam}, request: apiReportDecision{}, response: apiReport{},
+		auth: true, ifMatch: true, errors: append([]int{409}, bodyErrors...)},
+	{method: "get", path: "/programmes/{programme}/jobs", summary: "The job ledger: gross jobs from accepted reports of supported projects, per year and against every jobs target, with the reports counted",
+		params: []map[string]any{programmeParam}, response: apiJobs{}},
 	{method: "get", path: "/programmes/{programme}/assessments", summary: "A programme's status assessments, newest year first, with their scores and weighted totals; for the programme's members",
 		params: []map[string]any{programmeParam, langParam}, response: apiAssessmentList{}, auth: true},
 	{method: "get", path: "/programmes/{programme}/assessments/{year}", summary: "A programme's status assessment of a year: scores and comments per indicator, mean, weight and weighted score per dimension, the weighted total, the team and the improvement proposals; its ETag is its version",

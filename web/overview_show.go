@@ -37,8 +37,18 @@ func (s *Server) overviewShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := overviewView{Filter: f, Pager: newPager(r, page, overviewPageSize, dir.Total)}
+	// The accepted reports of every programme on the page, read at once.
+	var ids []string
 	for _, e := range dir.Entries {
-		row, err := s.overviewRow(r, e, places[e.Programme.ID])
+		ids = append(ids, e.Programme.ID)
+	}
+	reports, err := s.store.AcceptedReports(ctx, ids)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, e := range dir.Entries {
+		row, err := s.overviewRow(r, e, places[e.Programme.ID], reports[e.Programme.ID])
 		if err != nil {
 			s.fail(w, r, err)
 			return

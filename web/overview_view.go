@@ -46,6 +46,9 @@ type overviewRow struct {
 	Jobs []plan.Target
 	// Findings counts what the money's checks found.
 	Findings int
+	// Counted are the gross jobs counted from accepted reports against
+	// each of the programme's jobs targets.
+	Counted []followup.LedgerTarget
 	// Assessment is the latest status assessment; nil for none.
 	Assessment *overviewAssessment
 }
@@ -117,7 +120,7 @@ func countiesOf(numbers []string) []place.Place {
 
 // overviewRow reads a programme's row: its plans and projects as the
 // person may read them, and the money computed from them.
-func (s *Server) overviewRow(r *http.Request, e store.DirectoryEntry, numbers []string) (overviewRow, error) {
+func (s *Server) overviewRow(r *http.Request, e store.DirectoryEntry, numbers []string, reports store.ReportSet) (overviewRow, error) {
 	row := overviewRow{Programme: e.Programme, Current: e.Current}
 	for _, c := range countiesOf(numbers) {
 		row.Counties = append(row.Counties, c.Norwegian)
@@ -135,6 +138,7 @@ func (s *Server) overviewRow(r *http.Request, e store.DirectoryEntry, numbers []
 	}
 	m := followup.ProgrammeMoney(ps, b.Plans)
 	row.Money, row.Left, row.Findings = &m, m.Financed-m.Committed, len(m.Findings)
+	row.Counted = ledgerFrom(b.Plans, reports, b.Member).Targets
 	newest := b.Plans[0]
 	for _, t := range newest.Programme.Targets {
 		if t.Kind == plan.TargetJobs {

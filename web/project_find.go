@@ -88,7 +88,8 @@ func (s *Server) projectOf(r *http.Request, b *followupBase) (followup.Project, 
 		return followup.Project{}, plan.Errorf(plan.ENotFound, "no project %q", r.PathValue("project"))
 	}
 	p, err := s.store.Project(r.Context(), b.Programme.ID, id)
-	if err == nil && !b.Member && !p.Public() {
+	// The project's manager, by the account linked to it, sees it too.
+	if err == nil && !b.Member && !p.Public() && !s.managesProject(r, p) {
 		err = plan.Errorf(plan.ENotFound, "no project %d you may see", id)
 	}
 	return p, err

@@ -36,6 +36,12 @@ func (s *Server) projectShow(w http.ResponseWriter, r *http.Request) {
 		v.Commitments = append(v.Commitments, commitmentRow{Commitment: c, SourceName: b.sourceName(c.Source),
 			Standing: c.Standing(), Paid: c.Paid()})
 	}
+	reports, err := s.reportsOf(r, p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v.Reports = reports
 	s.render(w, r, http.StatusOK, "project", &view{Title: p.Name(), Data: v})
 }
 
@@ -50,6 +56,8 @@ type projectView struct {
 	Findings              []string
 	// Goal names the goal the project serves where it serves no measure.
 	Goal string
+	// Reports are the project's reports the person may see.
+	Reports projectReports
 }
 
 // servedMeasure is a measure a project serves: its name in the newest plan

@@ -83,6 +83,16 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/delete", s.commitmentDelete)
 	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/{payment}/delete", s.paymentRemove)
 	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/commitments/{commitment}/payments/{payment}/delete", s.paymentDelete)
+	// project managers' reports, the manager's account, and the job ledger
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/manager", s.projectManagerEdit)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/manager", s.projectManagerSave)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/reports/new", s.reportNew)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/reports/new", s.reportCreate)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/reports/{report}", s.reportShow)
+	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/reports/{report}/edit", s.reportEdit)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/reports/{report}/edit", s.reportSave)
+	mux.HandleFunc("POST /programmes/{programme}/projects/{project}/reports/{report}/decision", s.reportDecide)
+	mux.HandleFunc("GET /programmes/{programme}/jobs", s.jobsShow)
 	// the development-capacity survey: results, the rounds its
 	// administrators open and close, and the form at a group's secret link
 	mux.HandleFunc("GET /programmes/{programme}/capacity", s.capacityShow)
@@ -226,6 +236,13 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/money", s.apiProjectMoneyShow)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/{project}", s.apiProjectShow)
 	mux.HandleFunc("PUT /api/v1/programmes/{programme}/projects/{project}", s.apiProjectPut)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/{project}/reports", s.apiReports)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects/{project}/reports", s.apiReportCreate)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/{project}/reports/{report}", s.apiReportShow)
+	mux.HandleFunc("PUT /api/v1/programmes/{programme}/projects/{project}/reports/{report}", s.apiReportPut)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects/{project}/reports/{report}/accept", s.apiReportAccept)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects/{project}/reports/{report}/return", s.apiReportReturn)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/jobs", s.apiJobsShow)
 	// the programme status assessment
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/assessments", s.apiAssessmentList)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/assessments/{year}", s.apiAssessmentShow)

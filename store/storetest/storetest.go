@@ -70,6 +70,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"PublishReleases", e.testBackfillReleases},
 		{"Evaluation", e.testEvaluation},
 		{"Projects", e.testProjects},
+		{"Reports", e.testReports},
 		{"Communication", e.testCommunication},
 		{"Capacity", e.testCapacity},
 		{"Assessment", e.testAssessment},
