@@ -93,6 +93,7 @@ type Store interface {
 	Cycles
 	Evaluations
 	Projects
+	ProjectImports
 	Capacity
 	Settings
 
