@@ -69,6 +69,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"PublishReleases", e.testBackfillReleases},
 		{"Evaluation", e.testEvaluation},
 		{"Projects", e.testProjects},
+		{"ProjectImport", e.testProjectImport},
 		{"Communication", e.testCommunication},
 		{"Capacity", e.testCapacity},
 		{"Settings", e.testSettings},
