@@ -344,9 +344,14 @@ func (r *reader) money(c rowCells, ei int, p *followup.Project) {
 	}
 	amount, kind := c.amount(FieldAmount)
 	ci := -1
+	var source string
+	if _, ok := c.get(FieldAmount); ok {
+		// Checked even where the amount is not readable, so that a row
+		// with two problems shows both.
+		source = r.source(c)
+	}
 	if amount != nil {
-		cm := followup.Commitment{Amount: *amount, Kind: kind}
-		cm.Source = r.source(c)
+		cm := followup.Commitment{Amount: *amount, Kind: kind, Source: source}
 		if v, ok := c.get(FieldShare); ok {
 			s, code := v.share()
 			if code != "" {
