@@ -219,6 +219,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// and its money
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects", s.apiProjects)
 	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects", s.apiProjectCreate)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects/import", s.apiProjectImport)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/money", s.apiProjectMoneyShow)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/{project}", s.apiProjectShow)
 	mux.HandleFunc("PUT /api/v1/programmes/{programme}/projects/{project}", s.apiProjectPut)
