@@ -46,6 +46,8 @@ type overviewRow struct {
 	Jobs []plan.Target
 	// Findings counts what the money's checks found.
 	Findings int
+	// Samples counts the projects in the money that are sample data.
+	Samples int
 }
 
 // readOverviewFilter reads ?county= and ?kind=, and lists the counties
@@ -132,6 +134,8 @@ func (s *Server) overviewRow(r *http.Request, e store.DirectoryEntry, numbers []
 		return row, err
 	}
 	m := followup.ProgrammeMoney(ps, b.Plans)
+	b.countSamples(ps)
+	row.Samples = b.Samples
 	row.Money, row.Left, row.Findings = &m, m.Financed-m.Committed, len(m.Findings)
 	newest := b.Plans[0]
 	for _, t := range newest.Programme.Targets {

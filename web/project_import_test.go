@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"planverk/auth"
+	"planverk/examples"
 	"planverk/store"
 )
 
@@ -167,5 +168,36 @@ func TestProjectImportProblems(t *testing.T) {
 				t.Errorf("%d projects stored", n)
 			}
 		})
+	}
+}
+
+// TestSampleProjectsMarked: the examples' sample projects are marked as
+// sample data on every page that shows or counts them, and in the API.
+func TestSampleProjectsMarked(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	n, err := examples.InstallProjects(context.Background(), fx.store)
+	if err != nil || n == 0 {
+		t.Fatalf("sample projects: %d, %v", n, err)
+	}
+	for lang, label := range map[string]string{"nb": "Eksempeldata", "nn": "Eksempeldata", "en": "Sample data"} {
+		c := fx.anonymous().in(lang)
+		_, list := c.get("/programmes/driv/projects")
+		if !strings.Contains(cellText(list), "Nettverk for opplevelsesnæringen "+label) {
+			t.Errorf("%s: the list does not mark the sample project", lang)
+		}
+		m := regexp.MustCompile(`href="(/programmes/driv/projects/\d+)"[^>]*>Nettverk for opplevelsesnæringen`).FindStringSubmatch(list)
+		if m == nil {
+			t.Fatalf("%s: no link to the sample project", lang)
+		}
+		for _, path := range []string{m[1], "/programmes/driv/projects/money", "/programmes/driv/dashboard", "/overview"} {
+			if _, page := c.get(path); !strings.Contains(page, `<span class="tag sample"`) || !strings.Contains(cellText(page), label) {
+				t.Errorf("%s %s: no sample-data label", lang, path)
+			}
+		}
+	}
+	var doc apiProjectList
+	fx.call("GET", "/api/v1/programmes/driv/projects", "", "").json(t, &doc)
+	if len(doc.Projects) == 0 || !doc.Projects[0].Project.Sample {
+		t.Errorf("the API does not say sample: true: %+v", doc.Projects)
 	}
 }

@@ -37,8 +37,8 @@ func (s *Server) projectList(w http.ResponseWriter, r *http.Request) {
 	if n, err := strconv.Atoi(r.URL.Query().Get("imported")); err == nil && n > 0 {
 		v.Imported = n
 	}
+	b.countSamples(ps)
 	for _, p := range ps {
-		v.Samples = v.Samples || p.Sample
 		v.Projects = append(v.Projects, projectRow{Project: p, Path: projectPath(p), Committed: p.Committed(), Paid: p.Paid(),
 			Findings: len(followup.CheckProject(p))})
 	}
@@ -56,10 +56,8 @@ type projectListView struct {
 	Projects           []projectRow
 	Total, Page, Pages int
 	Prev, Next         string
-	// Imported is how many projects an import just stored; Samples says
-	// some projects listed are sample data.
+	// Imported is how many projects an import just stored.
 	Imported int
-	Samples  bool
 }
 
 type projectRow struct {
