@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -151,6 +152,11 @@ func Read(data []byte, programmeID string, plans []*plan.File) *Result {
 			r.problemRow(e.Rows[0], CodeNoTitle)
 		}
 	}
+	// In the order a person reads the sheet: row by row, left to right.
+	sort.SliceStable(res.Problems, func(i, j int) bool {
+		a, b := res.Problems[i], res.Problems[j]
+		return a.Row < b.Row || a.Row == b.Row && a.Col < b.Col
+	})
 	return res
 }
 
@@ -344,14 +350,11 @@ func (r *reader) money(c rowCells, ei int, p *followup.Project) {
 	}
 	amount, kind := c.amount(FieldAmount)
 	ci := -1
-	var source string
+	var cm followup.Commitment
 	if _, ok := c.get(FieldAmount); ok {
-		// Checked even where the amount is not readable, so that a row
-		// with two problems shows both.
-		source = r.source(c)
-	}
-	if amount != nil {
-		cm := followup.Commitment{Amount: *amount, Kind: kind, Source: source}
+		// The decision's cells are checked even where the amount is not
+		// readable, so that a row with several problems shows them all.
+		cm.Source = r.source(c)
 		if v, ok := c.get(FieldShare); ok {
 			s, code := v.share()
 			if code != "" {
@@ -362,6 +365,9 @@ func (r *reader) money(c rowCells, ei int, p *followup.Project) {
 		cm.Decided = c.date(FieldDecided)
 		cm.Deadline = c.date(FieldDeadline)
 		cm.Body, cm.Conditions = c.text(FieldBody), c.text(FieldConditions)
+	}
+	if amount != nil {
+		cm.Amount, cm.Kind = *amount, kind
 		for i, old := range p.Commitments {
 			if old.Source == cm.Source && old.Amount == cm.Amount && old.Kind == cm.Kind && sameDate(old.Decided, cm.Decided) {
 				ci = i
@@ -396,12 +402,12 @@ func (r *reader) money(c rowCells, ei int, p *followup.Project) {
 		}
 		ci = last
 	}
-	cm := &p.Commitments[ci]
-	cm.Payments = append(cm.Payments, followup.Payment{Date: *paidOn, Amount: *paid})
-	if cm.Paid() > cm.Standing() {
+	paying := &p.Commitments[ci]
+	paying.Payments = append(paying.Payments, followup.Payment{Date: *paidOn, Amount: *paid})
+	if paying.Paid() > paying.Standing() {
 		col := r.cols[FieldPaid]
 		r.res.Problems = append(r.res.Problems, Problem{Row: c.num, Col: col, Column: ColumnLetter(col), Heading: r.names[col],
-			Code: CodePaidOver, Value: c.text(FieldPaid), Args: map[string]any{"Paid": cm.Paid(), "Committed": cm.Standing()}})
+			Code: CodePaidOver, Value: c.text(FieldPaid), Args: map[string]any{"Paid": paying.Paid(), "Committed": paying.Standing()}})
 	}
 }
 

@@ -257,3 +257,16 @@ func TestHeadingsRecognised(t *testing.T) {
 		t.Error("Merknad is recognised")
 	}
 }
+
+// A row with several problems shows them all, left to right.
+func TestSeveralProblemsInARow(t *testing.T) {
+	r := read(t, "Saksnummer;Prosjektnavn;Kilde;Vedtaksdato;Innvilget;Støttesats\n2024/1;A;Ukjent;31.02.2024;100 000,50;mye\n")
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, strconv.Itoa(p.Row)+p.Column+" "+p.Code)
+	}
+	want := []string{"2C unknown-source", "2D not-date", "2E not-whole", "2F not-share"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("problems %v, want %v", got, want)
+	}
+}
