@@ -77,7 +77,7 @@ func (s *Server) renderProjectImport(w http.ResponseWriter, r *http.Request, sta
 	for _, f := range casefile.Fields {
 		hs := casefile.Headings(f)
 		v.Headings = append(v.Headings, projectImportHeading{Field: (&view{Lang: lang}).T("projimport.field." + string(f)),
-			Examples: strings.Join(hs[1:min(len(hs), 5)], ", ")})
+			Examples: strings.Join(hs[2:min(len(hs), 6)], ", ")})
 	}
 	s.render(w, r, status, "project_import", &view{Title: i18nTitle(r, "projimport.title"), Data: v})
 }
