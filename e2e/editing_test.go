@@ -197,6 +197,7 @@ var editPages = []string{
 	"/waiting",
 	"/admin/evaluation-templates",
 	"/programmes/driv/projects/new",
+	"/programmes/driv/projects/import",
 }
 
 // Every form, in every language, passes axe-core with no violation and is
