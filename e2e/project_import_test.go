@@ -1,12 +1,18 @@
 package e2e_test
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"planverk/e2e"
+	"planverk/examples"
+	"planverk/store"
+	"planverk/store/sqlite"
+	"planverk/store/testdb"
 )
 
 // TestProjectImportInBrowser: a system administrator imports Driv's
@@ -75,4 +81,49 @@ func TestProjectImportInBrowser(t *testing.T) {
 	}
 	c.check(t, p, "project-imported")
 	e2e.AssertValidHTMLFiles(t, c.docs)
+}
+
+// TestSampleProjectsAccessible: with the examples' sample projects, every
+// page that shows or counts them labels them as sample data, and passes
+// axe-core with no violation and is valid HTML in every language.
+func TestSampleProjectsAccessible(t *testing.T) {
+	e2e.Require(t, e2e.Chromium, e2e.AxeCore, e2e.HTMLChecker)
+	testdb.Parallel(t)
+	db := serverDatabase.Database(t, "sqlite")
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := examples.InstallProjects(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	ps, _, err := st.Projects(ctx, "vest-telemark", store.ProjectQuery{})
+	if err != nil || len(ps) == 0 {
+		t.Fatalf("sample projects: %v", err)
+	}
+	st.Close()
+	srv := startServerAt(t, db)
+	pages := []string{"/programmes/vest-telemark/projects", fmt.Sprintf("/programmes/vest-telemark/projects/%d", ps[0].ID),
+		"/programmes/vest-telemark/projects/money", "/programmes/vest-telemark/dashboard", "/overview"}
+	docs := map[string][]byte{}
+	p := e2e.NewBrowser(t).Open(t, srv.URL+"/")
+	for lang, label := range map[string]string{"nb": "Eksempeldata", "nn": "Eksempeldata", "en": "Sample data"} {
+		p.Navigate(srv.URL + "/")
+		p.ClickAndWait(`.langs button[value="` + lang + `"]`)
+		for _, path := range pages {
+			t.Run(lang+path, func(t *testing.T) {
+				p := p.For(t)
+				if status := p.Navigate(srv.URL + path); status != 200 {
+					t.Fatalf("status %d", status)
+				}
+				if !strings.Contains(p.Text("main"), label) || p.Count(".tag.sample") == 0 {
+					t.Errorf("no %q label", label)
+				}
+				p.AssertNoAxeViolations(t)
+				docs[lang+path] = []byte(p.HTML())
+			})
+		}
+	}
+	e2e.AssertValidHTMLFiles(t, docs)
 }
