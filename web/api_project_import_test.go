@@ -70,6 +70,12 @@ func TestAPIProjectImport(t *testing.T) {
 				t.Errorf("%d projects after a refused import, want the 2 from before", n)
 			}
 			wantStatus(t, fx.call("POST", path, "", drivExport), 401)
+			// Over the limit of the browser's import: refused before it
+			// is read, and nothing stored.
+			wantStatus(t, fx.call("POST", path, tok, drivExport+strings.Repeat(";", 5<<20)), 413)
+			if n := projectCount(t, fx, "driv"); n != 2 {
+				t.Errorf("%d projects after a refused import, want 2", n)
+			}
 		})
 	}
 }
