@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"planverk/e2e"
 	"planverk/store/testdb"
@@ -17,10 +18,13 @@ import (
 // nginx, which hands each request to the next copy in turn. Someone who
 // logs in through one copy is logged in on every copy; an edit made
 // through one is on every copy's pages at once; a plan closed to the
-// public through one is closed on every copy at once, pages kept in memory
-// included; and two people editing one measure through different copies
-// cannot overwrite each other. (The support-scheme catalogue each copy
-// keeps in memory is checked against the database every second.)
+// public through one is closed on every copy as soon as PostgreSQL has told
+// it, pages kept in memory included; and two people editing one measure through different copies
+// cannot overwrite each other; and a glossary term added through one copy
+// is on the others' glossary pages at once, although each keeps the
+// support-scheme catalogue in memory: PostgreSQL tells every copy of the
+// change (LISTEN/NOTIFY), where without it a copy would ask only every
+// minute.
 func TestSeveralCopies(t *testing.T) {
 	e2e.Require(t, e2e.Nginx, e2e.PostgreSQL)
 	testdb.Parallel(t)
@@ -98,6 +102,33 @@ func TestSeveralCopies(t *testing.T) {
 		t.Errorf("after the refused PATCH, copy 3 gives %s", body)
 	}
 
+	// Every copy has read the glossary into memory; a term added through
+	// copy 1 is on the others' glossary pages as soon as PostgreSQL has
+	// told them, which takes milliseconds, not the minute after which a
+	// copy would ask again on its own.
+	for i, c := range copies {
+		if resp, _ := call(visitor, "GET", c+"/glossary", ""); resp.StatusCode != http.StatusOK {
+			t.Fatalf("copy %d: the glossary is %d", i+1, resp.StatusCode)
+		}
+	}
+	const word = "Kopitilskot"
+	term := url.Values{"id": {"kopitilskot"}, "terms_nn": {word}, "terms_nb": {word},
+		"explanation_nn": {"Eit tilskot lagt inn gjennom den første kopien."}, "submission": {"copies-term"}}
+	if resp, body := call(member, "POST", copies[0]+"/glossary/new", term.Encode(),
+		"Content-Type", "application/x-www-form-urlencoded"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("adding a glossary term through copy 1: %d\n%s", resp.StatusCode, body)
+	}
+	for i, c := range copies[1:] {
+		seen := false
+		for deadline := time.Now().Add(5 * time.Second); !seen && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			_, page := call(visitor, "GET", c+"/glossary", "")
+			seen = strings.Contains(page, word)
+		}
+		if !seen {
+			t.Errorf("copy %d's glossary lacks the term added through copy 1 after 5 s", i+2)
+		}
+	}
+
 	// Every copy serves the public plan page from memory; closed through
 	// copy 1, it is gone from all three at once.
 	const public = "/programmes/vest-telemark/plans/2025"
@@ -113,9 +144,19 @@ func TestSeveralCopies(t *testing.T) {
 		"Content-Type", "application/json"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("closing the plan through copy 1: %d\n%s", resp.StatusCode, body)
 	}
-	for i, c := range copies {
-		if resp, _ := call(visitor, "GET", c+public, ""); resp.StatusCode != http.StatusNotFound {
-			t.Errorf("copy %d still shows a visitor the closed plan: %d", i+1, resp.StatusCode)
+	// Copy 1 knows at once; the others as soon as PostgreSQL has told
+	// them, in milliseconds. None asks the database on every request.
+	if resp, _ := call(visitor, "GET", copies[0]+public, ""); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("copy 1 still shows a visitor the plan closed through it: %d", resp.StatusCode)
+	}
+	for i, c := range copies[1:] {
+		status := 0
+		for deadline := time.Now().Add(5 * time.Second); status != http.StatusNotFound && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			resp, _ := call(visitor, "GET", c+public, "")
+			status = resp.StatusCode
+		}
+		if status != http.StatusNotFound {
+			t.Errorf("copy %d still shows a visitor the closed plan after 5 s: %d", i+2, status)
 		}
 	}
 }

@@ -198,6 +198,8 @@ var editPages = []string{
 	"/admin/evaluation-templates",
 	"/programmes/driv/projects/new",
 	"/programmes/driv/projects/import",
+	"/programmes/vest-telemark/assessments",
+	"/programmes/vest-telemark/assessments/2025/edit",
 }
 
 // Every form, in every language, passes axe-core with no violation and is

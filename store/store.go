@@ -42,6 +42,17 @@ type Store interface {
 	// anchoring, approvals, the plan's own list). It narrows which plans
 	// an organisation's page must read; the page decides what counts.
 	ProgrammesNaming(ctx context.Context, organisations []string) ([]string, error)
+	// OrganisationUses returns one page of the uses of an organisation
+	// (and of the groups it belongs to) in each programme's plan that a
+	// person may read, from an index kept with every plan save, in the
+	// same few queries whatever the number of programmes.
+	OrganisationUses(ctx context.Context, q OrganisationUsesQuery) (OrganisationUses, error)
+	// OrganisationRelations returns the groups an organisation belongs
+	// to, by name, and its members, in its order.
+	OrganisationRelations(ctx context.Context, id string) (groups, members []plan.Organisation, err error)
+	// PlansOf lists, as Plans, the plans of each of several programmes,
+	// by programme key, in one query; an unknown programme has none.
+	PlansOf(ctx context.Context, programmeIDs []string) (map[string][]PlanVersion, error)
 	// SchemeUses lists the measures that name a support scheme, in the
 	// latest version of every plan, by programme name, newest year first,
 	// then goal and measure number. Who may see which plan is the caller's
@@ -95,6 +106,7 @@ type Store interface {
 	Projects
 	ProjectImports
 	Capacity
+	Assessments
 	Settings
 
 	// Ping reports whether the database answers.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"planverk/auth"
 	"strconv"
 	"strings"
 	"time"
@@ -119,6 +120,11 @@ type apiUse struct {
 type apiOrganisation struct {
 	Organisation plan.Organisation `json:"organisation"`
 	Uses         []apiUse          `json:"uses"`
+	// Total counts the uses on every page; Page is this one, from 1.
+	Total int `json:"total"`
+	Page  int `json:"page"`
+	// Next is the address of the next page of uses, where there is one.
+	Next string `json:"next,omitempty"`
 }
 
 type apiOrganisationList struct {
@@ -190,16 +196,25 @@ func planURL(programme string, year int) string {
 }
 
 func (s *Server) apiProgrammeOf(r *http.Request, p plan.Programme) (apiProgramme, error) {
-	plans, err := s.visiblePlans(r, p.ID)
+	plans, err := s.store.Plans(r.Context(), p.ID)
 	if err != nil {
 		return apiProgramme{}, err
 	}
+	return apiProgrammeWith(r, p, plans), nil
+}
+
+// apiProgrammeWith is a programme with those of its plans, the latest
+// version of each year, that the caller may read.
+func apiProgrammeWith(r *http.Request, p plan.Programme, plans []store.PlanVersion) apiProgramme {
 	out := apiProgramme{Programme: p, Plans: []apiPlanRef{}}
 	for _, v := range plans {
+		if !can(r, auth.ViewPlan, auth.Resource{Programme: v.ProgrammeID, Published: v.Published}) {
+			continue
+		}
 		out.Plans = append(out.Plans, apiPlanRef{Year: v.Year, Version: v.Version, Title: v.Title, Status: v.Status,
 			Language: v.Language, SavedAt: v.SavedAt, URL: planURL(v.ProgrammeID, v.Year)})
 	}
-	return out, nil
+	return out
 }
 
 // apiProgrammes lists the programmes the caller may read, a page of
@@ -213,13 +228,18 @@ func (s *Server) apiProgrammes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := apiProgrammeList{Programmes: []apiProgramme{}, Total: dir.Total, Page: page}
+	// The plans of the whole page in one query, not two per programme.
+	var ids []string
 	for _, e := range dir.Entries {
-		ap, err := s.apiProgrammeOf(r, e.Programme)
-		if err != nil {
-			s.apiFail(w, r, err)
-			return
-		}
-		out.Programmes = append(out.Programmes, ap)
+		ids = append(ids, e.Programme.ID)
+	}
+	plans, err := s.store.PlansOf(r.Context(), ids)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	for _, e := range dir.Entries {
+		out.Programmes = append(out.Programmes, apiProgrammeWith(r, e.Programme, plans[e.Programme.ID]))
 	}
 	if pg := newPager(r, page, store.DefaultDirectoryLimit, dir.Total); pg.Next != "" {
 		out.Next = pg.Next
@@ -409,10 +429,14 @@ func (s *Server) apiOrganisation(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	out := apiOrganisation{Organisation: ov.Organisation, Uses: []apiUse{}}
+	out := apiOrganisation{Organisation: ov.Organisation, Uses: []apiUse{}, Total: ov.Pager.Total, Page: ov.Pager.Page}
 	for _, u := range ov.Uses {
 		role := strings.TrimPrefix(strings.TrimPrefix(u.Role, "role."), "organisation.use-")
 		out.Uses = append(out.Uses, apiUse{Label: u.Label, URL: u.Link, Role: role, Via: u.Via})
+	}
+	if ov.Pager.Next != "" {
+		out.Next = ov.Pager.Next
+		w.Header().Set("Link", "<"+ov.Pager.Next+`>; rel="next"`)
 	}
 	writeTagged(w, r, http.StatusOK, etagOf(out), out)
 }

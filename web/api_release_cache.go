@@ -24,7 +24,7 @@ func (s *Server) servePublicJSON(w http.ResponseWriter, r *http.Request, resourc
 		return false
 	}
 	ctx := r.Context()
-	rel, err := s.store.PublicReleaseInfo(ctx, programme, year, n)
+	rel, err := s.publicReleaseInfo(ctx, programme, year, n)
 	if err != nil {
 		return false
 	}

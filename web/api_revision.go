@@ -35,6 +35,11 @@ type apiRevision struct {
 	// reason or an ended one without an assessment is an error, and the
 	// plan cannot be proposed while one stands.
 	Findings []apiFinding `json:"findings"`
+	// Proposals are the improvement proposals of the year before's status
+	// assessment, each with whether this plan took it up and in which
+	// measure; only for the programme's members, and absent where there
+	// are none.
+	Proposals []apiProposal `json:"proposals,omitempty"`
 	// Lang is the language of the labels and messages.
 	Lang i18n.Lang `json:"lang"`
 }

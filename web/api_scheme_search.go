@@ -16,9 +16,15 @@ type apiSchemeList struct {
 	Words int `json:"words"`
 	// Fallback is set when no scheme matched every word, and the hits are
 	// those that match some.
-	Fallback bool                                 `json:"fallback"`
-	Hits     []apiSchemeHit                       `json:"hits"`
-	Facets   map[scheme.Facet][]scheme.FacetCount `json:"facets"`
+	Fallback bool `json:"fallback"`
+	// Hits are one page of the hits, best first; Total counts them on
+	// every page, Page is this one (from 1), and Next is the address of
+	// the next, where there is one.
+	Hits   []apiSchemeHit                       `json:"hits"`
+	Total  int                                  `json:"total"`
+	Page   int                                  `json:"page"`
+	Next   string                               `json:"next,omitempty"`
+	Facets map[scheme.Facet][]scheme.FacetCount `json:"facets"`
 	// Terms are the glossary terms the query names.
 	Terms []scheme.Term `json:"terms"`
 	// Suggestions are, when nothing was found, the catalogue's words
@@ -38,6 +44,10 @@ type apiSchemeHit struct {
 	Words int    `json:"words"`
 	URL   string `json:"url"`
 }
+
+// apiSchemePageSize is how many hits a page of the API's search holds: a
+// national catalogue's broad search finds thousands.
+const apiSchemePageSize = 50
 
 func schemeURL(id string) string { return "/api/v1/schemes/" + id }
 
@@ -72,7 +82,13 @@ func (s *Server) apiSchemes(w http.ResponseWriter, r *http.Request) {
 	res := cat.Index.Search(scheme.Query{Text: text, Filters: facetFilters(q), Lang: schemeLang(apiLang(r))})
 	out := apiSchemeList{Query: text, Words: res.Words, Fallback: res.Fallback, Hits: []apiSchemeHit{}, Facets: res.Facets, Terms: []scheme.Term{},
 		Suggestions: orEmpty(res.Suggestions), Relaxed: orEmpty(res.Relaxed)}
-	for _, h := range res.Hits {
+	page, offset := pageOf(r, apiSchemePageSize)
+	out.Total, out.Page = len(res.Hits), page
+	if pg := newPager(r, page, apiSchemePageSize, len(res.Hits)); pg.Next != "" {
+		out.Next = pg.Next
+		w.Header().Set("Link", "<"+pg.Next+`>; rel="next"`)
+	}
+	for _, h := range res.Hits[min(offset, len(res.Hits)):min(offset+apiSchemePageSize, len(res.Hits))] {
 		matched := h.Matched
 		if matched == nil {
 			matched = []string{}

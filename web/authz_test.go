@@ -213,6 +213,17 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"POST", "/programmes/{programme}/capacity/rounds", "/programmes/vest-telemark/capacity/rounds", progAdmins, url.Values{}, false},
 		{"POST", "/programmes/{programme}/capacity/rounds/{year}/state", "/programmes/vest-telemark/capacity/rounds/2025/state", progAdmins, url.Values{"state": {"closed"}}, false},
 		{"POST", "/programmes/{programme}/capacity/rounds/{year}/links", "/programmes/vest-telemark/capacity/rounds/2025/links", progAdmins, url.Values{}, false},
+		// The programme status assessment is the programme's own: its
+		// members read it, its editors write it and mark which proposals
+		// next year's plan took up.
+		{"GET", "/programmes/{programme}/assessments", "/programmes/vest-telemark/assessments", members, nil, false},
+		{"GET", "/programmes/{programme}/assessments/{year}", "/programmes/vest-telemark/assessments/2025", members, nil, false},
+		{"GET", "/programmes/{programme}/assessments/{year}/edit", "/programmes/vest-telemark/assessments/2025/edit", planEds, nil, false},
+		{"POST", "/programmes/{programme}/assessments/{year}/edit", "/programmes/vest-telemark/assessments/2025/edit", planEds, url.Values{}, false},
+		{"POST", "/programmes/{programme}/plans/{year}/revision/proposals", vt + "/revision/proposals", planEds, url.Values{}, false},
+		{"GET", "/api/v1/programmes/{programme}/assessments", "/api/v1/programmes/vest-telemark/assessments", members, nil, false},
+		{"GET", "/api/v1/programmes/{programme}/assessments/{year}", "/api/v1/programmes/vest-telemark/assessments/2025", members, nil, false},
+		{"PUT", "/api/v1/programmes/{programme}/assessments/{year}", "/api/v1/programmes/vest-telemark/assessments/2025", planEds, nil, false},
 		{"GET", "/survey/{token}", "/survey/not-a-link", everyone, nil, false},
 		{"POST", "/survey/{token}", "/survey/not-a-link", everyone, url.Values{}, false},
 		{"GET", "/programmes/{programme}/projects", "/programmes/vest-telemark/projects", everyone, nil, false},

@@ -63,7 +63,8 @@ func TestPagesSpeakOneLanguage(t *testing.T) {
 		vt + "/financing/2025/edit", vt + "/sources/edit", vt + "/revision/edit", vt + "/steps/approval?organisation=kdd",
 		vt + "/budgets/new", vt + "/financing/new", vt + "/budgets/period/delete", vt + "/financing/2025/delete",
 		"/admin/evaluation-templates", "/schemes/import",
-		"/programmes/vest-telemark/capacity/rounds", "/programmes/vest-telemark/capacity"}
+		"/programmes/vest-telemark/capacity/rounds", "/programmes/vest-telemark/capacity",
+		"/programmes/vest-telemark/assessments", "/programmes/vest-telemark/assessments/2025/edit"}
 	for _, lang := range i18n.Langs {
 		for _, who := range []struct {
 			c     *client

@@ -10,6 +10,7 @@ import (
 
 	"github.com/invopop/jsonschema"
 
+	"planverk/assessment"
 	"planverk/cycle"
 	"planverk/followup"
 	"planverk/plan"
@@ -125,6 +126,13 @@ var apiOperations = []apiOperation{
 	{method: "put", path: "/programmes/{programme}/projects/{project}", summary: "Replace a project whole, its commitments and payments with it",
 		params: []map[string]any{programmeParam, projectParam, langParam}, request: apiProjectWrite{}, response: apiProject{},
 		auth: true, ifMatch: true, errors: bodyErrors},
+	{method: "get", path: "/programmes/{programme}/assessments", summary: "A programme's status assessments, newest year first, with their scores and weighted totals; for the programme's members",
+		params: []map[string]any{programmeParam, langParam}, response: apiAssessmentList{}, auth: true},
+	{method: "get", path: "/programmes/{programme}/assessments/{year}", summary: "A programme's status assessment of a year: scores and comments per indicator, mean, weight and weighted score per dimension, the weighted total, the team and the improvement proposals; its ETag is its version",
+		params: []map[string]any{programmeParam, yearParam, langParam}, response: apiAssessment{}, auth: true},
+	{method: "put", path: "/programmes/{programme}/assessments/{year}", summary: "Write a status assessment whole: scores, team and proposals (a year with none starts one, on the default indicator set, with no If-Match); a proposal's taken_up is set on next year's revision and is ignored",
+		params: []map[string]any{programmeParam, yearParam, langParam}, request: apiAssessmentWrite{}, response: apiAssessment{},
+		auth: true, ifMatch: true, errors: bodyErrors},
 	{method: "get", path: "/measures", summary: "The measures of one plan",
 		params: []map[string]any{queryParam("plan", "The plan as PROGRAMME/YEAR, such as vest-telemark/2025.", true), versionParam}, response: apiMeasureList{}},
 	{method: "post", path: "/measures", summary: "Add a measure to a goal of a plan; Location is its address",
@@ -148,9 +156,11 @@ var apiOperations = []apiOperation{
 		params: []map[string]any{measureIDParam}, status: 204, auth: true, ifMatch: true, idempotent: true},
 	{method: "get", path: "/organisations", summary: "All organisations", response: apiOrganisationList{}},
 	{method: "get", path: "/organisations/{organisation}", summary: "An organisation and its parts in the current plans",
-		params: []map[string]any{pathParam("organisation", "The organisation's ID, such as husbanken.")}, response: apiOrganisation{}},
+		params: []map[string]any{pathParam("organisation", "The organisation's ID, such as husbanken."),
+			queryParam("page", "The page of its parts, from 1; 50 a page.", false)}, response: apiOrganisation{}},
 	{method: "get", path: "/schemes", summary: "Search the support-scheme catalogue, with counts for every facet",
-		params: append([]map[string]any{queryParam("q", "Words in bokmål or nynorsk; a scheme must match most of them (all of one or two, two thirds of more), or, where none does, any (fallback). Hits with more words come first.", false), langParam},
+		params: append([]map[string]any{queryParam("q", "Words in bokmål or nynorsk; a scheme must match most of them (all of one or two, two thirds of more), or, where none does, any (fallback). Hits with more words come first.", false), langParam,
+			queryParam("page", "The page of hits, from 1; 50 hits a page. The answer's next and its Link header give the next page.", false)},
 			schemeFacetParams()...), response: apiSchemeList{}},
 	{method: "get", path: "/schemes/finder", summary: "The guided finder: schemes recommended for answers, best first, each with its reasons",
 		params: []map[string]any{
@@ -269,6 +279,11 @@ func schemaName(t reflect.Type) string {
 	// theirs start with Followup.
 	if t.PkgPath() == reflect.TypeFor[followup.Project]().PkgPath() {
 		return "Followup" + t.Name()
+	}
+	// The assessment's types (Member, Score) are named as the
+	// assessment's.
+	if t.PkgPath() == reflect.TypeFor[assessment.Assessment]().PkgPath() {
+		return "Assessment" + t.Name()
 	}
 	name, api := strings.CutPrefix(t.Name(), "api")
 	if !api || t.PkgPath() == reflect.TypeFor[plan.Plan]().PkgPath() {

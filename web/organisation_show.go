@@ -3,10 +3,10 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"slices"
 
 	"planverk/auth"
 	"planverk/plan"
+	"planverk/store"
 )
 
 // orgUse is one place where an organisation has a part in a plan.
@@ -22,14 +22,16 @@ type organisationView struct {
 	Organisation plan.Organisation
 	Members      []plan.Organisation
 	Groups       []plan.Organisation
-	Uses         []orgUse
+	// Uses is one page of the organisation's uses, Pager which.
+	Uses  []orgUse
+	Pager pager
 	// CanEdit says whether the viewer may edit the organisation.
 	CanEdit bool
 }
 
-// organisationShow shows an organisation and every programme, measure and
-// table line where it is lead, partner, party or funder, in each
-// programme's current plan.
+// organisationShow shows an organisation and, a page at a time, every
+// programme, measure and table line where it is lead, partner, party or
+// funder, in each programme's current plan.
 func (s *Server) organisationShow(w http.ResponseWriter, r *http.Request) {
 	v, err := s.organisationUses(r, r.PathValue("organisation"))
 	if err != nil {
@@ -40,9 +42,12 @@ func (s *Server) organisationShow(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "organisation", &view{Title: v.Organisation.Name, Data: v})
 }
 
-// organisationUses finds an organisation, its groups and members, and its
-// parts in each programme's current plan. It reads every current plan: fine
-// for a county's programmes; a national service will want an index table.
+// organisationUses finds an organisation, its groups and members, and one
+// page (?page=N) of its parts in each programme's current plan as the
+// person may read it: the latest year's draft for a member, else the
+// latest year open to everyone. The parts come from the store's index of
+// them, kept with every plan save, so the page costs the same few queries
+// however many programmes name the organisation.
 func (s *Server) organisationUses(r *http.Request, id string) (organisationView, error) {
 	ctx := r.Context()
 	org, err := s.store.Organisation(ctx, id)
@@ -50,127 +55,47 @@ func (s *Server) organisationUses(r *http.Request, id string) (organisationView,
 		return organisationView{}, err
 	}
 	v := organisationView{Organisation: org}
-	all, err := s.store.Organisations(ctx)
-	if err != nil {
+	if v.Groups, v.Members, err = s.store.OrganisationRelations(ctx, id); err != nil {
 		return v, err
 	}
-	byID := map[string]plan.Organisation{}
-	for _, o := range all {
-		byID[o.ID] = o
-		if slices.Contains(o.Members, id) {
-			v.Groups = append(v.Groups, o)
-		}
-	}
-	for _, m := range org.Members {
-		if o, ok := byID[m]; ok {
-			v.Members = append(v.Members, o)
-		}
-	}
-	// Only the programmes that name the organisation or one of its groups
-	// somewhere are read; usesIn decides what counts in their latest plan.
-	named := []string{id}
+	page, offset := pageOf(r, store.DefaultOrganisationUsesLimit)
+	dq := directoryQuery(r, 0)
+	q := store.OrganisationUsesQuery{Organisations: []string{id}, All: dq.All, Members: dq.Members, Offset: offset}
 	for _, g := range v.Groups {
-		named = append(named, g.ID)
+		q.Organisations = append(q.Organisations, g.ID)
 	}
-	programmes, err := s.store.ProgrammesNaming(ctx, named)
+	uses, err := s.store.OrganisationUses(ctx, q)
 	if err != nil {
 		return v, err
 	}
-	var files []*plan.File
-	for _, p := range programmes {
-		plans, err := s.visiblePlans(r, p)
-		if err != nil {
-			return v, err
+	v.Pager = newPager(r, page, store.DefaultOrganisationUsesLimit, uses.Total)
+	for _, u := range uses.Uses {
+		via := ""
+		for _, g := range v.Groups {
+			if g.ID == u.Org && u.Org != id {
+				via = g.Name
+			}
 		}
-		if len(plans) == 0 {
-			continue
-		}
-		f, _, err := s.store.LoadPlan(ctx, p, plans[0].Year)
-		if err != nil {
-			return v, err
-		}
-		files = append(files, f)
-	}
-	// In the order of the programmes' names, as the page always listed them.
-	coll := norwegianOrder()
-	slices.SortStableFunc(files, func(a, b *plan.File) int { return coll.CompareString(a.Programme.Name, b.Programme.Name) })
-	for _, f := range files {
-		v.Uses = append(v.Uses, usesIn(f, id, v.Groups)...)
+		v.Uses = append(v.Uses, orgUseOf(u, via))
 	}
 	return v, nil
 }
 
-// usesIn finds where an organisation, or a group it belongs to, has a part
-// in a plan file.
-func usesIn(f *plan.File, id string, groups []plan.Organisation) []orgUse {
-	var out []orgUse
-	pr, p := f.Programme, f.Plan
-	planLink := fmt.Sprintf("/programmes/%s/plans/%d", pr.ID, p.Year)
-	via := func(ref string) (bool, string) {
-		if ref == id {
-			return true, ""
-		}
-		for _, g := range groups {
-			if g.ID == ref {
-				return true, g.Name
-			}
-		}
-		return false, ""
-	}
-	for _, party := range pr.Parties {
-		if ok, g := via(party.Org); ok {
-			out = append(out, orgUse{Label: pr.Name, Link: "/programmes/" + pr.ID, Role: "role." + string(party.Role), Via: g, Lang: p.Language})
-		}
-	}
-	if ok, g := viaAny(via, pr.Municipalities); ok {
-		out = append(out, orgUse{Label: pr.Name, Link: "/programmes/" + pr.ID, Role: "organisation.use-municipality", Via: g, Lang: p.Language})
-	}
-	p.EachMeasure(func(goal *plan.Goal, m *plan.Measure) {
-		var goalNo int
-		name := m.Name()
-		if goal != nil {
-			goalNo = goal.Number
-			name = goal.Name() + "." + name
-		}
-		link := measurePage(planLink, goalNo, *m)
-		label := fmt.Sprintf("%s – %s %s", pr.ShortNameOrName(), name, m.Title)
-		for _, a := range m.Leads {
-			if ok, g := via(a.Org); ok && a.Org != "" {
-				out = append(out, orgUse{Label: label, Link: link, Role: "organisation.use-lead", Via: g, Lang: p.Language})
-			}
-		}
-		for _, a := range m.Partners {
-			if ok, g := via(a.Org); ok && a.Org != "" {
-				out = append(out, orgUse{Label: label, Link: link, Role: "organisation.use-partner", Via: g, Lang: p.Language})
-			}
-		}
-	})
-	for _, src := range p.Sources {
-		if src.Org == "" {
-			continue
-		}
-		if ok, g := via(src.Org); ok {
-			out = append(out, orgUse{Label: fmt.Sprintf("%s – %s", p.Title, src.Name), Link: planLink, Role: "organisation.use-source", Via: g, Lang: p.Language})
-		}
-	}
-	for _, a := range p.Anchoring {
-		if ok, g := via(a.Municipality); ok {
-			out = append(out, orgUse{Label: p.Title, Link: planLink, Role: "organisation.use-anchoring", Via: g, Lang: p.Language})
-		}
-	}
-	for _, a := range p.Approvals {
-		if ok, g := via(a.Party); ok {
-			out = append(out, orgUse{Label: p.Title, Link: planLink, Role: "organisation.use-approval", Via: g, Lang: p.Language})
-		}
+// orgUseOf is how the page shows a use: what it is in, where it links, and
+// the part the organisation has.
+func orgUseOf(u store.OrganisationUse, via string) orgUse {
+	planLink := fmt.Sprintf("/programmes/%s/plans/%d", u.ProgrammeID, u.Year)
+	out := orgUse{Label: u.PlanTitle, Link: planLink, Role: "organisation.use-" + string(u.Kind), Via: via, Lang: u.Language}
+	switch u.Kind {
+	case plan.UseParty:
+		out.Label, out.Link, out.Role = u.ProgrammeName, "/programmes/"+u.ProgrammeID, "role."+string(u.Role)
+	case plan.UseMunicipality:
+		out.Label, out.Link = u.ProgrammeName, "/programmes/"+u.ProgrammeID
+	case plan.UseLead, plan.UsePartner:
+		out.Label = fmt.Sprintf("%s – %s", u.ShortNameOrName(), u.Detail)
+		out.Link = measurePage(planLink, u.Goal, plan.Measure{Number: u.Measure, ID: u.MeasureID})
+	case plan.UseSource:
+		out.Label = fmt.Sprintf("%s – %s", u.PlanTitle, u.Detail)
 	}
 	return out
-}
-
-func viaAny(via func(string) (bool, string), refs []string) (bool, string) {
-	for _, r := range refs {
-		if ok, g := via(r); ok {
-			return true, g
-		}
-	}
-	return false, ""
 }

@@ -45,6 +45,10 @@ func (s *Server) overviewShow(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Rows = append(v.Rows, row)
 	}
+	if err := s.overviewAssessments(r, v.Rows); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	v.chart(r)
 	s.render(w, r, http.StatusOK, "overview", &view{Title: i18nTitle(r, "overview.title"), Data: v})
 }

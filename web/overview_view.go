@@ -48,6 +48,8 @@ type overviewRow struct {
 	Findings int
 	// Samples counts the projects in the money that are sample data.
 	Samples int
+	// Assessment is the latest status assessment; nil for none.
+	Assessment *overviewAssessment
 }
 
 // readOverviewFilter reads ?county= and ?kind=, and lists the counties

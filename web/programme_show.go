@@ -27,7 +27,8 @@ type programmeView struct {
 	// has come.
 	Evaluation, WriteEvaluation bool
 	// Capacity links the development-capacity survey's results for the
-	// programme's members (a visitor reaches public results by address).
+	// programme's members (a visitor reaches public results by address),
+	// and their programme status assessments.
 	Capacity bool
 }
 

@@ -55,7 +55,7 @@ func (s *Server) servePublicRelease(w http.ResponseWriter, r *http.Request, prog
 		return false
 	}
 	ctx := r.Context()
-	rel, err := s.store.PublicReleaseInfo(ctx, programme, year, n)
+	rel, err := s.publicReleaseInfo(ctx, programme, year, n)
 	if err != nil {
 		return false
 	}

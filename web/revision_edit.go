@@ -31,6 +31,11 @@ type revisionEditView struct {
 	// form was just saved.
 	NewKinds []option
 	Saved    bool
+	// Proposals are the year before's assessment's improvement proposals,
+	// input to this plan; nil for none. ProposalsSaved says their marks
+	// were just saved.
+	Proposals      *proposalInput
+	ProposalsSaved bool
 }
 
 // revisionRow is one measure in the form.
@@ -41,6 +46,8 @@ type revisionRow struct {
 	// CanEnd: its time frame ended before the plan's year; CanBring: it is
 	// prioritised later in the period.
 	CanEnd, CanBring bool
+	// Proposals are the year before's proposals tied to the measure.
+	Proposals []proposalItem
 }
 
 type reviewRow struct {
@@ -199,6 +206,11 @@ func (s *Server) renderRevisionEdit(w http.ResponseWriter, r *http.Request, stat
 		return
 	}
 	ev.Base, ev.HasBase = rel, ok
+	if ev.Proposals, err = s.revisionProposals(r.Context(), r, f); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ev.ProposalsSaved = r.Method == http.MethodGet && r.URL.Query().Get("proposals") != ""
 	candidates := map[string]bool{}
 	for _, m := range f.Plan.CarryCandidates() {
 		candidates[m.ID] = true
@@ -206,7 +218,8 @@ func (s *Server) renderRevisionEdit(w http.ResponseWriter, r *http.Request, stat
 	if ok {
 		ev.BaseTitle = base.Plan.Title
 		for _, m := range plan.Revise(base, f) {
-			row := revisionRow{revisedMeasure: revised(m, base, f, lang), Key: revisionFieldKey(m.ID)}
+			row := revisionRow{revisedMeasure: revised(m, base, f, lang), Key: revisionFieldKey(m.ID),
+				Proposals: ev.Proposals.For(m.ID)}
 			if m.After != nil && !m.After.Ended() {
 				row.CanEnd = candidates[m.ID]
 				row.CanBring = m.After.Priority == plan.PriorityLater

@@ -18,6 +18,12 @@ func (s *Server) revisionShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if rv != nil {
+		if rv.Proposals, err = s.revisionProposals(r.Context(), r, f); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	pv := newPlanView(f, v.Version, language(r))
 	pv.Perms = permsFor(r, v.ProgrammeID, v.Published)
 	pv.Release = v.Release

@@ -25,6 +25,9 @@ type revisionView struct {
 	Weights   []plan.WeightChange
 	Budgets   []revisedTable
 	Financing []revisedTable
+	// Proposals are the year before's assessment's proposals, taken up or
+	// not; nil where there are none, or the reader is no member.
+	Proposals *proposalInput
 }
 
 // revisedMeasure is one measure of the report, named as the plan names it.

@@ -95,6 +95,13 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programmes/{programme}/capacity/rounds/{year}/links", s.capacityRoundLinks)
 	mux.HandleFunc("GET /survey/{token}", s.capacityAnswerForm)
 	mux.HandleFunc("POST /survey/{token}", s.capacityAnswerSave)
+	// the programme status assessment, one a year, and the marks of its
+	// proposals taken up in next year's plan
+	mux.HandleFunc("GET /programmes/{programme}/assessments", s.assessmentsShow)
+	mux.HandleFunc("GET /programmes/{programme}/assessments/{year}", s.assessmentShow)
+	mux.HandleFunc("GET /programmes/{programme}/assessments/{year}/edit", s.assessmentEdit)
+	mux.HandleFunc("POST /programmes/{programme}/assessments/{year}/edit", s.assessmentSave)
+	mux.HandleFunc("POST /programmes/{programme}/plans/{year}/revision/proposals", s.proposalUptakeSave)
 	// plan structure: plan fields, goals, measure order, targets, anchoring, approvals,
 	// the communication plan
 	mux.HandleFunc("GET /programmes/{programme}/plans/{year}/edit", s.planEdit)
@@ -223,6 +230,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/money", s.apiProjectMoneyShow)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/{project}", s.apiProjectShow)
 	mux.HandleFunc("PUT /api/v1/programmes/{programme}/projects/{project}", s.apiProjectPut)
+	// the programme status assessment
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/assessments", s.apiAssessmentList)
+	mux.HandleFunc("GET /api/v1/programmes/{programme}/assessments/{year}", s.apiAssessmentShow)
+	mux.HandleFunc("PUT /api/v1/programmes/{programme}/assessments/{year}", s.apiAssessmentPut)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, plan.Errorf(plan.ENotFound, "no API resource at %s", r.URL.Path))
 	})

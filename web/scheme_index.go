@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"planverk/scheme"
@@ -32,18 +33,35 @@ type catalogue struct {
 // schemeCache keeps the catalogue between requests. Building the index is
 // most of the cost of a search, and the catalogue changes seldom; the
 // store's CatalogueVersion is a cheap question that says when it has. Every
-// server keeps a cache of its own and notices another server's change on
-// its own, within schemeRecheck.
+// server keeps a cache of its own. Where the store can tell it of another
+// server's change (change_watch.go), it is told at once and asks only
+// every schemeRecheckWatched, in case a notice went astray; otherwise it
+// asks within schemeRecheck.
 type schemeCache struct {
 	mu      sync.Mutex
 	cur     *catalogue
 	checked time.Time
+	// watched is set while the store's watch is in place.
+	watched atomic.Bool
 }
 
 // schemeRecheck is how long a server trusts its catalogue before asking the
-// store whether it changed. A change made through this server is seen at
-// once (forget); one made through another within this time.
+// store whether it changed, where no watch tells it. A change made through
+// this server is seen at once (forget); one made through another within
+// this time.
 const schemeRecheck = time.Second
+
+// schemeRecheckWatched is how long a server trusts its catalogue while the
+// store's watch is in place.
+const schemeRecheckWatched = time.Minute
+
+// recheck is how long the cache is trusted now.
+func (c *schemeCache) recheck() time.Duration {
+	if c.watched.Load() {
+		return schemeRecheckWatched
+	}
+	return schemeRecheck
+}
 
 // catalogue returns the catalogue as it is now, building it again where the
 // store says it has changed. One request builds while the others wait, so a
@@ -53,7 +71,7 @@ func (s *Server) catalogue(ctx context.Context) (*catalogue, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := time.Now()
-	if c.cur != nil && now.Sub(c.checked) < schemeRecheck {
+	if c.cur != nil && now.Sub(c.checked) < c.recheck() {
 		return c.cur, nil
 	}
 	// The version is read before the catalogue: a change between the two

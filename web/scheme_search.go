@@ -18,8 +18,11 @@ type schemeSearchView struct {
 	// Filtered is set when any facet is chosen.
 	Filtered bool
 	// Chosen is how many facet values are chosen.
-	Chosen   int
+	Chosen int
+	// Hits are the page's hits, of Total; Pager links to the others.
 	Hits     []schemeHit
+	Total    int
+	Pager    pager
 	Fallback bool
 	// Suggestions are, when nothing was found, the nearest words the
 	// catalogue uses, each a link to the search with it instead.
@@ -35,6 +38,12 @@ type schemeSearchView struct {
 	// Imported is what an import just did, to be said.
 	Imported *importCounts
 }
+
+// schemeSearchPageSize is how many hits a page of the search shows. A
+// national catalogue has thousands of schemes, and a word such as
+// "tilskot" finds most of them: the page shows the best first and links to
+// the rest, so that its cost does not grow with the catalogue.
+const schemeSearchPageSize = 20
 
 // wordSuggestion is a word the search may have meant, for one typed.
 type wordSuggestion struct {
@@ -109,7 +118,9 @@ func (s *Server) schemeSearch(w http.ResponseWriter, r *http.Request) {
 	for _, vs := range filters {
 		sv.Chosen += len(vs)
 	}
-	for _, h := range res.Hits {
+	page, offset := pageOf(r, schemeSearchPageSize)
+	sv.Total, sv.Pager = len(res.Hits), newPager(r, page, schemeSearchPageSize, len(res.Hits))
+	for _, h := range res.Hits[min(offset, len(res.Hits)):min(offset+schemeSearchPageSize, len(res.Hits))] {
 		hit := newSchemeHit(cat, h.Scheme, lang, h.Matched)
 		hit.Words, hit.Of = h.Words, res.Words
 		sv.Hits = append(sv.Hits, hit)

@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -91,11 +93,32 @@ func TestSchemeSearchFacets(t *testing.T) {
 	if n := len(hitIDs(both)); n == 0 || n >= len(hitIDs(loans)) {
 		t.Errorf("kind and audience together give %d", n)
 	}
-	// Without text, every scheme; discontinued ones last.
-	_, every := visitor.get("/schemes")
-	ids := hitIDs(every)
+	// Without text, every scheme, 20 to a page; discontinued ones last.
+	var ids []string
+	next := "/schemes"
+	for pages := 0; next != "" && pages < 20; pages++ {
+		_, page := visitor.get(next)
+		got := hitIDs(page)
+		if len(got) > schemeSearchPageSize {
+			t.Fatalf("%s shows %d hits, more than a page", next, len(got))
+		}
+		if want := fmt.Sprintf(`<ol class="hits" start="%d">`, len(ids)+1); !strings.Contains(page, want) {
+			t.Errorf("%s does not number its hits from %d", next, len(ids)+1)
+		}
+		if !strings.Contains(page, fmt.Sprintf("av %d</p>", len(cat.Schemes))) {
+			t.Errorf("%s does not say it shows part of %d schemes", next, len(cat.Schemes))
+		}
+		ids = append(ids, got...)
+		next = ""
+		if m := regexp.MustCompile(`<a href="([^"]+)" rel="next">`).FindStringSubmatch(page); m != nil {
+			next = html.UnescapeString(m[1])
+		}
+	}
 	if len(ids) != len(cat.Schemes) || ids[len(ids)-1] != "husbanken-rentekompensasjon-skule-symjeanlegg-2009-2016" {
-		t.Errorf("the whole catalogue: %d hits, last %v", len(ids), ids[len(ids)-1:])
+		t.Errorf("the whole catalogue: %d hits over its pages, last %v", len(ids), ids[len(ids)-1:])
+	}
+	if _, beyond := visitor.get("/schemes?page=99"); len(hitIDs(beyond)) != 0 || !strings.Contains(beyond, "Det er ingenting på denne siden.") {
+		t.Error("a page after the last does not say it is empty")
 	}
 	// A query that no scheme has every word of says so.
 	_, some := visitor.get("/schemes?q=tilskot+reiseliv+gard")

@@ -81,6 +81,12 @@ type Server struct {
 	// schemes keeps the support-scheme catalogue's search index between
 	// requests, checked against the store (scheme_index.go).
 	schemes schemeCache
+	// releases keeps which releases are public (release_info.go).
+	releases releaseInfos
+	// stopWatch ends the watch for other servers' changes, watching waits
+	// for it (change_watch.go).
+	stopWatch context.CancelFunc
+	watching  sync.WaitGroup
 	// pageCache keeps visitors' pages of releases (page_cache.go).
 	pageCache *pageCache
 	// printer prints PDFs; pdfCache keeps those made, pdfJobs those being
@@ -134,6 +140,7 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 	if s.mailer, err = notice.NewMailer(cfg.SMTP); err != nil {
 		return nil, err
 	}
+	s.watchChanges()
 	return s, nil
 }
 
@@ -162,5 +169,11 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) CanPrint() bool { return s.printer.Available() }
 
 // Close ends what the server started beside its requests: the browser
-// that prints PDFs.
-func (s *Server) Close() { s.printer.Close() }
+// that prints PDFs and the watch for other servers' changes.
+func (s *Server) Close() {
+	if s.stopWatch != nil {
+		s.stopWatch()
+		s.watching.Wait()
+	}
+	s.printer.Close()
+}

@@ -31,9 +31,14 @@ var migrations embed.FS
 type Store struct {
 	*sqlstore.Store
 	db *sql.DB
+	// dsn is kept for the watch's own connection.
+	dsn string
 }
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store         = (*Store)(nil)
+	_ store.ChangeWatcher = (*Store)(nil)
+)
 
 // Open connects to the database a postgres:// URL names and brings its
 // schema up to date. The database must exist; its tables are created.
@@ -52,8 +57,12 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("postgres: migrate %s: %w", Redact(dsn), err)
 	}
-	s := &Store{Store: sqlstore.New(db, db, dialect{}), db: db}
+	s := &Store{Store: sqlstore.New(db, db, dialect{}), db: db, dsn: dsn}
 	if err := s.BackfillReleases(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: open %s: %w", Redact(dsn), err)
+	}
+	if err := s.BackfillIndexes(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("postgres: open %s: %w", Redact(dsn), err)
 	}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 
 	"planverk/cycle"
 	"planverk/plan"
@@ -12,10 +14,11 @@ import (
 )
 
 // ProgrammeDirectory returns one page of the programmes a person may see
-// (see store.Store). It reads in four queries whatever the number of
-// programmes: the programmes' own rows, small enough to sort and filter
-// in full with the collation every list uses, then the municipalities,
-// the drafts and the public releases of the page's programmes only.
+// (see store.Store). It reads in five queries whatever the number of
+// programmes: the count and the page of the programmes' own rows, filtered
+// and ordered by the database (by the stored collation key of the name,
+// programmes.sort_key), then the municipalities, the drafts and the public
+// releases of the page's programmes only.
 func (s *Store) ProgrammeDirectory(ctx context.Context, q store.DirectoryQuery) (store.Directory, error) {
 	limit := q.Limit
 	if limit <= 0 {
@@ -23,40 +26,67 @@ func (s *Store) ProgrammeDirectory(ctx context.Context, q store.DirectoryQuery) 
 	}
 	offset := max(q.Offset, 0)
 	var dir store.Directory
+	if q.Only != nil && len(q.Only) == 0 {
+		return dir, nil
+	}
+	// Whose drafts the person reads: every programme's, their own, or none.
+	drafts := "1 = 0"
+	var draftArgs []any
+	switch {
+	case q.All:
+		drafts = "1 = 1"
+	case len(q.Members) > 0:
+		drafts = "pr.key IN (" + placeholders(len(q.Members)) + ")"
+		for _, m := range q.Members {
+			draftArgs = append(draftArgs, m)
+		}
+	}
+	where := []string{"(" + drafts + " OR EXISTS (SELECT 1 FROM plan_publications o WHERE o.programme_id = pr.id))"}
+	args := append([]any{}, draftArgs...)
+	if q.Only != nil {
+		keys := slices.Sorted(maps.Keys(q.Only))
+		where = append(where, "pr.key IN ("+placeholders(len(keys))+")")
+		for _, k := range keys {
+			args = append(args, k)
+		}
+	}
+	if len(q.Kinds) > 0 {
+		where = append(where, "pr.kind IN ("+placeholders(len(q.Kinds))+")")
+		for _, k := range q.Kinds {
+			args = append(args, string(k))
+		}
+	}
+	cond := strings.Join(where, " AND ")
 	err := s.read(ctx, func(r *reader) error {
 		type row struct {
-			id        int64
-			p         plan.Programme
-			published bool
+			id     int64
+			p      plan.Programme
+			drafts bool
 		}
-		var all []row
+		if err := r.row(`SELECT count(*) FROM programmes pr WHERE `+cond, args...).Scan(&dir.Total); err != nil {
+			return fmt.Errorf("count programmes: %w", err)
+		}
+		if offset >= dir.Total {
+			return nil
+		}
+		var page []row
 		err := r.each(`
 			SELECT pr.id, pr.key, pr.kind, pr.name, pr.short_name, pr.period_from, pr.period_to, pr.period_note,
-				EXISTS (SELECT 1 FROM plan_publications o WHERE o.programme_id = pr.id)
-			FROM programmes pr`, nil,
+				CASE WHEN `+drafts+` THEN 1 ELSE 0 END
+			FROM programmes pr WHERE `+cond+`
+			ORDER BY pr.sort_key, pr.key LIMIT ? OFFSET ?`, append(append(append([]any{}, draftArgs...), args...), limit, offset),
 			func(rows *sql.Rows) error {
 				var x row
+				var d int
 				err := rows.Scan(&x.id, &x.p.ID, &x.p.Kind, &x.p.Name, &x.p.ShortName,
-					&x.p.Period.From, &x.p.Period.To, &x.p.Period.Note, &x.published)
-				all = append(all, x)
+					&x.p.Period.From, &x.p.Period.To, &x.p.Period.Note, &d)
+				x.drafts = d == 1
+				page = append(page, x)
 				return err
 			})
 		if err != nil {
 			return fmt.Errorf("programmes: %w", err)
 		}
-		drafts := func(x row) bool { return q.All || slices.Contains(q.Members, x.p.ID) }
-		seen := all[:0]
-		for _, x := range all {
-			if q.Only != nil && !q.Only[x.p.ID] || len(q.Kinds) > 0 && !slices.Contains(q.Kinds, x.p.Kind) {
-				continue
-			}
-			if drafts(x) || x.published {
-				seen = append(seen, x)
-			}
-		}
-		sortByName(seen, func(x row) string { return x.p.Name }, func(x row) string { return x.p.ID })
-		dir.Total = len(seen)
-		page := seen[min(offset, len(seen)):min(offset+limit, len(seen))]
 		if len(page) == 0 {
 			return nil
 		}
@@ -65,7 +95,7 @@ func (s *Store) ProgrammeDirectory(ctx context.Context, q store.DirectoryQuery) 
 		for i, x := range page {
 			at[x.id] = i
 			dir.Entries = append(dir.Entries, store.DirectoryEntry{Programme: x.p})
-			if drafts(x) {
+			if x.drafts {
 				draftIDs = append(draftIDs, x.id)
 			} else {
 				publicIDs = append(publicIDs, x.id)

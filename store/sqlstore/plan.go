@@ -168,6 +168,9 @@ func (s *saver) save(savedAt time.Time) (int, int64, error) {
 			return 0, 0, withContext(st.what, err)
 		}
 	}
+	if err := s.indexUses(programmeID, planID, true); err != nil {
+		return 0, 0, withContext("uses of organisations", err)
+	}
 	return version, planID, nil
 }
 

@@ -15,15 +15,15 @@ func (s *saver) saveProgramme() (int64, error) {
 	p := s.f.Programme
 	id, _, err := s.queryID(`
 		INSERT INTO programmes (key, kind, name, short_name, period_from, period_to, period_note,
-			signed, signed_precision, description)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			signed, signed_precision, description, sort_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET
-			kind = excluded.kind, name = excluded.name, short_name = excluded.short_name,
+			kind = excluded.kind, name = excluded.name, short_name = excluded.short_name, sort_key = excluded.sort_key,
 			period_from = excluded.period_from, period_to = excluded.period_to, period_note = excluded.period_note,
 			signed = excluded.signed, signed_precision = excluded.signed_precision, description = excluded.description
 		RETURNING id`,
 		p.ID, string(p.Kind), p.Name, p.ShortName, p.Period.From, p.Period.To, p.Period.Note,
-		nullDate(p.Signed), precisionOf(p.Signed), string(p.Description))
+		nullDate(p.Signed), precisionOf(p.Signed), string(p.Description), sortKey(p.Name))
 	if err != nil {
 		return 0, err
 	}

@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"planverk/plan"
@@ -52,9 +53,14 @@ type Store struct {
 	readStmts, writeStmts *stmtCache
 	// attempts is maxAttempts; a test lowers it to run out quickly.
 	attempts int
+	// writes counts the write transactions committed (Writes).
+	writes atomic.Uint64
 }
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store        = (*Store)(nil)
+	_ store.WriteCounter = (*Store)(nil)
+)
 
 // New returns a store on open pools whose schema is up to date.
 func New(writer, reader *sql.DB, d Dialect) *Store {
@@ -113,8 +119,16 @@ func (s *Store) writeOnce(ctx context.Context, fn func(*writer) error) error {
 		_ = tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	// Counted whatever Commit answers: a commit whose answer was lost may
+	// still have happened, and a count too many only costs a cache a read.
+	err = tx.Commit()
+	s.writes.Add(1)
+	return err
 }
+
+// Writes counts the write transactions committed through this store (see
+// store.WriteCounter).
+func (s *Store) Writes() uint64 { return s.writes.Load() }
 
 // read runs fn in a read-only transaction, so that the many queries that
 // rebuild one plan all see the same snapshot even while a save commits.

@@ -1,0 +1,82 @@
+package web
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"planverk/demo"
+	"planverk/store/testdb"
+)
+
+// The lists whose cost may grow with the number of programmes, read from a
+// synthetic database of many programmes made by the benchmark itself
+// (demo.Generate), beside the health check in the same run. Compare them
+// with the same benchmarks on the two-plan database (BenchmarkHome,
+// BenchmarkOrganisationPage) as ratios:
+//
+//	go test ./web -run - -bench 'National|HealthBaseline|^BenchmarkHome$|OrganisationPage$'
+//
+// PLANVERK_BENCH_PROGRAMMES sets how many programmes (200 unless set).
+var nationalDatabase = testdb.New(func(ctx context.Context, engine, dsn string) error {
+	st, err := openStore(ctx, engine, dsn)
+	if err != nil {
+		return err
+	}
+	n := 200
+	if v, err := strconv.Atoi(os.Getenv("PLANVERK_BENCH_PROGRAMMES")); err == nil && v > 0 {
+		n = v
+	}
+	o := demo.Options{Seed: 1, Programmes: n, Years: 2, Measures: 20 * n, Schemes: 50,
+		Today: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
+	if _, err := demo.Generate(ctx, st, o); err != nil {
+		st.Close()
+		return err
+	}
+	return st.Close()
+})
+
+func benchmarkNational(b *testing.B, path string) {
+	ctx := context.Background()
+	st, err := openStore(ctx, "sqlite", nationalDatabase.Database(b, "sqlite"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	app, err := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(app.Close)
+	srv := httptest.NewServer(app.Handler())
+	b.Cleanup(srv.Close)
+	client := srv.Client()
+	b.ResetTimer()
+	for b.Loop() {
+		resp, err := client.Get(srv.URL + path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			b.Fatalf("%s: status %d", path, resp.StatusCode)
+		}
+	}
+}
+
+func BenchmarkNationalHome(b *testing.B)          { benchmarkNational(b, "/") }
+func BenchmarkNationalHomePage3(b *testing.B)     { benchmarkNational(b, "/?page=3") }
+func BenchmarkNationalProgrammesAPI(b *testing.B) { benchmarkNational(b, "/api/v1/programmes") }
+
+// The ministry every synthetic programme names as its funder.
+func BenchmarkNationalOrganisation(b *testing.B) { benchmarkNational(b, "/organisations/kdd") }
+func BenchmarkNationalOrganisationAPI(b *testing.B) {
+	benchmarkNational(b, "/api/v1/organisations/kdd")
+}
