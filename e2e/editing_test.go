@@ -197,6 +197,7 @@ var editPages = []string{
 	"/waiting",
 	"/admin/evaluation-templates",
 	"/programmes/driv/projects/new",
+	"/programmes/driv/projects/import",
 	"/programmes/vest-telemark/assessments",
 	"/programmes/vest-telemark/assessments/2025/edit",
 }

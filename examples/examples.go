@@ -16,7 +16,7 @@ import (
 	"planverk/store"
 )
 
-//go:embed *.yaml
+//go:embed *.yaml *-projects.csv
 var files embed.FS
 
 // PlanFiles matches the example plan files, named PROGRAMME-YEAR.yaml; the

@@ -107,6 +107,9 @@ type Project struct {
 	OwnShare       *plan.Amount `json:"own_share,omitempty"`
 	OtherFinancing *plan.Amount `json:"other_financing,omitempty"`
 	Commitments    []Commitment `json:"commitments,omitempty"`
+	// Sample marks a project as invented sample data, as the examples'
+	// projects are: every page and the API say so.
+	Sample bool `json:"sample"`
 	// Version counts the project's saves, for an edit to tell whether
 	// someone else saved it meanwhile.
 	Version int `json:"version"`

@@ -105,6 +105,7 @@ type Store interface {
 	Evaluations
 	Projects
 	Reports
+	ProjectImports
 	Capacity
 	Assessments
 	Settings

@@ -146,6 +146,7 @@ func matrix(ids map[string]int64) []matrixCase {
 		// JSON, so it is refused for its media type)
 		{"GET", "/api/v1/programmes/{programme}/projects", "/api/v1/programmes/vest-telemark/projects", everyone, nil, false},
 		{"POST", "/api/v1/programmes/{programme}/projects", "/api/v1/programmes/vest-telemark/projects", planEds, url.Values{}, false},
+		{"POST", "/api/v1/programmes/{programme}/projects/import", "/api/v1/programmes/vest-telemark/projects/import", planEds, url.Values{}, false},
 		{"GET", "/api/v1/programmes/{programme}/projects/money", "/api/v1/programmes/vest-telemark/projects/money", everyone, nil, false},
 		{"GET", "/api/v1/programmes/{programme}/projects/{project}", "/api/v1/programmes/vest-telemark/projects/1", everyone, nil, false},
 		{"PUT", "/api/v1/programmes/{programme}/projects/{project}", "/api/v1/programmes/vest-telemark/projects/1", planEds, nil, false},
@@ -261,6 +262,9 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"GET", "/overview", "/overview", everyone, nil, false},
 		{"GET", "/programmes/{programme}/projects/new", "/programmes/vest-telemark/projects/new", planEds, nil, false},
 		{"POST", "/programmes/{programme}/projects/new", "/programmes/vest-telemark/projects/new", planEds, url.Values{}, false},
+		{"GET", "/programmes/{programme}/projects/import", "/programmes/vest-telemark/projects/import", planEds, nil, false},
+		{"POST", "/programmes/{programme}/projects/import", "/programmes/vest-telemark/projects/import", planEds, url.Values{}, false},
+		{"POST", "/programmes/{programme}/projects/import/confirm", "/programmes/vest-telemark/projects/import/confirm", planEds, url.Values{}, false},
 		{"GET", "/programmes/{programme}/projects/{project}", "/programmes/vest-telemark/projects/1", everyone, nil, false},
 		{"GET", "/programmes/{programme}/projects/{project}/edit", "/programmes/vest-telemark/projects/1/edit", planEds, nil, false},
 		{"POST", "/programmes/{programme}/projects/{project}/edit", "/programmes/vest-telemark/projects/1/edit", planEds, url.Values{}, false},

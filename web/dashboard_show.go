@@ -41,6 +41,7 @@ func (s *Server) dashboardShow(w http.ResponseWriter, r *http.Request) {
 	}
 	lang := language(r)
 	m := followup.ProgrammeMoney(ps, b.Plans)
+	b.countSamples(ps)
 	v := dashboardView{followupBase: b, Money: m, Left: m.Financed - m.Committed}
 	v.years(r, m, s.now().In(oslo).Year())
 	v.goals(lang, m)

@@ -49,6 +49,8 @@ type overviewRow struct {
 	// Counted are the gross jobs counted from accepted reports against
 	// each of the programme's jobs targets.
 	Counted []followup.LedgerTarget
+	// Samples counts the projects in the money that are sample data.
+	Samples int
 	// Assessment is the latest status assessment; nil for none.
 	Assessment *overviewAssessment
 }
@@ -137,6 +139,8 @@ func (s *Server) overviewRow(r *http.Request, e store.DirectoryEntry, numbers []
 		return row, err
 	}
 	m := followup.ProgrammeMoney(ps, b.Plans)
+	b.countSamples(ps)
+	row.Samples = b.Samples
 	row.Money, row.Left, row.Findings = &m, m.Financed-m.Committed, len(m.Findings)
 	row.Counted = ledgerFrom(b.Plans, reports, b.Member).Targets
 	newest := b.Plans[0]

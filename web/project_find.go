@@ -22,6 +22,18 @@ type followupBase struct {
 	// may edit the programme's plans. Member says they see every project,
 	// ideas and applications too, and not only the public ones.
 	CanEdit, Member bool
+	// Samples counts the projects a page shows whose data is invented
+	// sample data (followup.Project.Sample), for the page to say so.
+	Samples int
+}
+
+// countSamples notes how many of the projects are sample data.
+func (b *followupBase) countSamples(ps []followup.Project) {
+	for _, p := range ps {
+		if p.Sample {
+			b.Samples++
+		}
+	}
 }
 
 // loadFollowup loads a programme's follow-up base, or answers the request.

@@ -33,6 +33,11 @@ func (s *Server) projectList(w http.ResponseWriter, r *http.Request) {
 	}
 	pages := (total + projectsPerPage - 1) / projectsPerPage
 	v := projectListView{followupBase: b, Total: total, Page: page, Pages: pages}
+	// After an import: how many it stored, from the confirmation's redirect.
+	if n, err := strconv.Atoi(r.URL.Query().Get("imported")); err == nil && n > 0 {
+		v.Imported = n
+	}
+	b.countSamples(ps)
 	for _, p := range ps {
 		v.Projects = append(v.Projects, projectRow{Project: p, Path: projectPath(p), Committed: p.Committed(), Paid: p.Paid(),
 			Findings: len(followup.CheckProject(p))})
@@ -51,6 +56,8 @@ type projectListView struct {
 	Projects           []projectRow
 	Total, Page, Pages int
 	Prev, Next         string
+	// Imported is how many projects an import just stored.
+	Imported int
 }
 
 type projectRow struct {

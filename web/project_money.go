@@ -27,6 +27,7 @@ func (s *Server) projectMoney(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m := followup.ProgrammeMoney(ps, b.Plans)
+	b.countSamples(ps)
 	v := projectMoneyView{followupBase: b, Money: m, Findings: findingTexts(language(r), m.Findings),
 		Left: m.Financed - m.Committed}
 	s.render(w, r, http.StatusOK, "project_money", &view{Title: i18nTitle(r, "followup.money-title", "Programme", b.Programme.Name), Data: v})

@@ -69,6 +69,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /programmes/{programme}/dashboard", s.dashboardShow)
 	mux.HandleFunc("GET /overview", s.overviewShow)
 	mux.HandleFunc("GET /programmes/{programme}/projects/new", s.projectNew)
+	mux.HandleFunc("GET /programmes/{programme}/projects/import", s.projectImportShow)
+	mux.HandleFunc("POST /programmes/{programme}/projects/import", s.projectImportCheck)
+	mux.HandleFunc("POST /programmes/{programme}/projects/import/confirm", s.projectImportConfirm)
 	mux.HandleFunc("POST /programmes/{programme}/projects/new", s.projectCreate)
 	mux.HandleFunc("GET /programmes/{programme}/projects/{project}", s.projectShow)
 	mux.HandleFunc("GET /programmes/{programme}/projects/{project}/edit", s.projectEdit)
@@ -233,6 +236,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// and its money
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects", s.apiProjects)
 	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects", s.apiProjectCreate)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects/import", s.apiProjectImport)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/money", s.apiProjectMoneyShow)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/{project}", s.apiProjectShow)
 	mux.HandleFunc("PUT /api/v1/programmes/{programme}/projects/{project}", s.apiProjectPut)

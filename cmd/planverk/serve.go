@@ -151,8 +151,8 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	return exitOK
 }
 
-// loadExamples stores the example plans when the database holds no
-// programme at all, and the example support-scheme catalogue when it holds
+// loadExamples stores the example plans, with their sample projects, when
+// the database holds no programme at all, and the example support-scheme catalogue when it holds
 // no catalogue, so that a first start shows real plans and schemes.
 func loadExamples(ctx context.Context, s store.Store, log *slog.Logger) error {
 	ps, err := s.Programmes(ctx)
@@ -167,6 +167,13 @@ func loadExamples(ctx context.Context, s store.Store, log *slog.Logger) error {
 		for _, v := range versions {
 			log.Info("loaded example plan", "programme", v.ProgrammeID, "year", v.Year)
 		}
+		// The examples' invented projects, marked as sample data on
+		// every page, so that the follow-up shows something at once.
+		n, err := examples.InstallProjects(ctx, s)
+		if err != nil {
+			return err
+		}
+		log.Info("loaded sample projects", "projects", n)
 	}
 	version, err := s.CatalogueVersion(ctx)
 	if err != nil {

@@ -79,12 +79,13 @@ func (r *reader) project(prog int64, programmeID string, id int64) (followup.Pro
 	var fromP, toP int
 	var budget, own, other sql.NullInt64
 	var updated any
+	var sample int
 	err := r.row(`
 		SELECT p.title, p.label, p.owner, p.manager, p.sponsor, p.period_from, p.period_from_precision, p.period_to,
-			p.period_to_precision, p.phase, p.status, p.case_ref, coalesce(p.goal, 0), p.budget, p.own_share, p.other_financing, p.version, p.updated_at, coalesce(u.name, '')
+			p.period_to_precision, p.phase, p.status, p.case_ref, coalesce(p.goal, 0), p.budget, p.own_share, p.other_financing, p.version, p.updated_at, coalesce(u.name, ''), p.sample
 		FROM projects p LEFT JOIN users u ON u.id = p.updated_by WHERE p.id = ? AND p.programme_id = ?`, id, prog).Scan(
 		&p.Title, &p.Label, &p.Owner, &p.Manager, &p.Sponsor, &from, &fromP, &to, &toP,
-		&p.Phase, &p.Status, &p.CaseRef, &p.Goal, &budget, &own, &other, &p.Version, &updated, &p.UpdatedByName)
+		&p.Phase, &p.Status, &p.CaseRef, &p.Goal, &budget, &own, &other, &p.Version, &updated, &p.UpdatedByName, &sample)
 	if err == sql.ErrNoRows {
 		return p, plan.Errorf(plan.ENotFound, "programme %q has no project %d", programmeID, id)
 	}
@@ -94,6 +95,7 @@ func (r *reader) project(prog int64, programmeID string, id int64) (followup.Pro
 	if p.UpdatedAt, err = timeOf(updated); err != nil {
 		return p, err
 	}
+	p.Sample = sample != 0
 	if p.From, err = datePrecision(from, fromP); err != nil {
 		return p, err
 	}
@@ -197,7 +199,7 @@ func (s *Store) SaveProject(ctx context.Context, p followup.Project, e store.Edi
 		}
 		cols := []any{p.Title, p.Label, p.Owner, p.Manager, p.Sponsor, nullDate(p.From), precisionOf(p.From),
 			nullDate(p.To), precisionOf(p.To), string(p.Phase), string(p.Status), p.CaseRef, nullInt(p.Goal),
-			nullAmount(p.Budget), nullAmount(p.OwnShare), nullAmount(p.OtherFinancing), now, nullID(e.Author)}
+			nullAmount(p.Budget), nullAmount(p.OwnShare), nullAmount(p.OtherFinancing), now, nullID(e.Author), sampleOf(p)}
 		id := p.ID
 		if id == 0 && e.Submission != "" {
 			// The same form or request sent twice registers one project:
@@ -217,8 +219,8 @@ func (s *Store) SaveProject(ctx context.Context, p followup.Project, e store.Edi
 			id, err = w.insert(`
 				INSERT INTO projects (title, label, owner, manager, sponsor, period_from, period_from_precision,
 					period_to, period_to_precision, phase, status, case_ref, goal, budget, own_share, other_financing,
-					updated_at, updated_by, programme_id, submission, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, append(cols, prog, nullString(e.Submission))...)
+					updated_at, updated_by, sample, programme_id, submission, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, append(cols, prog, nullString(e.Submission))...)
 			if err != nil {
 				return fmt.Errorf("project: %w", err)
 			}
@@ -240,7 +242,7 @@ func (s *Store) SaveProject(ctx context.Context, p followup.Project, e store.Edi
 				UPDATE projects SET title = ?, label = ?, owner = ?, manager = ?, sponsor = ?, period_from = ?,
 					period_from_precision = ?, period_to = ?, period_to_precision = ?, phase = ?, status = ?,
 					case_ref = ?, goal = ?, budget = ?, own_share = ?, other_financing = ?, updated_at = ?, updated_by = ?,
-					version = version + 1
+					sample = ?, version = version + 1
 				WHERE id = ? AND programme_id = ?`, append(cols, id, prog)...)
 			if err != nil {
 				return fmt.Errorf("project: %w", err)

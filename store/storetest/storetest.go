@@ -71,6 +71,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Evaluation", e.testEvaluation},
 		{"Projects", e.testProjects},
 		{"Reports", e.testReports},
+		{"ProjectImport", e.testProjectImport},
 		{"Communication", e.testCommunication},
 		{"Capacity", e.testCapacity},
 		{"Assessment", e.testAssessment},
