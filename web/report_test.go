@@ -96,6 +96,19 @@ func testProjectReports(t *testing.T, engine string) {
 			t.Errorf("the form lost %s", kept)
 		}
 	}
+	// The same in English and in nynorsk.
+	for lang, want := range map[string][]string{
+		"en": {"Jobs created: write nought or more.", "Jobs secured: “tre” is not a whole number."},
+		"nn": {"Nye arbeidsplassar: skriv null eller meir.", "Sikra arbeidsplassar: «tre» er ikkje eit heilt tal."},
+	} {
+		_, body := ola.in(lang).post(mine+"/reports/new", form)
+		for _, w := range want {
+			if !strings.Contains(cellText(body), w) {
+				t.Errorf("%s: the form lacks %q", lang, w)
+			}
+		}
+	}
+	ola.in("nb")
 	form.Set("from", "2025-01")
 	form.Set("to", "2025-06-30")
 	form.Set("jobs_created", "4")
