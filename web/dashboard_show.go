@@ -10,7 +10,8 @@ import (
 )
 
 // dashboardShow shows a programme at a glance: its whole period year by
-// year with the money committed and paid so far, the money per goal, the
+// year with the money committed and paid and the jobs counted so far, the
+// jobs against every jobs target, the money per goal, the
 // measures and projects by status, and the development capacity over the
 // years, each as a chart with the same figures in a table beside it. A
 // visitor sees what the programme shows everyone: released plans, public
@@ -39,11 +40,16 @@ func (s *Server) dashboardShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	jobs, err := s.ledgerOf(r, b)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	lang := language(r)
 	m := followup.ProgrammeMoney(ps, b.Plans)
 	b.countSamples(ps)
-	v := dashboardView{followupBase: b, Money: m, Left: m.Financed - m.Committed}
-	v.years(r, m, s.now().In(oslo).Year())
+	v := dashboardView{followupBase: b, Money: m, Left: m.Financed - m.Committed, Jobs: jobs, JobsChart: jobsChart(r, jobs.Ledger)}
+	v.years(r, m, jobs.Ledger, s.now().In(oslo).Year())
 	v.goals(lang, m)
 	v.statuses(lang, ps)
 	v.capacity(string(lang), results)

@@ -43,6 +43,32 @@ func TestDashboard(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			// An accepted report of the granted project counts its jobs;
+			// one still submitted does not.
+			projects, _, err := fx.store.Projects(ctx, "driv", store.ProjectQuery{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var grantedID int64
+			for _, p := range projects {
+				if p.Title == granted.Title {
+					grantedID = p.ID
+				}
+			}
+			for i, jobs := range []int{7, 4} {
+				rep, err := fx.store.SaveReport(ctx, followup.Report{ProgrammeID: "driv", ProjectID: grantedID, Kind: followup.ReportInterim,
+					From: *day(t, "2025-01-01"), To: *day(t, "2025-12-31"), Progress: followup.ProgressOnTrack,
+					JobsCreated: jobs, JobsSecured: 1, State: followup.ReportSubmitted}, store.Edit{Author: u.ID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if i == 0 {
+					if _, err := fx.store.DecideReport(ctx, store.ReportDecision{ProgrammeID: "driv", ProjectID: grantedID, ID: rep.ID,
+						Version: rep.Version, Accept: true}, store.Edit{Author: u.ID}); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
 			member := fx.login("lesar@example.no").in("en")
 			_, page := member.get("/programmes/driv/dashboard")
 			for _, want := range []string{
@@ -58,6 +84,19 @@ func TestDashboard(t *testing.T) {
 			if row2025 == nil || !strings.Contains(row2025[1], moneyNB("190 000")) || !strings.Contains(row2025[1], moneyNB("100 000")) ||
 				!strings.Contains(row2025[1], moneyNB("4 670 000")) {
 				t.Fatalf("the year 2025 for a member: %v", row2025)
+			}
+			// 8 gross jobs in 2025 (7 created, 1 secured), and so up to
+			// 2027; Driv's targets: 31 in 2025, 150 over the period.
+			if !strings.Contains(row2025[1], `<td class="num">8</td><td class="num">8</td>`) {
+				t.Errorf("the year 2025 does not count 8 jobs in the year and so far: %v", row2025[1])
+			}
+			if !strings.Contains(page, `<title id="chart-jobs-title">`) ||
+				!regexp.MustCompile(`2025 \(gross\)</th>\s*<td class="num">31</td><td class="num">8</td><td class="num">23</td></tr>`).MatchString(page) ||
+				!regexp.MustCompile(`2022–2027 \(gross\)</th>\s*<td class="num">150</td><td class="num">8</td><td class="num">142</td></tr>`).MatchString(page) {
+				t.Error("the dashboard does not chart 8 jobs against the targets of 31 in 2025 and 150 over 2022–2027")
+			}
+			if !strings.Contains(page, "Gross jobs counted so far: 8,") {
+				t.Error("the dashboard does not say 8 gross jobs are counted")
 			}
 			row2027 := regexp.MustCompile(`(?s)<tr><th scope="row">2027</th>(.*?)</tr>`).FindStringSubmatch(page)
 			if row2027 == nil || strings.Count(row2027[1], moneyNB("190 000")) != 1 || !strings.Contains(row2027[1], "no plan") {

@@ -25,6 +25,10 @@ type dashboardView struct {
 
 	GoalChart template.HTML
 
+	// Jobs is the job ledger, JobsChart its targets against what counts.
+	Jobs      jobsLedger
+	JobsChart template.HTML
+
 	Measures, Projects []statusCount
 	StatusChart        template.HTML
 
@@ -44,6 +48,9 @@ type dashboardYear struct {
 	Financed                  *plan.Amount
 	Committed, Paid           plan.Amount
 	CommittedSoFar, PaidSoFar plan.Amount
+	// Jobs are the gross jobs the year's accepted reports count, JobsSoFar
+	// those of every year up to it.
+	Jobs, JobsSoFar int
 }
 
 // statusCount is how many measures or projects have a status.
@@ -56,7 +63,7 @@ func amountFormat(v int64) string { return i18n.Amount(plan.Amount(v)) }
 
 // years lays out the period year by year: the years of the programme's
 // period (to this year where it is open), of its plans and of its money.
-func (v *dashboardView) years(r *http.Request, m followup.Money, thisYear int) {
+func (v *dashboardView) years(r *http.Request, m followup.Money, l followup.Ledger, thisYear int) {
 	byYear := map[int]*dashboardYear{}
 	at := func(y int) *dashboardYear {
 		if byYear[y] == nil {
@@ -92,18 +99,25 @@ func (v *dashboardView) years(r *http.Request, m followup.Money, thisYear int) {
 			y.Financed = &sum
 		}
 	}
+	for _, ly := range l.Years {
+		if ly.Jobs() > 0 {
+			at(ly.Year).Jobs = ly.Jobs()
+		}
+	}
 	var years []int
 	for y := range byYear {
 		years = append(years, y)
 	}
 	slices.Sort(years)
 	var committed, paid plan.Amount
+	var jobs int
 	var rows []chart.Row
 	for _, y := range years {
 		d := byYear[y]
 		committed += d.Committed
 		paid += d.Paid
-		d.CommittedSoFar, d.PaidSoFar = committed, paid
+		jobs += d.Jobs
+		d.CommittedSoFar, d.PaidSoFar, d.JobsSoFar = committed, paid, jobs
 		v.Years = append(v.Years, *d)
 		row := chart.Row{Label: strconv.Itoa(y), Values: []*int64{nil, chart.Value(int64(committed)), chart.Value(int64(paid))}}
 		if d.Financed != nil {

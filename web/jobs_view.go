@@ -61,16 +61,20 @@ func (v jobsView) ProjectPath(rep followup.Report) string {
 }
 
 // chart draws each target beside the jobs counted towards it.
-func (v *jobsView) chart(r *http.Request) {
+func (v *jobsView) chart(r *http.Request) { v.Chart = jobsChart(r, v.Ledger.Ledger) }
+
+// jobsChart draws each jobs target of a ledger beside the jobs counted
+// towards it; nothing where the programme has no jobs target.
+func jobsChart(r *http.Request, l followup.Ledger) template.HTML {
 	var rows []chart.Row
-	for _, t := range v.Ledger.Targets {
+	for _, t := range l.Targets {
 		rows = append(rows, chart.Row{Label: jobsTargetName(r, t.Target),
 			Values: []*int64{chart.Value(t.Target.Value), chart.Value(int64(t.Counted))}})
 	}
 	if len(rows) == 0 {
-		return
+		return ""
 	}
-	v.Chart = chart.Bars{ID: "chart-jobs", Title: i18nTitle(r, "jobs.chart"), Desc: i18nTitle(r, "jobs.chart-desc"),
+	return chart.Bars{ID: "chart-jobs", Title: i18nTitle(r, "jobs.chart"), Desc: i18nTitle(r, "jobs.chart-desc"),
 		Series: []string{i18nTitle(r, "jobs.target"), i18nTitle(r, "jobs.counted")},
 		Rows:   rows, Format: func(n int64) string { return i18n.Amount(plan.Amount(n)) }}.SVG()
 }
