@@ -25,6 +25,10 @@ type followupBase struct {
 	// Samples counts the projects a page shows whose data is invented
 	// sample data (followup.Project.Sample), for the page to say so.
 	Samples int
+	// Managed, where not nil, are the only projects the person may reach:
+	// a project manager in a programme whose plans they may not read
+	// (projectBaseOf).
+	Managed map[int64]bool
 }
 
 // countSamples notes how many of the projects are sample data.
@@ -80,6 +84,41 @@ func (s *Server) followupFor(r *http.Request, id string) (*followupBase, error) 
 	return b, nil
 }
 
+// projectBaseOf is followupOf for the pages of one project and its
+// reports. A project's manager, by the account linked to it, may reach
+// those pages in a programme whose plans they may not read (none released
+// to the public, and no role of theirs): the base then holds the programme's
+// name and no plan, and the pages name measures and sources as the project
+// stores them.
+func (s *Server) projectBaseOf(r *http.Request) (*followupBase, error) {
+	id := r.PathValue("programme")
+	b, err := s.followupFor(r, id)
+	if plan.ErrorCode(err) != plan.ENotFound {
+		return b, err
+	}
+	who := whoOf(r).User
+	if who == nil {
+		return nil, err
+	}
+	managed, merr := s.store.ManagedProjects(r.Context(), who.ID)
+	if merr != nil {
+		return nil, merr
+	}
+	var mb *followupBase
+	for _, mp := range managed {
+		if mp.ProgrammeID == id {
+			if mb == nil {
+				mb = &followupBase{Programme: plan.Programme{ID: id, Name: mp.ProgrammeName}, Managed: map[int64]bool{}}
+			}
+			mb.Managed[mp.ProjectID] = true
+		}
+	}
+	if mb == nil {
+		return nil, err
+	}
+	return mb, nil
+}
+
 // loadProject loads the project of the request's path that the person may
 // see, or answers the request: a project that is not public is not there
 // for anyone but the programme's members.
@@ -98,6 +137,9 @@ func (s *Server) projectOf(r *http.Request, b *followupBase) (followup.Project, 
 	id, err := strconv.ParseInt(r.PathValue("project"), 10, 64)
 	if err != nil || id <= 0 {
 		return followup.Project{}, plan.Errorf(plan.ENotFound, "no project %q", r.PathValue("project"))
+	}
+	if b.Managed != nil && !b.Managed[id] {
+		return followup.Project{}, plan.Errorf(plan.ENotFound, "no project %d you may see", id)
 	}
 	p, err := s.store.Project(r.Context(), b.Programme.ID, id)
 	// The project's manager, by the account linked to it, sees it too.

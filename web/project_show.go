@@ -11,8 +11,9 @@ import (
 // grant commitments and their payments, and what the checks of its money
 // found, in words that name the figures.
 func (s *Server) projectShow(w http.ResponseWriter, r *http.Request) {
-	b, ok := s.loadFollowup(w, r)
-	if !ok {
+	b, err := s.projectBaseOf(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	p, ok := s.loadProject(w, r, b)
@@ -23,12 +24,17 @@ func (s *Server) projectShow(w http.ResponseWriter, r *http.Request) {
 		Deleted:   r.URL.Query().Get("deleted") != "",
 		Committed: p.Committed(), Paid: p.Paid(), Findings: findingTexts(language(r), followup.CheckProject(p))}
 	v.Left = v.Committed - v.Paid
-	for _, g := range b.Plans[0].Plan.Goals {
-		if p.Goal != 0 && g.Number == p.Goal {
-			v.Goal = g.Name() + " " + g.Title
+	if len(b.Plans) > 0 {
+		for _, g := range b.Plans[0].Plan.Goals {
+			if p.Goal != 0 && g.Number == p.Goal {
+				v.Goal = g.Name() + " " + g.Title
+			}
 		}
 	}
 	for _, id := range p.Measures {
+		if len(b.Plans) == 0 {
+			break // a project manager who may read no plan: no measure to name
+		}
 		name, found := b.measureName(id)
 		v.Measures = append(v.Measures, servedMeasure{Name: name, Gone: !found})
 	}

@@ -65,7 +65,7 @@ func (s *Server) loadReportBase(w http.ResponseWriter, r *http.Request) (*report
 // what the person may do with its reports; a project that is not there for
 // them is plan.ENotFound.
 func (s *Server) reportBaseOf(r *http.Request) (*reportBase, error) {
-	b, err := s.followupOf(r)
+	b, err := s.projectBaseOf(r)
 	if err != nil {
 		return nil, err
 	}
