@@ -9,6 +9,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
+	"planverk/i18n"
 	"planverk/inputlimit"
 )
 
@@ -74,31 +75,7 @@ type Role struct {
 }
 
 // Text is a text in each of planverk's languages.
-type Text struct {
-	NB string `yaml:"nb"`
-	NN string `yaml:"nn"`
-	EN string `yaml:"en"`
-}
-
-// In returns the text in a language ("nb", "nn", "en"), falling back to
-// bokmål, then nynorsk, where it is left out.
-func (t Text) In(lang string) string {
-	var s string
-	switch lang {
-	case "nn":
-		s = t.NN
-	case "en":
-		s = t.EN
-	default:
-		s = t.NB
-	}
-	for _, x := range []string{s, t.NB, t.NN, t.EN} {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
-}
+type Text = i18n.Text
 
 // Indicators lists every indicator of the set, dimension by dimension.
 func (s *Set) Indicators() []Indicator {

@@ -11,6 +11,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"planverk/i18n"
 	"planverk/inputlimit"
 )
 
@@ -39,31 +40,7 @@ type Section struct {
 }
 
 // Text is a text in each of planverk's languages.
-type Text struct {
-	NB string `yaml:"nb"`
-	NN string `yaml:"nn"`
-	EN string `yaml:"en"`
-}
-
-// In returns the text in a language ("nb", "nn", "en"); a text left out in
-// that language falls back to bokmål, then nynorsk.
-func (t Text) In(lang string) string {
-	var s string
-	switch lang {
-	case "nn":
-		s = t.NN
-	case "en":
-		s = t.EN
-	default:
-		s = t.NB
-	}
-	for _, x := range []string{s, t.NB, t.NN, t.EN} {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
-}
+type Text = i18n.Text
 
 // Section returns the template's section with the key.
 func (t *Template) Section(key string) (Section, bool) {
