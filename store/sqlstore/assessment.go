@@ -19,14 +19,7 @@ func (s *Store) Assessments(ctx context.Context, programmeID string) ([]assessme
 		if err != nil {
 			return err
 		}
-		var years []int
-		err = r.each(`SELECT year FROM assessments WHERE programme_id = ? ORDER BY year DESC`, []any{id},
-			func(rows *sql.Rows) error {
-				var y int
-				err := rows.Scan(&y)
-				years = append(years, y)
-				return err
-			})
+		years, err := r.years(`SELECT year FROM assessments WHERE programme_id = ? ORDER BY year DESC`, id)
 		if err != nil {
 			return err
 		}

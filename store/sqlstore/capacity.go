@@ -77,14 +77,7 @@ func (s *Store) SurveyRounds(ctx context.Context, programmeID string) ([]store.S
 		if err != nil {
 			return err
 		}
-		var years []int
-		err = r.each(`SELECT year FROM capacity_rounds WHERE programme_id = ? ORDER BY year DESC`, []any{prog},
-			func(rows *sql.Rows) error {
-				var y int
-				err := rows.Scan(&y)
-				years = append(years, y)
-				return err
-			})
+		years, err := r.years(`SELECT year FROM capacity_rounds WHERE programme_id = ? ORDER BY year DESC`, prog)
 		if err != nil {
 			return err
 		}

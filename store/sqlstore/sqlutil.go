@@ -290,3 +290,16 @@ func found[T any](v T, err error) (T, bool, error) {
 	}
 	return v, err == nil, err
 }
+
+// years reads the years a query of one programme's rows gives, in its order
+// (SELECT year FROM … WHERE programme_id = ?1 ORDER BY …).
+func (r *reader) years(query string, programme int64) ([]int, error) {
+	var out []int
+	err := r.each(query, []any{programme}, func(rows *sql.Rows) error {
+		var y int
+		err := rows.Scan(&y)
+		out = append(out, y)
+		return err
+	})
+	return out, err
+}
