@@ -117,3 +117,20 @@ func preconditionFailed(current string) error {
 	}
 	return &apiRefusal{status: http.StatusPreconditionFailed, msg: "api.stale", etag: current}
 }
+
+// readConditional reads a write's JSON body into v once its If-Match names
+// the resource as it is now (ETag now): 428 without If-Match, the body's
+// own errors next, then 412 where the client wrote from another version.
+func readConditional(w http.ResponseWriter, r *http.Request, now string, v any) error {
+	cond, err := requireIfMatch(r)
+	if err != nil {
+		return err
+	}
+	if err := readJSON(w, r, v); err != nil {
+		return err
+	}
+	if !cond.matchStrong(now) {
+		return preconditionFailed(now)
+	}
+	return nil
+}

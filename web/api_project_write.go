@@ -89,18 +89,9 @@ func (s *Server) apiProjectPut(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	cond, err := requireIfMatch(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
 	var in apiProjectWrite
-	if err := readJSON(w, r, &in); err != nil {
+	if err := readConditional(w, r, projectETag(stored), &in); err != nil {
 		s.apiFail(w, r, err)
-		return
-	}
-	if now := projectETag(stored); !cond.matchStrong(now) {
-		s.apiFail(w, r, preconditionFailed(now))
 		return
 	}
 	p := in.Project

@@ -23,18 +23,9 @@ func (s *Server) apiReportPut(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	cond, err := requireIfMatch(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
 	var in apiReportWrite
-	if err := readJSON(w, r, &in); err != nil {
+	if err := readConditional(w, r, reportETag(stored), &in); err != nil {
 		s.apiFail(w, r, err)
-		return
-	}
-	if now := reportETag(stored); !cond.matchStrong(now) {
-		s.apiFail(w, r, preconditionFailed(now))
 		return
 	}
 	rep := writable(in.Report, stored)
