@@ -13,11 +13,11 @@ func TestDemoGenerate(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "synthetic.db")
 	code, out, errOut := planverk(t, "demo", "generate", "--db", db, "--quiet", "--seed", "3",
-		"--programmes", "4", "--years", "2", "--measures", "40", "--schemes", "10", "--projects", "8")
+		"--programmes", "4", "--years", "2", "--measures", "40", "--schemes", "10", "--projects", "8", "--reports", "50")
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
-	for _, want := range []string{"4 programmes, 8 plans", "40 measures", "10 support schemes, 8 projects", "no reports"} {
+	for _, want := range []string{"4 programmes, 8 plans", "40 measures", "10 support schemes, 8 projects", "50 project reports"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
