@@ -55,27 +55,29 @@ func (p *programme) storeReports(ctx context.Context, s store.Store, projects []
 		with = projects
 	}
 	r := rand.New(rand.NewPCG(p.o.Seed, uint64(p.n)<<32|2))
-	today := p.o.Today.UTC()
+	// Whole days from today's midnight, so that the same seed, sizes and
+	// day make the same reports whatever the time of day.
+	y, m, d := p.o.Today.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	reps := make([]followup.Report, 0, p.reports)
-	// Each project's reports are as many as its share of the time the
+	// Each project's reports are as many as its share of the days the
 	// projects have run until today (a month at least), so that their
 	// periods are about as long in every project; cumulative rounding
 	// makes the sum come out at the programme's reports.
-	spans := make([]time.Duration, len(with))
-	var all time.Duration
+	spans := make([]int, len(with))
+	all := 0
 	for i, pr := range with {
 		end := pr.to.Time()
 		if end.After(today) {
 			end = today
 		}
-		spans[i] = max(end.Sub(pr.from.Time()), 30*24*time.Hour)
+		spans[i] = max(int(end.Sub(pr.from.Time()).Hours()/24), 30)
 		all += spans[i]
 	}
-	var sofar time.Duration
-	given := 0
+	sofar, given := 0, 0
 	for i, pr := range with {
 		sofar += spans[i]
-		upto := int((int64(p.reports)*int64(sofar/time.Hour) + int64(all/time.Hour)/2) / int64(all/time.Hour))
+		upto := (p.reports*sofar + all/2) / all
 		if i == len(with)-1 {
 			upto = p.reports
 		}
@@ -85,11 +87,12 @@ func (p *programme) storeReports(ctx context.Context, s store.Store, projects []
 			continue
 		}
 		start := pr.from.Time()
-		end := start.Add(spans[i])
-		step := end.Sub(start) / time.Duration(n)
 		for k := range n {
-			from := start.Add(time.Duration(k) * step)
-			to := start.Add(time.Duration(k+1)*step).AddDate(0, 0, -1)
+			from := start.AddDate(0, 0, k*spans[i]/n)
+			to := start.AddDate(0, 0, (k+1)*spans[i]/n-1)
+			if to.Before(from) {
+				to = from
+			}
 			rep := followup.Report{ProgrammeID: p.id(), ProjectID: pr.id, Kind: followup.ReportInterim,
 				From: dayOf(from), To: dayOf(to), Progress: followup.ProgressOnTrack,
 				Account:     fmt.Sprintf("Syntetisk rapport %d for perioden: arbeidet går som planlagt.", k+1),
@@ -108,7 +111,7 @@ func (p *programme) storeReports(ctx context.Context, s store.Store, projects []
 			}
 			spent := pr.budget / plan.Amount(n) / 1000 * 1000
 			rep.Spent = &spent
-			submitted := to.AddDate(0, 0, 10+r.IntN(20))
+			submitted := to.AddDate(0, 0, 10+r.IntN(20)).Add(time.Duration(8+r.IntN(8)) * time.Hour)
 			decided := submitted.AddDate(0, 0, 7+r.IntN(21))
 			if decided.After(today) {
 				decided = today
