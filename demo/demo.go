@@ -35,6 +35,10 @@ type Options struct {
 	Schemes int
 	// Projects is how many projects, spread over the programmes.
 	Projects int
+	// Reports is how many project reports, spread over the programmes
+	// and, within each, over its projects that report (granted, under
+	// way or finished).
+	Reports int
 	// Today dates the decisions; the current year is its year.
 	Today time.Time
 	// Workers is how many programmes are stored at once (1 where 0).
@@ -48,14 +52,17 @@ type Options struct {
 
 // National are the sizes of the whole country.
 func National() Options {
-	return Options{Seed: 1, Programmes: 500, Years: 3, Measures: 20000, Schemes: 2000, Projects: 10000}
+	return Options{Seed: 1, Programmes: 500, Years: 3, Measures: 20000, Schemes: 2000, Projects: 10000, Reports: 100000}
 }
 
 // Result counts what Generate made.
 type Result struct {
 	Programmes, Plans, Versions, Releases, Measures int
 	Schemes, Projects, Commitments, Payments        int
-	Took                                            time.Duration
+	// Reports counts the project reports, Accepted those of them the
+	// programme accepted, AcceptedJobs the gross jobs these report.
+	Reports, Accepted, AcceptedJobs int
+	Took                            time.Duration
 }
 
 // Refusal says why Generate will not fill a database.
@@ -125,7 +132,7 @@ func storeProgrammes(ctx context.Context, s store.Store, o Options, ids []string
 					cancel()
 				}
 				if done++; done%50 == 0 || done == o.Programmes {
-					o.Progress("%d of %d programmes, %d projects (%s)", done, o.Programmes, res.Projects, time.Since(start).Round(time.Second))
+					o.Progress("%d of %d programmes, %d projects, %d reports (%s)", done, o.Programmes, res.Projects, res.Reports, time.Since(start).Round(time.Second))
 				}
 				mu.Unlock()
 			}
@@ -156,6 +163,9 @@ func (r *Result) add(o Result) {
 	r.Projects += o.Projects
 	r.Commitments += o.Commitments
 	r.Payments += o.Payments
+	r.Reports += o.Reports
+	r.Accepted += o.Accepted
+	r.AcceptedJobs += o.AcceptedJobs
 }
 
 func (o Options) valid() error {
@@ -164,7 +174,7 @@ func (o Options) valid() error {
 		return plan.Errorf(plan.EInvalid, "at least one programme")
 	case o.Years < 1 || o.Years > 10:
 		return plan.Errorf(plan.EInvalid, "between 1 and 10 years, not %d", o.Years)
-	case o.Measures < 0 || o.Schemes < 0 || o.Projects < 0:
+	case o.Measures < 0 || o.Schemes < 0 || o.Projects < 0 || o.Reports < 0:
 		return plan.Errorf(plan.EInvalid, "no size may be below 0")
 	}
 	return nil

@@ -28,6 +28,7 @@ type programme struct {
 	// measures is how many measures each year's plan has.
 	measures int
 	projects int
+	reports  int
 }
 
 // newProgramme chooses programme i's place and sizes. Programme i's first
@@ -57,6 +58,7 @@ func newProgramme(o Options, i int, schemes []string) *programme {
 	// that the sums come out at the sizes asked for.
 	p.measures = share(o.Measures/o.Years, o.Programmes, i)
 	p.projects = share(o.Projects, o.Programmes, i)
+	p.reports = share(o.Reports, o.Programmes, i)
 	return p
 }
 
@@ -132,6 +134,7 @@ func (p *programme) file(year, v int, status plan.Status) *plan.File {
 			Sources: []plan.FundingSource{{ID: "state", Name: "Staten", Org: funder.ID}, {ID: "county", Name: p.county.Norwegian, Org: county.ID}},
 		},
 	}
+	f.Programme.Targets, f.Plan.Targets = p.jobTargets(first, year)
 	goals := 2 + r.IntN(3)
 	for g := range goals {
 		t := topics[(p.n+g)%len(topics)]
@@ -175,6 +178,19 @@ func (p *programme) file(year, v int, status plan.Status) *plan.File {
 		f.Plan.Approvals = []plan.Approval{{Party: funder.ID, Date: &ap}}
 	}
 	return f
+}
+
+// jobTargets are the programme's jobs targets, over its period and for
+// the plan's year, for the job ledger to count the accepted reports
+// against. They are set near what the reports bring about (an accepted
+// report brings a job and a bit, and the reports' periods end over the
+// plans' years), so that some years reach their target and some do not.
+func (p *programme) jobTargets(first, year int) ([]plan.Target, []plan.Target) {
+	yearly := int64(max(5, p.reports*7/(5*p.o.Years)))
+	label := "Nye/sikrede arbeidsplasser"
+	period := []plan.Target{{Kind: plan.TargetJobs, Label: label, Value: yearly * 6, Gross: true,
+		Period: &plan.Period{From: first, To: first + 5}}}
+	return period, []plan.Target{{Kind: plan.TargetJobs, Label: label, Value: yearly, Year: year, Gross: true}}
 }
 
 // store saves the programme's plans, oldest first: each earlier year as a

@@ -14,7 +14,7 @@ import (
 // storeProjects registers the programme's projects against the measures
 // of its current plan: most granted or under way, with a commitment from
 // the state and often one from the county, and payments that never exceed
-// what was committed.
+// what was committed; then their reports (storeReports).
 func (p *programme) storeProjects(ctx context.Context, s store.Store, res *Result) error {
 	if p.projects == 0 {
 		return nil
@@ -37,6 +37,7 @@ func (p *programme) storeProjects(ctx context.Context, s store.Store, res *Resul
 	r := rand.New(rand.NewPCG(p.o.Seed, uint64(p.n)<<32|1))
 	statuses := []followup.Status{followup.StatusGranted, followup.StatusUnderway, followup.StatusUnderway,
 		followup.StatusFinished, followup.StatusApplication, followup.StatusIdea}
+	reported := make([]reporting, 0, p.projects)
 	for i := range p.projects {
 		t := topics[r.IntN(len(topics))]
 		from := plan.Date{Year: year - r.IntN(p.o.Years), Month: time.Month(1 + r.IntN(12)), Day: 1, Precision: plan.PrecisionDay}
@@ -65,16 +66,18 @@ func (p *programme) storeProjects(ctx context.Context, s store.Store, res *Resul
 				pr.Commitments = append(pr.Commitments, p.commitment(r, "county", budget-own-state, from, pr.Status))
 			}
 		}
-		if _, err := s.SaveProject(ctx, pr, store.Edit{Summary: "synthetic project"}); err != nil {
+		saved, err := s.SaveProject(ctx, pr, store.Edit{Summary: "synthetic project"})
+		if err != nil {
 			return fmt.Errorf("project %d: %w", i+1, err)
 		}
+		reported = append(reported, reporting{id: saved.ID, from: from, to: to, status: pr.Status, budget: budget})
 		res.Projects++
 		res.Commitments += len(pr.Commitments)
 		for _, c := range pr.Commitments {
 			res.Payments += len(c.Payments)
 		}
 	}
-	return nil
+	return p.storeReports(ctx, s, reported, res)
 }
 
 // commitment is a grant decided a month after the project starts, paid

@@ -114,7 +114,7 @@ anchor() {
 }
 
 # The pages measured, by name: the path on each database.
-pages="home programme plan measure plan-json plan-json-draft programmes-api organisation scheme-search history projects dashboard"
+pages="home programme plan measure plan-json plan-json-draft programmes-api organisation scheme-search history projects dashboard jobs"
 declare -A PATHS
 paths_for() { # paths_for DB PROGRAMME YEAR ORGANISATION
   local db=$1 p=$2 y=$3 org=$4
@@ -130,6 +130,7 @@ paths_for() { # paths_for DB PROGRAMME YEAR ORGANISATION
   PATHS[$db/history]=/programmes/$p/plans/$y/history
   PATHS[$db/projects]=/programmes/$p/projects
   PATHS[$db/dashboard]=/programmes/$p/dashboard
+  PATHS[$db/jobs]=/programmes/$p/jobs
 }
 anchor_of() {
   case $1 in plan) echo a1 ;; plan-json|plan-json-draft) echo a3 ;; *) echo health ;; esac
@@ -242,9 +243,10 @@ for engine in $engines; do
   echo "  $engine: generating the national database ($programmes programmes)…" >&2
   t0=$(date +%s.%N)
   "$dir/planverk" demo generate --quiet --db "$national" --programmes "$programmes" \
-    --measures $((programmes * 40)) --schemes $((programmes * 4)) --projects $((programmes * 20)) >"$dir/generate.out"
+    --measures $((programmes * 40)) --schemes $((programmes * 4)) --projects $((programmes * 20)) \
+    --reports $((programmes * 200)) >"$dir/generate.out"
   R[$engine/generate]=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f s", b - a}')
-  R[$engine/made]=$(sed -n '2,3p' "$dir/generate.out" | sed 's/^ *//' | paste -sd';' | sed 's/;/; /')
+  R[$engine/made]=$(sed -n '2,4p' "$dir/generate.out" | sed 's/^ *//' | paste -sd';' | sed 's/;/; /g')
   wplans=""
   for n in 1 2 4 5 7 8 10 11; do wplans="$wplans synthetic-$n/$year"; done
   # synthetic-2 is a rural-growth agreement whose plan for this year is

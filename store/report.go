@@ -32,6 +32,17 @@ type Reports interface {
 	// fixed number of queries however many programmes there are. An
 	// unknown programme is left out.
 	AcceptedReports(ctx context.Context, programmeIDs []string) (map[string]ReportSet, error)
+	// AddReports registers many reports of a programme's projects in one
+	// transaction, all or none, each in the state it has: a bulk load
+	// (the synthetic data set) that would take minutes report by report
+	// through SaveReport and DecideReport. A submitted, accepted or
+	// returned report records e.Author as who submitted it, an accepted
+	// or returned one as who decided it, at the report's SubmittedAt and
+	// DecidedAt where set and now where not. A report that fails
+	// followup.Report.Check is plan.EInvalid; one of a project not the
+	// programme's, or an unknown programme, plan.ENotFound. It returns
+	// how many it registered.
+	AddReports(ctx context.Context, programmeID string, reps []followup.Report, e Edit) (int, error)
 
 	// ProjectManager returns the account of a project's manager, 0 and
 	// "" for none.

@@ -3,14 +3,17 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"planverk/demo"
+	"planverk/followup"
 	"planverk/plan"
 	"planverk/store"
 	"planverk/store/testdb"
@@ -57,12 +60,12 @@ func syntheticFixture(t *testing.T, engine string, o demo.Options) (*fixture, de
 // refused, and says nothing of the kind.
 func TestSyntheticDataSet(t *testing.T) {
 	today := time.Date(2026, 5, 20, 12, 0, 0, 0, time.UTC)
-	o := demo.Options{Seed: 7, Programmes: 12, Years: 3, Measures: 12 * 3 * 8, Schemes: 40, Projects: 36, Today: today}
+	o := demo.Options{Seed: 7, Programmes: 12, Years: 3, Measures: 12 * 3 * 8, Schemes: 40, Projects: 36, Reports: 360, Today: today}
 	for _, engine := range engines(t) {
 		t.Run(engine, func(t *testing.T) {
 			fx, res := syntheticFixture(t, engine, o)
 			ctx := context.Background()
-			if res.Programmes != 12 || res.Plans != 36 || res.Measures != 12*3*8 || res.Schemes != 40 || res.Projects != 36 {
+			if res.Programmes != 12 || res.Plans != 36 || res.Measures != 12*3*8 || res.Schemes != 40 || res.Projects != 36 || res.Reports != 360 {
 				t.Errorf("made %+v", res)
 			}
 			progs, err := fx.store.Programmes(ctx)
@@ -131,10 +134,87 @@ func TestSyntheticDataSet(t *testing.T) {
 					t.Errorf("%s: status %d, Planverk-Synthetic %q", path, resp.StatusCode, resp.Header.Get("Planverk-Synthetic"))
 				}
 			}
+			syntheticJobs(t, fx, progs)
 			if _, err := demo.Generate(ctx, fx.store, o); !isRefusal(err) {
 				t.Errorf("a second data set over the first: %v, want a refusal", err)
 			}
 		})
+	}
+}
+
+// syntheticJobs: the synthetic reports are there in every state, and the
+// job ledger of a programme, in the API, on its page and in the
+// overview, counts the jobs of its accepted reports only (of projects it
+// supports and everyone may see), as summed here from every report.
+func syntheticJobs(t *testing.T, fx *fixture, progs []plan.Programme) {
+	t.Helper()
+	ctx := context.Background()
+	states := map[followup.ReportState]int{}
+	best, bestJobs := "", 0
+	for _, p := range progs {
+		projects, _, err := fx.store.Projects(ctx, p.ID, store.ProjectQuery{Public: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		supported := followup.SupportedProjects(projects)
+		accepted, others := 0, 0
+		for _, pr := range projects {
+			reps, err := fx.store.ProjectReports(ctx, p.ID, pr.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range reps {
+				states[r.State]++
+				if r.State == followup.ReportAccepted && supported[pr.ID] {
+					accepted += r.Jobs()
+				} else {
+					others += r.Jobs()
+				}
+			}
+		}
+		if others > 0 && accepted > bestJobs {
+			best, bestJobs = p.ID, accepted
+		}
+	}
+	for _, st := range followup.ReportStates {
+		if states[st] == 0 {
+			t.Errorf("no synthetic report is %s: %v", st, states)
+		}
+	}
+	if states[followup.ReportAccepted]*2 < 360 {
+		t.Errorf("%d of 360 reports accepted, want most", states[followup.ReportAccepted])
+	}
+	if best == "" {
+		t.Fatal("no programme has both accepted reports with jobs and others with jobs")
+	}
+	var j apiJobs
+	reply := fx.call("GET", "/api/v1/programmes/"+best+"/jobs", "", "")
+	wantStatus(t, reply, 200)
+	reply.json(t, &j)
+	if j.Jobs != bestJobs {
+		t.Errorf("%s: the job ledger counts %d jobs, the accepted reports have %d", best, j.Jobs, bestJobs)
+	}
+	var period *apiJobsTarget
+	years := 0
+	for i, tg := range j.Targets {
+		if tg.Target.Period != nil {
+			period = &j.Targets[i]
+		} else if tg.Target.Year != 0 {
+			years++
+		}
+	}
+	if period == nil || years == 0 || period.Counted != bestJobs {
+		t.Fatalf("%s: jobs targets %+v, want one over the period counting %d and a year's", best, j.Targets, bestJobs)
+	}
+	span := fmt.Sprintf("%d–%d", period.Target.Period.From, period.Target.Period.To)
+	_, page := fx.anonymous().in("en").get("/programmes/" + best + "/jobs")
+	row := regexp.MustCompile(`(?s)<tr><th scope="row">(?:<span[^>]*>[^<]*</span>, )?` + span + `.*?</tr>`).FindString(page)
+	if want := fmt.Sprintf("%d %d %d", period.Target.Value, bestJobs, max(int(period.Target.Value)-bestJobs, 0)); !strings.Contains(cellText("<main>"+row+"</main>"), want) {
+		t.Errorf("%s: the jobs page's row for %s is %q, want %q", best, span, cellText("<main>"+row+"</main>"), want)
+	}
+	_, page = fx.anonymous().in("en").get("/overview")
+	if want := fmt.Sprintf("%d of %d, %s", bestJobs, period.Target.Value, span); !strings.Contains(cellText(page), want) {
+		t.Errorf("the overview lacks %q for %s", want, best)
 	}
 }
 

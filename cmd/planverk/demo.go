@@ -27,10 +27,11 @@ func (e *env) demoCmd(ctx context.Context, args []string) int {
 	fl.IntVar(&n.Measures, "measures", n.Measures, "about how many measures the latest plans hold in all")
 	fl.IntVar(&n.Schemes, "schemes", n.Schemes, "how many support schemes")
 	fl.IntVar(&n.Projects, "projects", n.Projects, "how many projects, with commitments and payments")
+	fl.IntVar(&n.Reports, "reports", n.Reports, "how many project reports, over the projects' periods, most accepted")
 	fl.IntVar(&n.Workers, "workers", 1, "programmes stored at once (PostgreSQL only gains; every plan save also rewrites the shared organisations, so many at once conflict)")
 	quiet := fl.Bool("quiet", false, "print only the result")
 	fl.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: planverk demo generate [--db PATH-or-URL] [--seed N] [--programmes N] [--years N] [--measures N] [--schemes N] [--projects N]")
+		fmt.Fprintln(e.stderr, "usage: planverk demo generate [--db PATH-or-URL] [--seed N] [--programmes N] [--years N] [--measures N] [--schemes N] [--projects N] [--reports N]")
 		fmt.Fprintln(e.stderr, "fills a new, empty database with synthetic programmes, marked as synthetic on every page")
 		fl.PrintDefaults()
 	}
@@ -66,7 +67,8 @@ func (e *env) demoCmd(ctx context.Context, args []string) int {
 		res.Programmes, res.Plans, res.Versions, res.Releases, res.Measures)
 	fmt.Fprintf(e.stdout, "  %d support schemes, %d projects, %d commitments, %d payments\n",
 		res.Schemes, res.Projects, res.Commitments, res.Payments)
-	fmt.Fprintln(e.stdout, "  no reports: planverk does not keep project reports yet")
+	fmt.Fprintf(e.stdout, "  %d project reports, %d of them accepted, with %d jobs created or secured\n",
+		res.Reports, res.Accepted, res.AcceptedJobs)
 	fmt.Fprintln(e.stdout, "every page of this database says that its data is synthetic")
 	return exitOK
 }

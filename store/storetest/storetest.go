@@ -71,6 +71,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Evaluation", e.testEvaluation},
 		{"Projects", e.testProjects},
 		{"Reports", e.testReports},
+		{"AddReports", e.testAddReports},
 		{"ProjectImport", e.testProjectImport},
 		{"Communication", e.testCommunication},
 		{"Capacity", e.testCapacity},
