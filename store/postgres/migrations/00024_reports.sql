@@ -48,7 +48,7 @@ CREATE TABLE reports (
     submission       text UNIQUE
 );
 CREATE INDEX reports_project ON reports (project_id, id);
-CREATE INDEX reports_state ON reports (state, project_id);
+CREATE INDEX reports_state ON reports (project_id, state);
 
 -- the other results a report counts, in their order
 CREATE TABLE report_results (
