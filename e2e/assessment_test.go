@@ -46,5 +46,30 @@ func TestAssessmentAccessible(t *testing.T) {
 	c.check(t, p, "assessment-result")
 	p.Navigate(srv.URL + "/programmes/vest-telemark/assessments")
 	c.check(t, p, "assessment-list")
+
+	// Next year's plan: the revision form shows the proposal as input, and
+	// the revision report says it was taken up in the plan as a whole.
+	p.Navigate(srv.URL + "/programmes/vest-telemark/plans/2025/cycle")
+	if status := p.ClickAndWait(`form[action$="/next"] button`); status != 200 {
+		t.Fatalf("starting the plan for 2026 answered %d", status)
+	}
+	if got := p.Text("#proposals"); !strings.Contains(got, "Fleire møteplassar") {
+		t.Fatalf("the revision form lacks the assessment's proposal: %q", got)
+	}
+	c.check(t, p, "revision-edit-proposals")
+	var choice string
+	p.Eval(`(() => { const o = [...document.querySelectorAll("#f-uptake-0 option")].find(o => o.value && o.value !== "no"); return o ? o.value : ""; })()`, &choice)
+	if choice == "" {
+		t.Fatal("the proposal's uptake offers no choice")
+	}
+	p.SetValue("#f-uptake-0", choice)
+	if status := p.ClickAndWait(`form.uptake button`); status != 200 {
+		t.Fatalf("saving the uptake answered %d", status)
+	}
+	p.Navigate(srv.URL + "/programmes/vest-telemark/plans/2026/revision")
+	if got := p.Text(".proposals-taken-up"); !strings.Contains(got, "Fleire møteplassar") {
+		t.Errorf("the revision report does not list the proposal as taken up: %q", p.Text("main"))
+	}
+	c.check(t, p, "revision-report-proposals")
 	e2e.AssertValidHTMLFiles(t, c.docs)
 }
