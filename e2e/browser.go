@@ -56,8 +56,10 @@ const (
 )
 
 // DefaultTimeout limits each action of a Page (navigation, a wait for an
-// element, a script). Change Page.Timeout for one page.
-const DefaultTimeout = 15 * time.Second
+// element, a script). Change Page.Timeout for one page. It only bounds a
+// hang: axe-core on a long plan page under the race detector, on a 2-core
+// machine running other tests beside it, was seen to take over 15 seconds.
+const DefaultTimeout = 45 * time.Second
 
 // startTimeout limits the start of the browser process.
 const startTimeout = 60 * time.Second
