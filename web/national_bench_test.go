@@ -80,3 +80,5 @@ func BenchmarkNationalOrganisation(b *testing.B) { benchmarkNational(b, "/organi
 func BenchmarkNationalOrganisationAPI(b *testing.B) {
 	benchmarkNational(b, "/api/v1/organisations/kdd")
 }
+func BenchmarkNationalOverview(b *testing.B) { benchmarkNational(b, "/overview") }
+func BenchmarkNationalJobs(b *testing.B)     { benchmarkNational(b, "/programmes/synthetic-2/jobs") }
