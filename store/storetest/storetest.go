@@ -72,6 +72,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Projects", e.testProjects},
 		{"Reports", e.testReports},
 		{"ProjectImport", e.testProjectImport},
+		{"ReportImport", e.testReportImport},
 		{"Communication", e.testCommunication},
 		{"Capacity", e.testCapacity},
 		{"Assessment", e.testAssessment},
