@@ -97,15 +97,13 @@ func isReportHeading(h string) bool {
 }
 
 // ReportHeadings lists the headings a report export's field is
-// recognised by, for the documentation and the import page.
+// recognised by, for the documentation and the import page: the report
+// export's own first, then the project export's.
 func ReportHeadings(f Field) []string {
-	out := []string{string(f)}
-	for h, g := range byReportHeading {
-		if g == f && h != string(f) {
-			out = append(out, h)
-		}
+	out := append([]string{string(f)}, reportHeadings[f]...)
+	if f == FieldCaseRef || f == FieldFrom || f == FieldTo {
+		out = append(out, headings[f]...)
 	}
-	sort.Strings(out[1:])
 	return out
 }
 

@@ -32,10 +32,10 @@ type reportImportRow struct {
 
 // readReportImport reads a report export and gives each report its
 // project: the problems of the file, and of case references the
-// programme does not have, are in the result.
+// programme does not have, are in the result, all of them at once.
 func (s *Server) readReportImport(r *http.Request, b *followupBase, data []byte) (*casefile.ReportResult, map[string]followup.Project, error) {
 	res := casefile.ReadReports(data)
-	if len(res.Problems) > 0 {
+	if len(res.Entries) == 0 {
 		return res, nil, nil
 	}
 	projects, err := s.store.ProjectsByCaseRef(r.Context(), b.Programme.ID, res.CaseRefs())
