@@ -119,7 +119,7 @@ func Read(data []byte, programmeID string, plans []*plan.File) *Result {
 		res.Problems = append(res.Problems, *p)
 		return res
 	}
-	t, err := readTable(data)
+	t, err := readTable(data, isProjectHeading)
 	if err != nil {
 		res.Problems = append(res.Problems, Problem{Code: CodeUnreadable})
 		return res
@@ -129,7 +129,7 @@ func Read(data []byte, programmeID string, plans []*plan.File) *Result {
 		res.Problems = append(res.Problems, Problem{Code: CodeTooManyRows, Args: map[string]any{"Max": MaxRows}})
 		return res
 	}
-	head, ok := findHeading(t.rows)
+	head, ok := findHeading(t.rows, isProjectHeading)
 	if !ok {
 		res.Problems = append(res.Problems, Problem{Code: CodeNoHeading})
 		return res
@@ -158,6 +158,11 @@ func Read(data []byte, programmeID string, plans []*plan.File) *Result {
 		return a.Row < b.Row || a.Row == b.Row && a.Col < b.Col
 	})
 	return res
+}
+
+func isProjectHeading(h string) bool {
+	_, ok := FieldOf(h)
+	return ok
 }
 
 type reader struct {

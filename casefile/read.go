@@ -45,9 +45,9 @@ var errUnreadable = errors.New("not a workbook or CSV file")
 // readTable reads a workbook's first sheet that has a heading row, or a
 // CSV file, separated by semicolons (as Norwegian Excel saves it), commas
 // or tabs, in UTF-8 or in Windows-1252 (as older Excel saves it).
-func readTable(data []byte) (*table, error) {
+func readTable(data []byte, known func(string) bool) (*table, error) {
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return readWorkbook(data)
+		return readWorkbook(data, known)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, errUnreadable
@@ -103,7 +103,7 @@ func separator(data []byte) rune {
 	return best
 }
 
-func readWorkbook(data []byte) (*table, error) {
+func readWorkbook(data []byte, known func(string) bool) (*table, error) {
 	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errUnreadable, err)
@@ -127,7 +127,7 @@ func readWorkbook(data []byte) (*table, error) {
 		if first == nil {
 			first = t
 		}
-		if _, ok := findHeading(t.rows); ok {
+		if _, ok := findHeading(t.rows, known); ok {
 			return t, nil
 		}
 	}
@@ -138,13 +138,13 @@ func readWorkbook(data []byte) (*table, error) {
 }
 
 // findHeading is the index of the heading row: the first of the first ten
-// rows with at least two headings planverk knows, so that a title line
-// above the table, as some exports write, is passed over.
-func findHeading(rows [][]string) (int, bool) {
+// rows with at least two headings planverk knows (known), so that a title
+// line above the table, as some exports write, is passed over.
+func findHeading(rows [][]string, known func(string) bool) (int, bool) {
 	for i := 0; i < len(rows) && i < 10; i++ {
 		n := 0
 		for _, h := range rows[i] {
-			if _, ok := FieldOf(h); ok {
+			if known(h) {
 				n++
 			}
 		}

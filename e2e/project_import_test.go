@@ -80,6 +80,37 @@ func TestProjectImportInBrowser(t *testing.T) {
 		t.Errorf("the list says %q", msg)
 	}
 	c.check(t, p, "project-imported")
+
+	// Then the projects' reports, chosen on the same form: previewed in
+	// every language, and confirmed, counted in the job ledger.
+	reports := filepath.Join(dir, "rapporter.csv")
+	if err := os.WriteFile(reports, []byte("Saksnummer;Rapporttype;Periode fra;Periode til;Nye arbeidsplasser;Rapportstatus\n"+
+		"2025/0417;Delrapport;01.03.2025;30.09.2025;3;godkjent\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"nb", "nn", "en"} {
+		t.Run(lang+"-reports", func(t *testing.T) {
+			p := p.For(t)
+			p.Navigate(srv.URL + base)
+			p.ClickAndWait(`.langs button[value="` + lang + `"]`)
+			p.Navigate(srv.URL + base + "/import")
+			p.Click("#f-what-reports")
+			p.SetFiles("#f-file", reports)
+			if status := p.ClickAndWait(`form.edit button.primary`); status != 200 {
+				t.Fatalf("the report file answered %d: %q", status, p.Text("main"))
+			}
+			if !strings.Contains(p.Text("main"), "Opplevelsesnettverk") {
+				t.Errorf("the preview does not name the report's project: %q", p.Text("main"))
+			}
+			c.check(t, p, lang+"-report-import-preview")
+		})
+	}
+	if status := p.ClickAndWait(`form[action="` + base + `/import/confirm"] button.primary`); status != 200 {
+		t.Fatalf("the report confirmation ended on %d", status)
+	}
+	if !strings.Contains(p.Text("main"), "Opplevelsesnettverk") {
+		t.Errorf("the job ledger does not count the imported report: %q", p.Text("main"))
+	}
 	e2e.AssertValidHTMLFiles(t, c.docs)
 }
 
@@ -105,7 +136,8 @@ func TestSampleProjectsAccessible(t *testing.T) {
 	st.Close()
 	srv := startServerAt(t, db)
 	pages := []string{"/programmes/vest-telemark/projects", fmt.Sprintf("/programmes/vest-telemark/projects/%d", ps[0].ID),
-		"/programmes/vest-telemark/projects/money", "/programmes/vest-telemark/dashboard", "/overview"}
+		"/programmes/vest-telemark/projects/money", "/programmes/vest-telemark/dashboard", "/overview",
+		"/programmes/vest-telemark/jobs"}
 	docs := map[string][]byte{}
 	p := e2e.NewBrowser(t).Open(t, srv.URL+"/")
 	for lang, label := range map[string]string{"nb": "Eksempeldata", "nn": "Eksempeldata", "en": "Sample data"} {

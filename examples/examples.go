@@ -16,7 +16,7 @@ import (
 	"planverk/store"
 )
 
-//go:embed *.yaml *-projects.csv
+//go:embed *.yaml *-projects.csv *-reports.csv
 var files embed.FS
 
 // PlanFiles matches the example plan files, named PROGRAMME-YEAR.yaml; the

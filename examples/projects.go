@@ -2,6 +2,7 @@ package examples
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -50,8 +51,61 @@ func InstallProjects(ctx context.Context, st store.Store) (int, error) {
 			return n, fmt.Errorf("sample projects %s: %w", name, err)
 		}
 		n += len(done)
+		if err := installReports(ctx, st, id); err != nil {
+			return n, err
+		}
 	}
 	return n, nil
+}
+
+// ReportFiles matches the sample projects' reports, named
+// PROGRAMME-reports.csv: invented accepted reports, written as a report
+// export is, so that the job ledger has figures on a first start. They
+// are sample data as their projects are.
+const ReportFiles = "*-reports.csv"
+
+// installReports imports the programme's sample reports, where it has a
+// file of them, in one transaction; the same file again changes nothing.
+func installReports(ctx context.Context, st store.Store, id string) error {
+	name := id + "-reports.csv"
+	b, err := files.ReadFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	reps, err := SampleReports(ctx, st, name, id, b)
+	if err != nil {
+		return err
+	}
+	if _, err := st.ImportReports(ctx, id, reps, store.Edit{Summary: "sample reports"}); err != nil {
+		return fmt.Errorf("sample reports %s: %w", name, err)
+	}
+	return nil
+}
+
+// SampleReports reads a file of sample reports against the programme's
+// stored projects.
+func SampleReports(ctx context.Context, st store.Store, name, programmeID string, b []byte) ([]followup.Report, error) {
+	res := casefile.ReadReports(b)
+	projects, err := st.ProjectsByCaseRef(ctx, programmeID, res.CaseRefs())
+	if err != nil {
+		return nil, fmt.Errorf("sample reports %s: %w", name, err)
+	}
+	ids := map[string]int64{}
+	for ref, p := range projects {
+		ids[ref] = p.ID
+	}
+	res.Resolve(programmeID, ids)
+	if len(res.Problems) > 0 {
+		var msgs []string
+		for _, p := range res.Problems {
+			msgs = append(msgs, p.Text(i18n.English))
+		}
+		return nil, fmt.Errorf("sample reports %s: %s", name, strings.Join(msgs, "; "))
+	}
+	return res.Reports(), nil
 }
 
 // SampleProjects reads one file of sample projects against the

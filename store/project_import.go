@@ -29,3 +29,24 @@ type ImportedProject struct {
 	// it merged into a stored one.
 	Created bool
 }
+
+// ReportImports stores a case-system export of project reports (package
+// casefile) whole.
+type ReportImports interface {
+	// ImportReports stores an import's reports (each with its ProjectID)
+	// in one transaction: all of them, or none where one fails
+	// (followup.Report.Check, or a project the programme does not have,
+	// plan.ENotFound). A report matching a stored one
+	// (followup.MatchReport) replaces its contents, unless it says the
+	// same (followup.SameImportedReport), when it is left alone; the
+	// others are registered. An accepted report records e.Author as who
+	// accepted it. Outcomes are followup.ReportImport*, in the import's
+	// order.
+	ImportReports(ctx context.Context, programmeID string, rs []followup.Report, e Edit) ([]ImportedReport, error)
+}
+
+// ImportedReport is one report as an import stored it.
+type ImportedReport struct {
+	Report  followup.Report
+	Outcome string
+}

@@ -75,6 +75,9 @@ type ReportSet struct {
 	Public    map[int64]bool
 	// Names names every project that has an accepted report.
 	Names map[int64]string
+	// Sample marks the projects that are invented sample data, whose
+	// reports are sample data too.
+	Sample map[int64]bool
 }
 
 // ManagedProject is a project an account manages.

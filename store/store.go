@@ -106,6 +106,7 @@ type Store interface {
 	Projects
 	Reports
 	ProjectImports
+	ReportImports
 	Capacity
 	Assessments
 	Settings

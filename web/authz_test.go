@@ -147,6 +147,7 @@ func matrix(ids map[string]int64) []matrixCase {
 		{"GET", "/api/v1/programmes/{programme}/projects", "/api/v1/programmes/vest-telemark/projects", everyone, nil, false},
 		{"POST", "/api/v1/programmes/{programme}/projects", "/api/v1/programmes/vest-telemark/projects", planEds, url.Values{}, false},
 		{"POST", "/api/v1/programmes/{programme}/projects/import", "/api/v1/programmes/vest-telemark/projects/import", planEds, url.Values{}, false},
+		{"POST", "/api/v1/programmes/{programme}/projects/reports/import", "/api/v1/programmes/vest-telemark/projects/reports/import", planEds, url.Values{}, false},
 		{"GET", "/api/v1/programmes/{programme}/projects/money", "/api/v1/programmes/vest-telemark/projects/money", everyone, nil, false},
 		{"GET", "/api/v1/programmes/{programme}/projects/{project}", "/api/v1/programmes/vest-telemark/projects/1", everyone, nil, false},
 		{"PUT", "/api/v1/programmes/{programme}/projects/{project}", "/api/v1/programmes/vest-telemark/projects/1", planEds, nil, false},

@@ -18,6 +18,8 @@ import (
 type jobsLedger struct {
 	followup.Ledger
 	Names map[int64]string
+	// Samples counts the sample projects whose reports the ledger counts.
+	Samples int
 }
 
 // ledgerOf computes the job ledger of a programme as the person may see
@@ -37,7 +39,14 @@ func ledgerFrom(plans []*plan.File, set store.ReportSet, member bool) jobsLedger
 	reps := slices.DeleteFunc(slices.Clone(set.Reports), func(rep followup.Report) bool {
 		return !member && !set.Public[rep.ProjectID]
 	})
-	return jobsLedger{Ledger: followup.NewLedger(followup.JobTargets(plans), reps, set.Supported), Names: set.Names}
+	samples := map[int64]bool{}
+	for _, rep := range reps {
+		if set.Sample[rep.ProjectID] && set.Supported[rep.ProjectID] {
+			samples[rep.ProjectID] = true
+		}
+	}
+	return jobsLedger{Ledger: followup.NewLedger(followup.JobTargets(plans), reps, set.Supported), Names: set.Names,
+		Samples: len(samples)}
 }
 
 // jobsView is the job ledger's page.

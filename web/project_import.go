@@ -34,6 +34,13 @@ type projectImportView struct {
 	Rows                                    []projectImportRow
 	Created, Updated, Commitments, Payments int
 	Ignored                                 string
+	// A report export's preview: its reports, how many the import leaves
+	// as they are, and how many belong to sample projects.
+	Reports            []reportImportRow
+	Unchanged, Samples int
+	// ReportHeadings are what the format section says each field of a
+	// report export may be called.
+	ReportHeadings []projectImportHeading
 }
 
 type projectImportProblem struct {
@@ -78,6 +85,11 @@ func (s *Server) renderProjectImport(w http.ResponseWriter, r *http.Request, sta
 		hs := casefile.Headings(f)
 		v.Headings = append(v.Headings, projectImportHeading{Field: (&view{Lang: lang}).T("projimport.field." + string(f)),
 			Examples: strings.Join(hs[2:min(len(hs), 6)], ", ")})
+	}
+	for _, f := range casefile.ReportFields {
+		hs := casefile.ReportHeadings(f)
+		v.ReportHeadings = append(v.ReportHeadings, projectImportHeading{Field: (&view{Lang: lang}).T("projimport.field." + string(f)),
+			Examples: strings.Join(hs[1:min(len(hs), 5)], ", ")})
 	}
 	s.render(w, r, status, "project_import", &view{Title: i18nTitle(r, "projimport.title"), Data: v})
 }

@@ -31,6 +31,12 @@ func (s *Server) projectImportCheck(w http.ResponseWriter, r *http.Request) {
 		s.renderProjectImport(w, r, status, b, fm, "", nil)
 		return
 	}
+	// The choice stays as made on the form shown again.
+	fm.Values.Set("what", r.FormValue("what"))
+	if r.FormValue("what") == importWhatReports {
+		s.reportImportCheck(w, r, b, fm, name, data)
+		return
+	}
 	res := casefile.Read(data, b.Programme.ID, b.Plans)
 	if len(res.Problems) > 0 {
 		fm.Fail("file", "projimport.error-problems", "Count", len(res.Problems))

@@ -50,6 +50,10 @@ func (s *Server) projectImportConfirm(w http.ResponseWriter, r *http.Request) {
 		s.renderProjectImport(w, r, http.StatusUnprocessableEntity, b, again, "", nil)
 		return
 	}
+	if fm.Get("what") == importWhatReports {
+		s.reportImportConfirm(w, r, b, name, data)
+		return
+	}
 	res := casefile.Read(data, b.Programme.ID, b.Plans)
 	if len(res.Problems) > 0 {
 		// The plans may have changed since the preview (a source

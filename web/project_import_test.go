@@ -189,11 +189,16 @@ func TestSampleProjectsMarked(t *testing.T) {
 		if m == nil {
 			t.Fatalf("%s: no link to the sample project", lang)
 		}
-		for _, path := range []string{m[1], "/programmes/driv/projects/money", "/programmes/driv/dashboard", "/overview"} {
+		for _, path := range []string{m[1], "/programmes/driv/projects/money", "/programmes/driv/dashboard", "/overview", "/programmes/driv/jobs"} {
 			if _, page := c.get(path); !strings.Contains(page, `<span class="tag sample"`) || !strings.Contains(cellText(page), label) {
 				t.Errorf("%s %s: no sample-data label", lang, path)
 			}
 		}
+	}
+	// The sample reports count in the job ledger from the first start.
+	sets, err := fx.store.AcceptedReports(context.Background(), []string{"driv", "vest-telemark"})
+	if err != nil || len(sets["driv"].Reports) == 0 || len(sets["vest-telemark"].Reports) == 0 {
+		t.Errorf("sample reports: %+v, %v", sets, err)
 	}
 	var doc apiProjectList
 	fx.call("GET", "/api/v1/programmes/driv/projects", "", "").json(t, &doc)

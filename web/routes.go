@@ -237,6 +237,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects", s.apiProjects)
 	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects", s.apiProjectCreate)
 	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects/import", s.apiProjectImport)
+	mux.HandleFunc("POST /api/v1/programmes/{programme}/projects/reports/import", s.apiReportImport)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/money", s.apiProjectMoneyShow)
 	mux.HandleFunc("GET /api/v1/programmes/{programme}/projects/{project}", s.apiProjectShow)
 	mux.HandleFunc("PUT /api/v1/programmes/{programme}/projects/{project}", s.apiProjectPut)

@@ -279,13 +279,13 @@ func (s *Store) AcceptedReports(ctx context.Context, programmeIDs []string) (map
 			SELECT p.id, g.key, p.title, p.label,
 				CASE WHEN EXISTS (SELECT 1 FROM commitments c WHERE c.project_id = p.id AND c.amount - coalesce(c.released, 0) > 0)
 					THEN 1 ELSE 0 END,
-				CASE WHEN `+publicProjects+` THEN 1 ELSE 0 END
+				CASE WHEN `+publicProjects+` THEN 1 ELSE 0 END, p.sample
 			FROM projects p JOIN programmes g ON g.id = p.programme_id
 			WHERE g.key IN (`+placeholders(len(keys))+`)`, keys, func(rows *sql.Rows) error {
 			var id int64
 			var prog, title, label string
-			var supported, public int
-			if err := rows.Scan(&id, &prog, &title, &label, &supported, &public); err != nil {
+			var supported, public, sample int
+			if err := rows.Scan(&id, &prog, &title, &label, &supported, &public, &sample); err != nil {
 				return err
 			}
 			set, ok := out[prog]
@@ -294,6 +294,12 @@ func (s *Store) AcceptedReports(ctx context.Context, programmeIDs []string) (map
 			}
 			set.Supported[id], set.Public[id] = supported == 1, public == 1
 			set.Names[id] = followup.Project{Title: title, Label: label}.Name()
+			if sample == 1 {
+				if set.Sample == nil {
+					set.Sample = map[int64]bool{}
+				}
+				set.Sample[id] = true
+			}
 			out[prog] = set
 			projects[id] = prog
 			return nil

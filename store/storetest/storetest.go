@@ -73,6 +73,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Reports", e.testReports},
 		{"AddReports", e.testAddReports},
 		{"ProjectImport", e.testProjectImport},
+		{"ReportImport", e.testReportImport},
 		{"Communication", e.testCommunication},
 		{"Capacity", e.testCapacity},
 		{"Assessment", e.testAssessment},
