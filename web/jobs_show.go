@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 )
 
 // jobsShow is the programme's job ledger: the gross jobs the accepted
@@ -20,6 +21,11 @@ func (s *Server) jobsShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := jobsView{followupBase: b, Ledger: l}
+	// After a report import: how many it stored, from the confirmation's
+	// redirect.
+	if n, err := strconv.Atoi(r.URL.Query().Get("imported")); err == nil && n > 0 {
+		v.Imported = n
+	}
 	v.chart(r)
 	s.render(w, r, http.StatusOK, "jobs", &view{Title: i18nTitle(r, "jobs.title", "Programme", b.Programme.Name), Data: v})
 }

@@ -54,6 +54,8 @@ type jobsView struct {
 	*followupBase
 	Ledger jobsLedger
 	Chart  template.HTML
+	// Imported is how many reports an import just stored, to be said.
+	Imported int
 }
 
 // ProjectName names a report's project.
