@@ -51,6 +51,7 @@ func (s *Server) dashboardShow(w http.ResponseWriter, r *http.Request) {
 	v := dashboardView{followupBase: b, Money: m, Left: m.Financed - m.Committed, Jobs: jobs, JobsChart: jobsChart(r, jobs.Ledger)}
 	v.years(r, m, jobs.Ledger, s.now().In(oslo).Year())
 	v.goals(lang, m)
+	v.sources(r, m)
 	v.statuses(lang, ps)
 	v.capacity(string(lang), results)
 	s.render(w, r, http.StatusOK, "dashboard", &view{Title: i18nTitle(r, "dashboard.title", "Programme", b.Programme.Name), Data: v})

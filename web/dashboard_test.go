@@ -98,6 +98,15 @@ func TestDashboard(t *testing.T) {
 			if !strings.Contains(page, "Gross jobs counted so far: 8,") {
 				t.Error("the dashboard does not say 8 gross jobs are counted")
 			}
+			// Per funding source: the county's 3 500 000, of which 190 000
+			// committed, 100 000 paid and 3 310 000 left; the
+			// municipality's 1 170 000 untouched.
+			src := regexp.MustCompile(`(?s)<caption id="sources-caption">.*?</tbody>`).FindString(page)
+			county := regexp.MustCompile(`(?s)Telemark fylkeskommune</th>\s*<td class="num">(.*?)</td>\s*<td class="num">(.*?)</td><td class="num">(.*?)</td><td class="num">(.*?)</td>`).FindStringSubmatch(src)
+			if !strings.Contains(page, `<title id="chart-sources-title">`) || county == nil || county[1] != moneyNB("3 500 000") ||
+				county[2] != moneyNB("190 000") || county[3] != moneyNB("100 000") || county[4] != moneyNB("3 310 000") {
+				t.Errorf("the money per funding source: %s", src)
+			}
 			row2027 := regexp.MustCompile(`(?s)<tr><th scope="row">2027</th>(.*?)</tr>`).FindStringSubmatch(page)
 			if row2027 == nil || strings.Count(row2027[1], moneyNB("190 000")) != 1 || !strings.Contains(row2027[1], "no plan") {
 				t.Errorf("the year 2027, committed so far: %v", row2027)

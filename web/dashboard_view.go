@@ -25,6 +25,11 @@ type dashboardView struct {
 
 	GoalChart template.HTML
 
+	// Sources are the money per funding source over every year,
+	// SourceChart the same as a chart.
+	Sources     []dashboardSource
+	SourceChart template.HTML
+
 	// Jobs is the job ledger, JobsChart its targets against what counts.
 	Jobs      jobsLedger
 	JobsChart template.HTML
@@ -51,6 +56,55 @@ type dashboardYear struct {
 	// Jobs are the gross jobs the year's accepted reports count, JobsSoFar
 	// those of every year up to it.
 	Jobs, JobsSoFar int
+}
+
+// dashboardSource is a funding source's money over the whole period: what
+// the plans' financing tables give it, nil where none gives an amount, and
+// what is committed from it, paid and left.
+type dashboardSource struct {
+	Name            string
+	Financed, Left  *plan.Amount
+	Committed, Paid plan.Amount
+}
+
+// sources charts the money per funding source, the years added up. The
+// money page has the same year by year.
+func (v *dashboardView) sources(r *http.Request, m followup.Money) {
+	at := map[string]int{}
+	for _, sy := range m.Sources {
+		i, ok := at[sy.Source]
+		if !ok {
+			i = len(v.Sources)
+			at[sy.Source] = i
+			v.Sources = append(v.Sources, dashboardSource{Name: sy.SourceName})
+		}
+		d := &v.Sources[i]
+		d.Committed += sy.Committed
+		d.Paid += sy.Paid
+		if sy.Financed != nil {
+			sum := *sy.Financed
+			if d.Financed != nil {
+				sum += *d.Financed
+			}
+			d.Financed = &sum
+		}
+	}
+	var rows []chart.Row
+	for i := range v.Sources {
+		d := &v.Sources[i]
+		row := chart.Row{Label: d.Name, Values: []*int64{nil, chart.Value(int64(d.Committed)), chart.Value(int64(d.Paid)), nil}}
+		if d.Financed != nil {
+			d.Left = (*d.Financed - d.Committed).Ptr()
+			row.Values[0], row.Values[3] = chart.Value(int64(*d.Financed)), chart.Value(int64(*d.Left))
+		}
+		rows = append(rows, row)
+	}
+	if len(rows) == 0 {
+		return
+	}
+	v.SourceChart = chart.Bars{ID: "chart-sources", Title: i18nTitle(r, "dashboard.sources-chart"), Desc: i18nTitle(r, "dashboard.sources-chart-desc"),
+		Series: []string{i18nTitle(r, "followup.financed"), i18nTitle(r, "followup.committed"), i18nTitle(r, "followup.paid"), i18nTitle(r, "followup.left-to-commit")},
+		Rows:   rows, Format: amountFormat}.SVG()
 }
 
 // statusCount is how many measures or projects have a status.
