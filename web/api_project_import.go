@@ -1,10 +1,6 @@
 package web
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"net/http"
 
 	"planverk/casefile"
@@ -21,59 +17,16 @@ import (
 // with problems is then 422, every problem named by row and column, and
 // nothing is stored.
 func (s *Server) apiProjectImport(w http.ResponseWriter, r *http.Request) {
-	u, err := apiUser(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	b, err := s.followupOf(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	if !b.CanEdit {
-		s.apiFail(w, r, apiForbidden("api.forbidden", nil))
-		return
-	}
-	tooLarge := &apiRefusal{status: http.StatusRequestEntityTooLarge, msg: "api.too-large", args: map[string]any{"Limit": importSizeText}}
-	if r.ContentLength > casefile.MaxBytes {
-		s.apiFail(w, r, tooLarge)
-		return
-	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, casefile.MaxBytes))
-	var mbe *http.MaxBytesError
-	switch {
-	case errors.As(err, &mbe):
-		s.apiFail(w, r, tooLarge)
-		return
-	case err != nil:
-		s.apiFail(w, r, fmt.Errorf("read import body: %w", err))
-		return
-	case len(data) == 0:
-		s.apiFail(w, r, &apiRefusal{status: http.StatusBadRequest, msg: "api.empty-body"})
+	u, b, data, ok := s.apiImportFile(w, r)
+	if !ok {
 		return
 	}
 	lang := apiLang(r)
 	res := casefile.Read(data, b.Programme.ID, b.Plans)
-	out := apiProjectImportResult{DryRun: r.URL.Query().Get("dry_run") == "1", Problems: []apiImportProblem{},
+	out := apiProjectImportResult{DryRun: r.URL.Query().Get("dry_run") == "1",
 		Projects: []apiImportedProject{}, Lang: lang}
-	for _, p := range res.Problems {
-		out.Problems = append(out.Problems, apiImportProblem{Problem: p, Message: p.Text(lang)})
-	}
-	switch {
-	case len(res.Problems) > 0 && out.DryRun:
-		// A dry run is a check: its answer is what the check found.
-		writeTagged(w, r, http.StatusOK, etagOf(out), out)
-		return
-	case len(res.Problems) > 0:
-		// RFC 9457 allows members of its own: the problems, as a dry
-		// run lists them.
-		w.Header().Set("Content-Type", "application/problem+json")
-		w.WriteHeader(http.StatusUnprocessableEntity)
-		_ = json.NewEncoder(w).Encode(apiImportRefusal{
-			apiProblem: apiProblem{Type: "about:blank", Title: http.StatusText(http.StatusUnprocessableEntity), Status: http.StatusUnprocessableEntity,
-				Detail: i18n.T(lang, "projimport.error-problems", map[string]any{"Count": len(res.Problems)})},
-			Problems: out.Problems})
+	out.Problems = apiImportProblemsOf(res.Problems, lang)
+	if s.apiAnswerProblems(w, r, lang, out.Problems, out.DryRun, out) {
 		return
 	}
 	if out.DryRun {

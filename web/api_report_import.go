@@ -1,10 +1,6 @@
 package web
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"net/http"
 
 	"planverk/casefile"
@@ -20,36 +16,8 @@ import (
 // or the file's problems; without, it stores every report in one
 // transaction. A file with problems is 422, and nothing is stored.
 func (s *Server) apiReportImport(w http.ResponseWriter, r *http.Request) {
-	u, err := apiUser(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	b, err := s.followupOf(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	if !b.CanEdit {
-		s.apiFail(w, r, apiForbidden("api.forbidden", nil))
-		return
-	}
-	tooLarge := &apiRefusal{status: http.StatusRequestEntityTooLarge, msg: "api.too-large", args: map[string]any{"Limit": importSizeText}}
-	if r.ContentLength > casefile.MaxBytes {
-		s.apiFail(w, r, tooLarge)
-		return
-	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, casefile.MaxBytes))
-	var mbe *http.MaxBytesError
-	switch {
-	case errors.As(err, &mbe):
-		s.apiFail(w, r, tooLarge)
-		return
-	case err != nil:
-		s.apiFail(w, r, fmt.Errorf("read report import body: %w", err))
-		return
-	case len(data) == 0:
-		s.apiFail(w, r, &apiRefusal{status: http.StatusBadRequest, msg: "api.empty-body"})
+	u, b, data, ok := s.apiImportFile(w, r)
+	if !ok {
 		return
 	}
 	lang := apiLang(r)
@@ -58,22 +26,10 @@ func (s *Server) apiReportImport(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	out := apiReportImportResult{DryRun: r.URL.Query().Get("dry_run") == "1", Problems: []apiImportProblem{},
+	out := apiReportImportResult{DryRun: r.URL.Query().Get("dry_run") == "1",
 		Reports: []apiImportedReport{}, Lang: lang}
-	for _, p := range res.Problems {
-		out.Problems = append(out.Problems, apiImportProblem{Problem: p, Message: p.Text(lang)})
-	}
-	switch {
-	case len(res.Problems) > 0 && out.DryRun:
-		writeTagged(w, r, http.StatusOK, etagOf(out), out)
-		return
-	case len(res.Problems) > 0:
-		w.Header().Set("Content-Type", "application/problem+json")
-		w.WriteHeader(http.StatusUnprocessableEntity)
-		_ = json.NewEncoder(w).Encode(apiImportRefusal{
-			apiProblem: apiProblem{Type: "about:blank", Title: http.StatusText(http.StatusUnprocessableEntity), Status: http.StatusUnprocessableEntity,
-				Detail: i18n.T(lang, "projimport.error-problems", map[string]any{"Count": len(res.Problems)})},
-			Problems: out.Problems})
+	out.Problems = apiImportProblemsOf(res.Problems, lang)
+	if s.apiAnswerProblems(w, r, lang, out.Problems, out.DryRun, out) {
 		return
 	}
 	if out.DryRun {
