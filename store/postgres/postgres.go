@@ -66,6 +66,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("postgres: open %s: %w", Redact(dsn), err)
 	}
+	if err := s.CompactVersions(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: open %s: %w", Redact(dsn), err)
+	}
 	return s, nil
 }
 

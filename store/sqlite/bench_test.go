@@ -17,7 +17,7 @@ import (
 // between versions of planverk, not the times between machines.
 //
 //	go test ./store/sqlite -run - -bench 'LoadPlan|EditPlan'
-func benchStore(b *testing.B) *Store {
+func benchStore(b testing.TB) *Store {
 	ctx := context.Background()
 	s, err := Open(ctx, filepath.Join(b.TempDir(), "planverk.db"))
 	if err != nil {

@@ -28,12 +28,9 @@ func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e st
 		if err != nil {
 			return err
 		}
-		// A second load rather than a deep copy: the plan change alters is
-		// then certainly not the one the differences are taken against.
-		after, err := r.loadFile(row)
-		if err != nil {
-			return err
-		}
+		// A deep copy: the plan change alters is then certainly not the
+		// one the differences are taken against.
+		after := before.Clone()
 		if err := change(after); err != nil {
 			return err
 		}
@@ -53,7 +50,7 @@ func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e st
 			Status: after.Plan.Status, Language: after.Plan.Language,
 			SavedAt: time.Now().UTC().Truncate(time.Microsecond), Author: e.Author, Summary: e.Summary,
 			Published: row.version.Published}
-		sv := newSaver(w, after)
+		sv := newSaver(w, after).withBefore(before, row)
 		version, planID, err := sv.save(v.SavedAt)
 		if err != nil {
 			return err
@@ -93,7 +90,7 @@ func (r *reader) latest(programmeID string, year int) (*plan.File, planRow, erro
 	if err != nil {
 		return nil, row, err
 	}
-	f, err := r.loadFile(row)
+	f, err := r.loadVersion(row)
 	return f, row, err
 }
 

@@ -16,9 +16,22 @@ const (
 // saveMeasures stores one list of measures (a goal's, or the plan's not
 // placed under a goal) under the goal row; lp is the list's owner's path.
 func (s *saver) saveMeasures(goalID int64, lp string, measures []plan.Measure) error {
-	numbers := map[int]bool{}
+	if err := s.checkMeasures(lp, measures); err != nil {
+		return err
+	}
 	for i, m := range measures {
-		path := fmt.Sprintf("%s.measures[%d]", lp, i)
+		if err := s.saveMeasure(goalID, i, fmt.Sprintf("%s.measures[%d]", lp, i), m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkMeasures refuses a list that gives a number to two measures, or a
+// plan that gives one identity to two.
+func (s *saver) checkMeasures(lp string, measures []plan.Measure) error {
+	numbers := map[int]bool{}
+	for _, m := range measures {
 		if numbers[m.Number] && m.Number != 0 {
 			return invalid(s.f, "%s has measure number %d twice", lp, m.Number)
 		}
@@ -29,32 +42,38 @@ func (s *saver) saveMeasures(goalID int64, lp string, measures []plan.Measure) e
 			}
 			s.measureIDs[m.ID] = true
 		}
-		tf := m.TimeFrame
-		id, err := s.insert(`
-			INSERT INTO measures (goal_id, position, key, number, label, title, summary, partners_and_others,
-				time_from, time_to, time_next_revision, time_text, priority, status)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			goalID, i, m.ID, storedNumber(m.Number, i), m.Label, m.Title, string(m.Summary), m.PartnersAndOthers,
-			nullInt(tf.From), nullInt(tf.To), tf.NextRevision, tf.Text, string(m.Priority), string(m.Status))
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		if err := s.saveActors(id, roleLead, m.Leads, path+".leads"); err != nil {
-			return err
-		}
-		if err := s.saveActors(id, rolePartner, m.Partners, path+".partners"); err != nil {
-			return err
-		}
-		if err := s.saveSections("measure_id", id, m.Sections, path+".sections"); err != nil {
-			return err
-		}
-		if err := s.savePeople("measure_id", id, m.People, path+".people"); err != nil {
-			return err
-		}
-		for j, key := range m.Schemes {
-			if err := s.exec(`INSERT INTO measure_schemes (measure_id, position, scheme_key) VALUES (?, ?, ?)`, id, j, key); err != nil {
-				return fmt.Errorf("%s.schemes[%d]: %w", path, j, err)
-			}
+	}
+	return nil
+}
+
+// saveMeasure stores one measure at its place i in the list under the
+// goal row, with its leads, partners, sections, people and schemes.
+func (s *saver) saveMeasure(goalID int64, i int, path string, m plan.Measure) error {
+	tf := m.TimeFrame
+	id, err := s.insert(`
+		INSERT INTO measures (goal_id, position, key, number, label, title, summary, partners_and_others,
+			time_from, time_to, time_next_revision, time_text, priority, status)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		goalID, i, m.ID, storedNumber(m.Number, i), m.Label, m.Title, string(m.Summary), m.PartnersAndOthers,
+		nullInt(tf.From), nullInt(tf.To), tf.NextRevision, tf.Text, string(m.Priority), string(m.Status))
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := s.saveActors(id, roleLead, m.Leads, path+".leads"); err != nil {
+		return err
+	}
+	if err := s.saveActors(id, rolePartner, m.Partners, path+".partners"); err != nil {
+		return err
+	}
+	if err := s.saveSections("measure_id", id, m.Sections, path+".sections"); err != nil {
+		return err
+	}
+	if err := s.savePeople("measure_id", id, m.People, path+".people"); err != nil {
+		return err
+	}
+	for j, key := range m.Schemes {
+		if err := s.exec(`INSERT INTO measure_schemes (measure_id, position, scheme_key) VALUES (?, ?, ?)`, id, j, key); err != nil {
+			return fmt.Errorf("%s.schemes[%d]: %w", path, j, err)
 		}
 	}
 	return nil

@@ -28,6 +28,9 @@ type saver struct {
 	lines   map[int64]map[string]int64 // budget row → line id → row
 	// measureIDs are the measure IDs saved so far, each unique in a plan.
 	measureIDs map[string]bool
+	// before is the latest version as the caller loaded it (withBefore).
+	before    *plan.File
+	beforeRow *planRow
 }
 
 func newSaver(w *writer, f *plan.File) *saver {
@@ -85,6 +88,9 @@ func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, 
 				return nil
 			}
 		}
+		if before != nil {
+			sv.withBefore(before, beforeRow)
+		}
 		version, planID, err := sv.save(v.SavedAt)
 		if err != nil {
 			return err
@@ -107,22 +113,38 @@ func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, 
 }
 
 // save saves the file as the next version of its plan, and returns the
-// version number and the new version's row.
+// version number and the new version's row. The latest version's content
+// is in the tables and moves on to the new version: where only measures
+// changed, its rows are kept and those measures rewritten; otherwise the
+// new version's rows are written whole and the old ones dropped. Either
+// way the version before keeps its stored form (version_form.go).
 func (s *saver) save(savedAt time.Time) (int, int64, error) {
-	if err := s.saveOrganisations(); err != nil {
+	prev, err := s.previous()
+	if err != nil {
 		return 0, 0, err
 	}
-	programmeID, err := s.saveProgramme()
-	if err != nil {
-		return 0, 0, withContext("programme", err)
+	var deltas []measureDelta
+	narrow := false
+	if prev != nil && prev.form == formRows {
+		deltas, narrow = measureChanges(prev.f, s.f)
+	}
+	var programmeID int64
+	if narrow {
+		// The programme and the organisations are as stored.
+		programmeID = prev.programmeID
+	} else {
+		if err := s.saveOrganisations(); err != nil {
+			return 0, 0, err
+		}
+		if programmeID, err = s.saveProgramme(); err != nil {
+			return 0, 0, withContext("programme", err)
+		}
 	}
 	p := s.f.Plan
-	next, _, err := s.queryID(`SELECT coalesce(max(version), 0) + 1 FROM plans WHERE programme_id = ? AND year = ?`,
-		programmeID, p.Year)
-	if err != nil {
-		return 0, 0, err
+	version := 1
+	if prev != nil {
+		version = prev.version + 1
 	}
-	version := int(next)
 	var hasChecks bool
 	var tolerance any
 	if p.Checks != nil {
@@ -133,15 +155,59 @@ func (s *saver) save(savedAt time.Time) (int, int64, error) {
 	if p.Revision != nil && p.Revision.Base != nil {
 		baseYear, baseRelease = p.Revision.Base.Year, p.Revision.Base.Release
 	}
-	planID, err := s.insert(`
-		INSERT INTO plans (programme_id, year, version, format, title, subtitle, language, status,
-			weight_basis, has_checks, weight_tolerance, saved_at, has_revision, revision_base_year, revision_base_release)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		programmeID, p.Year, version, s.f.Format, p.Title, p.Subtitle, string(p.Language), string(p.Status),
-		p.WeightBasis, hasChecks, tolerance, savedAt.Format(savedAtFormat), p.Revision != nil, baseYear, baseRelease)
-	if err != nil {
+	cols := []any{s.f.Format, p.Title, p.Subtitle, string(p.Language), string(p.Status),
+		p.WeightBasis, hasChecks, tolerance, savedAt.Format(savedAtFormat), p.Revision != nil, baseYear, baseRelease}
+	if prev == nil || prev.form != formRows {
+		planID, err := s.insert(`
+			INSERT INTO plans (programme_id, year, version, format, title, subtitle, language, status,
+				weight_basis, has_checks, weight_tolerance, saved_at, has_revision, revision_base_year, revision_base_release)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{programmeID, p.Year, version}, cols...)...)
+		if err != nil {
+			return 0, 0, err
+		}
+		if err := s.saveRows(planID); err != nil {
+			return 0, 0, err
+		}
+		if err := s.indexUses(programmeID, planID, true); err != nil {
+			return 0, 0, withContext("uses of organisations", err)
+		}
+		return version, planID, nil
+	}
+	// The latest version's row, with the content under it, becomes the new
+	// version; the version before moves to a row of its own with its
+	// stored form and its history.
+	planID := prev.id
+	if err := s.keepPrevious(prev, deltas, narrow); err != nil {
+		return 0, 0, withContext("the version before", err)
+	}
+	if err := s.exec(`
+		UPDATE plans SET version = ?, format = ?, title = ?, subtitle = ?, language = ?, status = ?,
+			weight_basis = ?, has_checks = ?, weight_tolerance = ?, saved_at = ?, has_revision = ?,
+			revision_base_year = ?, revision_base_release = ?
+		WHERE id = ?`, append(append([]any{version}, cols...), planID)...); err != nil {
 		return 0, 0, err
 	}
+	if narrow {
+		if err := s.saveChangedMeasures(prev, deltas); err != nil {
+			return 0, 0, err
+		}
+		return version, planID, nil
+	}
+	if err := s.dropRows(planID); err != nil {
+		return 0, 0, withContext("the version before", err)
+	}
+	if err := s.saveRows(planID); err != nil {
+		return 0, 0, err
+	}
+	if err := s.indexUses(programmeID, planID, true); err != nil {
+		return 0, 0, withContext("uses of organisations", err)
+	}
+	return version, planID, nil
+}
+
+// saveRows writes the plan's content under the new version's row.
+func (s *saver) saveRows(planID int64) error {
+	p := s.f.Plan
 	steps := []struct {
 		what string
 		save func(int64) error
@@ -165,13 +231,10 @@ func (s *saver) save(savedAt time.Time) (int, int64, error) {
 	}
 	for _, st := range steps {
 		if err := st.save(planID); err != nil {
-			return 0, 0, withContext(st.what, err)
+			return withContext(st.what, err)
 		}
 	}
-	if err := s.indexUses(programmeID, planID, true); err != nil {
-		return 0, 0, withContext("uses of organisations", err)
-	}
-	return version, planID, nil
+	return nil
 }
 
 // withContext says what was being saved when err happened, unless err is a
@@ -194,12 +257,14 @@ type planRow struct {
 	version         store.PlanVersion
 	format          int
 	plan            plan.Plan
+	// form is where the version's content is (version_form.go).
+	form string
 }
 
 const planColumns = `p.id, p.programme_id, pr.key, p.year, p.version, p.format, p.title, p.subtitle,
 	p.language, p.status, p.weight_basis, p.has_checks, p.weight_tolerance, p.saved_at,
 	coalesce(e.author_id, 0), coalesce(u.name, ''), coalesce(e.summary, ''), pub.id IS NOT NULL,
-	p.has_revision, p.revision_base_year, p.revision_base_release`
+	p.has_revision, p.revision_base_year, p.revision_base_release, p.stored_kind`
 
 // planFrom joins a plan version to its programme, who saved it and whether
 // the plan is published, for planColumns.
@@ -220,7 +285,7 @@ func scanPlanRow(sc interface{ Scan(...any) error }) (planRow, error) {
 	err := sc.Scan(&r.id, &r.programmeID, &r.version.ProgrammeID, &p.Year, &r.version.Version, &r.format,
 		&p.Title, &p.Subtitle, &p.Language, &p.Status, &p.WeightBasis, &hasChecks, &tolerance, &savedAt,
 		&r.version.Author, &r.version.AuthorName, &r.version.Summary, &r.version.Published,
-		&hasRevision, &baseYear, &baseRelease)
+		&hasRevision, &baseYear, &baseRelease, &r.form)
 	if err != nil {
 		return r, err
 	}
@@ -272,7 +337,7 @@ func (s *Store) loadPlan(ctx context.Context, programmeID string, year, version 
 			return err
 		}
 		v = row.version
-		f, err = r.loadFile(row)
+		f, err = r.loadVersion(row)
 		return err
 	})
 	if err != nil {

@@ -52,6 +52,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 	}{
 		{"RoundTrip", e.testRoundTrip},
 		{"Versions", e.testVersions},
+		{"VersionForms", e.testVersionForms},
 		{"NotFound", e.testNotFound},
 		{"Invalid", e.testInvalid},
 		{"Reopen", e.testReopen},
