@@ -15,7 +15,12 @@ import (
 // next version, recording who changed what (see store.Store).
 func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e store.Edit, change func(*plan.File) error) (store.PlanVersion, error) {
 	var v store.PlanVersion
+	// The version saved, kept in the cache once committed: the next edit
+	// and the pages that follow it read it without loading it again.
+	var saved *plan.File
+	var savedKey versionKey
 	err := s.write(ctx, func(w *writer) error {
+		saved = nil
 		r := w.reader()
 		if e.Submission != "" {
 			seen, ok, err := r.submitted(e.Submission)
@@ -24,7 +29,7 @@ func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e st
 				return err
 			}
 		}
-		before, row, err := r.latest(programmeID, year)
+		before, row, err := r.latestShared(programmeID, year)
 		if err != nil {
 			return err
 		}
@@ -59,6 +64,7 @@ func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e st
 		if err := w.recordEdit(planID, e, changes); err != nil {
 			return err
 		}
+		saved, savedKey = after, versionKey{programme: row.programmeID, year: year, version: version, savedAt: v.SavedAt}
 		v.AuthorName, err = r.authorName(e.Author)
 		return err
 	})
@@ -69,29 +75,49 @@ func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e st
 		}
 		return store.PlanVersion{}, fmt.Errorf("edit plan %s %d: %w", programmeID, year, err)
 	}
+	if saved != nil {
+		s.keepVersion(savedKey, saved)
+	}
 	return v, nil
 }
 
 // reader reads inside the write transaction, so that an edit sees its own
 // writes and nothing another transaction has not committed.
 func (w *writer) reader() *reader {
-	return &reader{ctx: w.ctx, tx: w.tx, dialect: w.dialect, stmts: w.cache}
+	return &reader{ctx: w.ctx, tx: w.tx, dialect: w.dialect, stmts: w.cache, versions: w.versions}
 }
 
 // latest loads the latest version of a plan and its row.
 func (r *reader) latest(programmeID string, year int) (*plan.File, planRow, error) {
-	row, err := scanPlanRow(r.row(`
-		SELECT `+planColumns+` FROM `+planFrom+`
-		WHERE pr.key = ? AND p.year = ?
-		ORDER BY p.version DESC LIMIT 1`, programmeID, year))
-	if err == sql.ErrNoRows {
-		return nil, row, r.notFound(programmeID, year, 0)
-	}
+	row, err := r.latestRow(programmeID, year)
 	if err != nil {
 		return nil, row, err
 	}
 	f, err := r.loadVersion(row)
 	return f, row, err
+}
+
+// latestShared is latest, with a plan the caller must not change (see
+// loadVersionShared): the plan an edit is compared with.
+func (r *reader) latestShared(programmeID string, year int) (*plan.File, planRow, error) {
+	row, err := r.latestRow(programmeID, year)
+	if err != nil {
+		return nil, row, err
+	}
+	f, _, err := r.loadVersionShared(row)
+	return f, row, err
+}
+
+// latestRow reads the row of a plan's latest version.
+func (r *reader) latestRow(programmeID string, year int) (planRow, error) {
+	row, err := scanPlanRow(r.row(`
+		SELECT `+planColumns+` FROM `+planFrom+`
+		WHERE pr.key = ? AND p.year = ?
+		ORDER BY p.version DESC LIMIT 1`, programmeID, year))
+	if err == sql.ErrNoRows {
+		return row, r.notFound(programmeID, year, 0)
+	}
+	return row, err
 }
 
 // latestBefore loads the latest version of a programme's latest plan for

@@ -20,7 +20,8 @@ type writer struct {
 	stmts   map[string]*sql.Stmt
 	// cache holds the statements prepared on the writer's pool, which
 	// outlive the transaction.
-	cache *stmtCache
+	cache    *stmtCache
+	versions *versionCache
 }
 
 func (w *writer) stmt(query string) (*sql.Stmt, error) {
@@ -88,6 +89,11 @@ type reader struct {
 	dialect Dialect
 	// stmts are the prepared statements of the pool tx belongs to.
 	stmts *stmtCache
+	// versions is the store's cache of plan versions; keep says a read
+	// may add to it (a read transaction, which sees only what was
+	// committed).
+	versions *versionCache
+	keep     bool
 }
 
 // row runs a query that selects one row.

@@ -55,6 +55,8 @@ type Store struct {
 	attempts int
 	// writes counts the write transactions committed (Writes).
 	writes atomic.Uint64
+	// versions keeps recently read plan versions (version_cache.go).
+	versions *versionCache
 }
 
 var (
@@ -65,7 +67,8 @@ var (
 // New returns a store on open pools whose schema is up to date.
 func New(writer, reader *sql.DB, d Dialect) *Store {
 	return &Store{writer: writer, reader: reader, dialect: d,
-		readStmts: newStmtCache(reader), writeStmts: newStmtCache(writer), attempts: maxAttempts}
+		readStmts: newStmtCache(reader), writeStmts: newStmtCache(writer), attempts: maxAttempts,
+		versions: newVersionCache()}
 }
 
 // maxAttempts bounds how often a write that lost to a concurrent one is run
@@ -114,7 +117,8 @@ func (s *Store) writeOnce(ctx context.Context, fn func(*writer) error) error {
 	if err != nil {
 		return err
 	}
-	w := &writer{ctx: ctx, tx: tx, dialect: s.dialect, stmts: map[string]*sql.Stmt{}, cache: s.writeStmts}
+	w := &writer{ctx: ctx, tx: tx, dialect: s.dialect, stmts: map[string]*sql.Stmt{}, cache: s.writeStmts,
+		versions: s.versions}
 	if err := fn(w); err != nil {
 		_ = tx.Rollback()
 		return err
@@ -138,7 +142,7 @@ func (s *Store) read(ctx context.Context, fn func(*reader) error) error {
 		return err
 	}
 	defer func() { _ = tx.Rollback() }()
-	return fn(&reader{ctx: ctx, tx: tx, dialect: s.dialect, stmts: s.readStmts})
+	return fn(&reader{ctx: ctx, tx: tx, dialect: s.dialect, stmts: s.readStmts, versions: s.versions, keep: true})
 }
 
 // Ping reports whether the database answers reads.

@@ -7,12 +7,50 @@ import (
 	"planverk/plan"
 )
 
-// loadVersion rebuilds the plan file a version was saved from: from the
-// tables where its content is there (the latest version), else from its
-// stored form. A measure delta needs the version after it, so the versions
-// from this one up to the first whole one are read, and the deltas undone
-// from there back to this one.
+// loadVersion returns the plan file a version was saved from, the
+// caller's own to change.
 func (r *reader) loadVersion(row planRow) (*plan.File, error) {
+	f, shared, err := r.loadVersionShared(row)
+	if err != nil || !shared {
+		return f, err
+	}
+	f.Plan = (&plan.File{Plan: f.Plan}).Clone().Plan
+	return f, nil
+}
+
+// loadVersionShared returns the plan file a version was saved from, with
+// the programme and organisation records as they are now. Where shared is
+// set its plan is the cache's, which the caller must not change.
+func (r *reader) loadVersionShared(row planRow) (f *plan.File, shared bool, err error) {
+	k := keyOf(row)
+	if c, ok := r.versions.get(k); ok {
+		f = &plan.File{Format: c.format, Plan: *c.plan}
+		if f.Programme, err = r.loadProgramme(row.programmeID); err != nil {
+			return nil, false, fmt.Errorf("programme: %w", err)
+		}
+		if f.Organisations, err = r.organisationsByKey(c.orgs); err != nil {
+			return nil, false, err
+		}
+		return f, true, nil
+	}
+	if f, err = r.loadVersionFromDB(row); err != nil || !r.keep {
+		return f, false, err
+	}
+	orgs := make([]string, len(f.Organisations))
+	for i, o := range f.Organisations {
+		orgs[i] = o.ID
+	}
+	p := f.Plan
+	r.versions.put(k, versionContent{format: f.Format, plan: &p, orgs: orgs})
+	return f, true, nil
+}
+
+// loadVersionFromDB rebuilds the plan file a version was saved from: from
+// the tables where its content is there (the latest version), else from
+// its stored form. A measure delta needs the version after it, so the
+// versions from this one up to the first whole one are read, and the
+// deltas undone from there back to this one.
+func (r *reader) loadVersionFromDB(row planRow) (*plan.File, error) {
 	if row.form == formRows {
 		return r.loadFile(row)
 	}
@@ -90,15 +128,23 @@ func (r *reader) snapshotFile(programmeID int64, stored []byte) (*plan.File, err
 	if f.Programme, err = r.loadProgramme(programmeID); err != nil {
 		return nil, fmt.Errorf("programme: %w", err)
 	}
-	if len(v.Orgs) == 0 {
-		return f, nil
+	if f.Organisations, err = r.organisationsByKey(v.Orgs); err != nil {
+		return nil, err
 	}
-	args := make([]any, len(v.Orgs))
-	for i, k := range v.Orgs {
+	return f, nil
+}
+
+// organisationsByKey reads organisation records in the order of their keys.
+func (r *reader) organisationsByKey(keys []string) ([]plan.Organisation, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(keys))
+	for i, k := range keys {
 		args[i] = k
 	}
 	orgs, err := r.loadOrganisations(`SELECT `+organisationColumns+` FROM organisations o WHERE o.key IN (`+
-		placeholders(len(v.Orgs))+`)`, args...)
+		placeholders(len(keys))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("organisations: %w", err)
 	}
@@ -106,12 +152,13 @@ func (r *reader) snapshotFile(programmeID int64, stored []byte) (*plan.File, err
 	for _, o := range orgs {
 		byKey[o.ID] = o
 	}
-	for _, k := range v.Orgs {
+	out := make([]plan.Organisation, 0, len(keys))
+	for _, k := range keys {
 		o, ok := byKey[k]
 		if !ok {
 			return nil, fmt.Errorf("organisation %q is no longer stored", k)
 		}
-		f.Organisations = append(f.Organisations, o)
+		out = append(out, o)
 	}
-	return f, nil
+	return out, nil
 }
