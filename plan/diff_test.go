@@ -417,3 +417,14 @@ func BenchmarkDiffExamplesBaseline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkClone copies the Vest-Telemark plan, as every edit does once
+// and every load of a plan kept in memory does: against
+// BenchmarkDiffExamplesBaseline in the same run.
+func BenchmarkClone(b *testing.B) {
+	f := example(b, "vest-telemark")
+	b.ReportAllocs()
+	for b.Loop() {
+		f.Clone()
+	}
+}
