@@ -78,16 +78,23 @@ func (s *Server) servePublicRelease(w http.ResponseWriter, r *http.Request, prog
 		}
 		page = s.pageCache.put(key, body)
 	}
-	setPageHeaders(w, key.lang)
-	w.Header().Set("ETag", page.etag)
 	// The address of the latest release shows a later one once it is
 	// made: the browser asks again, and gets 304 while it is the same.
+	serveCachedPage(w, r, key.lang, page)
+	return true
+}
+
+// serveCachedPage writes a visitor's page kept in the page cache, with its
+// ETag, and 304 to a browser that has it. The browser asks again each
+// time (no-cache): the same address may show a newer page.
+func serveCachedPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang, page *cachedPage) {
+	setPageHeaders(w, lang)
+	w.Header().Set("ETag", page.etag)
 	w.Header().Set("Cache-Control", "no-cache")
 	if tags, ok := parseEntityTags(r.Header.Values("If-None-Match")); ok && tags.matchWeak(page.etag) {
 		w.WriteHeader(http.StatusNotModified)
-		return true
+		return
 	}
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(page.body)
-	return true
 }

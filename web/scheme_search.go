@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"planverk/i18n"
@@ -108,6 +109,16 @@ func (s *Server) schemeSearch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// A visitor's search is rendered once per catalogue version, language
+	// and address, and then served from memory: the searches people make
+	// most are few.
+	key := s.searchPageKey(r, cat)
+	if key != nil {
+		if page, ok := s.pageCache.get(*key); ok {
+			serveCachedPage(w, r, key.lang, page)
+			return
+		}
+	}
 	lang := language(r)
 	q := r.URL.Query()
 	text := strings.TrimSpace(q.Get("q"))
@@ -147,7 +158,32 @@ func (s *Server) schemeSearch(w http.ResponseWriter, r *http.Request) {
 	if len(clear) > 0 {
 		sv.Clear += "?" + clear.Encode()
 	}
-	s.render(w, r, http.StatusOK, "schemes", &view{Title: i18nTitle(r, "schemes.title"), Data: sv})
+	v := &view{Title: i18nTitle(r, "schemes.title"), Data: sv}
+	if key == nil {
+		s.render(w, r, http.StatusOK, "schemes", v)
+		return
+	}
+	body, err := s.renderBytes(r, "schemes", v)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	serveCachedPage(w, r, key.lang, s.pageCache.put(*key, body))
+}
+
+// searchPageKey names a visitor's search page in the page cache: the
+// catalogue's version, the language and the address (the query and
+// filters) say all it shows. Nil for someone signed in, whose page says
+// who they are and what they may do.
+func (s *Server) searchPageKey(r *http.Request, cat *catalogue) *pageKey {
+	if whoOf(r).User != nil {
+		return nil
+	}
+	page := "schemes"
+	if s.synthetic(r.Context()) {
+		page = "schemes, synthetic"
+	}
+	return &pageKey{page: page, digest: strconv.FormatInt(cat.version, 10), lang: language(r), requestURI: r.URL.RequestURI()}
 }
 
 // suggestionLinks makes each suggested word a link to the same search, the
