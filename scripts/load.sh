@@ -19,8 +19,9 @@
 # --programmes N    the national database's size (500)
 # --writers N       clients for the measure saves (8 on SQLite, 50 on
 #             PostgreSQL), each on a measure of its own while there are enough
-# --writes-only     only the measure saves, on the two-plan database: no
-#             reads, no national database (a quick check of the writes)
+# --writes-only     only the measure saves, each client on a measure of its
+#             own of one synthetic plan of 60 measures: no reads, none of
+#             the other databases (the saves of one plan at once)
 #
 # Each page prints requests/s, p50 and p99, errors, and its ratio to its
 # anchor measured in the same round:
@@ -152,7 +153,7 @@ run_db() {
   printf 'load-test password for the script\n' | "$dir/planverk" user add --db "$dsn" --email load@example.no --name "Load test" --admin >/dev/null
   local token
   token=$("$dir/planverk" token add --db "$dsn" --email load@example.no --name load)
-  serve "$dsn" $([ "$db" = national ] && echo --no-examples)
+  serve "$dsn" $([ "$db" != two ] && echo --no-examples)
   [ "$writes_only" = 1 ] || reads "$engine" "$db" "$p" "$y" "$org" "$token"
   # The size before and after the writes is read with the server stopped,
   # so that SQLite's write-ahead log is in the database file.
@@ -257,11 +258,16 @@ for engine in $engines; do
     two=$(pgdb planverk_load_two)
     national=$(pgdb planverk_load_national)
   fi
-  run_db "$engine" two "$two" vest-telemark 2025 kdd vest-telemark/2025 driv/2025
   if [ "$writes_only" = 1 ]; then
+    # One synthetic programme whose plans hold 60 measures each: every
+    # client saves a measure of its own of the same plan.
+    "$dir/planverk" demo generate --quiet --db "$national" --programmes 1 --measures 180 \
+      --schemes 4 --projects 20 --reports 50 >/dev/null
+    run_db "$engine" one "$national" synthetic-1 "$year" kdd "synthetic-1/$year"
     [ "$engine" = postgres ] && psql -Atq "$pgurl" -c "DROP DATABASE IF EXISTS planverk_load_two" -c "DROP DATABASE IF EXISTS planverk_load_national" >/dev/null
     continue
   fi
+  run_db "$engine" two "$two" vest-telemark 2025 kdd vest-telemark/2025 driv/2025
   echo "  $engine: generating the national database ($programmes programmes)…" >&2
   t0=$(date +%s.%N)
   "$dir/planverk" demo generate --quiet --db "$national" --programmes "$programmes" \
@@ -284,7 +290,7 @@ echo
 echo "planverk load test, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo)"
 if [ "$writes_only" = 1 ]; then
   for engine in $engines; do
-    echo "$engine, two-plan database: measure saves (${R[$engine/two/writers]}), ${secs}s: ${R[$engine/two/writes]}; stored per save ${R[$engine/two/per-edit]}"
+    echo "$engine, one plan of 60 measures: measure saves (${R[$engine/one/writers]}), ${secs}s: ${R[$engine/one/writes]}; stored per save ${R[$engine/one/per-edit]}"
   done
   echo
   echo "run took $(( $(date +%s) - start_all )) s"
