@@ -15,7 +15,7 @@ import (
 // next version, recording who changed what (see store.Store).
 func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e store.Edit, change func(*plan.File) error) (store.PlanVersion, error) {
 	var v store.PlanVersion
-	err := s.write(ctx, func(w *writer) error {
+	err := s.writePlan(ctx, programmeID, year, func(w *writer) error {
 		r := w.reader()
 		if e.Submission != "" {
 			seen, ok, err := r.submitted(e.Submission)
