@@ -59,18 +59,18 @@ func (s *Store) writePlan(ctx context.Context, programmeID string, year int, fn 
 	defer cancel()
 	leave, err := s.plans.enter(wait, key)
 	if err != nil {
-		return s.planWaitError(ctx, programmeID, year, err)
+		return s.planWaitError(ctx, wait, programmeID, year, err)
 	}
 	defer leave()
 	conn, err := s.writer.Conn(wait)
 	if err != nil {
-		return s.planWaitError(ctx, programmeID, year, err)
+		return s.planWaitError(ctx, wait, programmeID, year, err)
 	}
 	if err := locker.LockPlan(wait, conn, key); err != nil {
 		// Whether the engine granted the lock as the wait was given up is
 		// not known: the connection goes, and with it the session's locks.
 		discard(conn)
-		return s.planWaitError(ctx, programmeID, year, err)
+		return s.planWaitError(ctx, wait, programmeID, year, err)
 	}
 	err = s.writeOn(ctx, conn, fn)
 	// The lock is let go even when the caller has gone: the saves after
@@ -85,13 +85,14 @@ func (s *Store) writePlan(ctx context.Context, programmeID string, year int, fn 
 	return err
 }
 
-// planWaitError is the answer to a save that did not get its turn: busy
-// when it waited its longest, the context's error when the caller went.
-func (s *Store) planWaitError(ctx context.Context, programmeID string, year int, err error) error {
+// planWaitError is the answer to a save that did not get its turn: the
+// context's error when the caller went, busy when it waited its longest
+// (however the engine put its cancelled wait).
+func (s *Store) planWaitError(ctx, wait context.Context, programmeID string, year int, err error) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("wait for the other saves of plan %s %d: %w", programmeID, year, errors.Join(ctx.Err(), err))
 	}
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+	if wait.Err() != nil {
 		return errors.Join(plan.Errorf(plan.EBusy, "the plan is busy with other changes: nothing was saved; try again in a moment"),
 			fmt.Errorf("waited %s for the other saves of plan %s %d: %w", s.planWait, programmeID, year, err))
 	}
