@@ -35,7 +35,7 @@ type PlanLocker interface {
 // maxPlanWait bounds how long a save waits for the saves of the same plan
 // before it: a save that would wait longer is refused as busy (the web
 // answers 503 with Retry-After), well within the server's write timeout.
-const maxPlanWait = 10 * time.Second
+const maxPlanWait = 30 * time.Second
 
 // writePlan is write for a write that makes the next version of
 // programmeID's plan for year: on an engine that is a PlanLocker it waits
