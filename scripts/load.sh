@@ -6,6 +6,7 @@
 #
 #   scripts/load.sh [--seconds N] [--conns N] [--long] [--engines "sqlite postgres"]
 #                   [--postgres URL] [--login-flood N] [--programmes N]
+#                   [--writers N] [--writes-only]
 #
 # --seconds   how long each measurement runs (3; --long makes it 30)
 # --conns     connections for the reads (32: the memory goal is at 32)
@@ -16,6 +17,11 @@
 # --login-flood N   also flood the log-in with N connections (issue 13),
 #             on SQLite's two-plan database; 0 (the default) does not
 # --programmes N    the national database's size (500)
+# --writers N       clients for the measure saves (8 on SQLite, 50 on
+#             PostgreSQL), each on a measure of its own while there are enough
+# --writes-only     only the measure saves, each client on a measure of its
+#             own of one synthetic plan of 60 measures: no reads, none of
+#             the other databases (the saves of one plan at once)
 #
 # Each page prints requests/s, p50 and p99, errors, and its ratio to its
 # anchor measured in the same round:
@@ -38,6 +44,8 @@ engines=""
 pgurl=${PLANVERK_TEST_POSTGRES:-}
 login_conns=0
 programmes=500
+writers_opt=""
+writes_only=0
 while [ $# -gt 0 ]; do
   case $1 in
     --seconds) secs=$2; shift 2 ;;
@@ -47,7 +55,9 @@ while [ $# -gt 0 ]; do
     --postgres) pgurl=$2; shift 2 ;;
     --login-flood) login_conns=$2; shift 2 ;;
     --programmes) programmes=$2; shift 2 ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    --writers) writers_opt=$2; shift 2 ;;
+    --writes-only) writes_only=1; shift ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
     *) echo "load.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -143,27 +153,8 @@ run_db() {
   printf 'load-test password for the script\n' | "$dir/planverk" user add --db "$dsn" --email load@example.no --name "Load test" --admin >/dev/null
   local token
   token=$("$dir/planverk" token add --db "$dsn" --email load@example.no --name load)
-  serve "$dsn" $([ "$db" = national ] && echo --no-examples)
-  paths_for "$db" "$p" "$y" "$org"
-  echo "  $engine, $db database: reads at $conns connections, ${secs}s each" >&2
-  curl -fs -o "$dir/plan.html" "$base${PATHS[$db/plan]}"
-  curl -fs -o "$dir/plan.json" "$base${PATHS[$db/plan-json]}"
-  R[$k/size/plan]=$(stat -c %s "$dir/plan.html")
-  measure "$k/health" "$base/healthz"
-  anchor "$k/a1" "$dir/plan.html"
-  anchor "$k/a3" "$dir/plan.json" -json
-  for page in $pages; do
-    if [ "$page" = plan-json-draft ]; then
-      measure "$k/$page" "$base${PATHS[$db/$page]}" -H "Authorization: Bearer $token"
-    else
-      measure "$k/$page" "$base${PATHS[$db/$page]}"
-    fi
-  done
-  # Scheme search once more with one connection: its latency alone,
-  # without 31 other requests queued before it on two cores.
-  measure "$k/scheme-search-1" "$base${PATHS[$db/scheme-search]}" -c 1
-  R[$k/rss]=$(rss VmRSS)
-  R[$k/hwm]=$(rss VmHWM)
+  serve "$dsn" $([ "$db" != two ] && echo --no-examples)
+  [ "$writes_only" = 1 ] || reads "$engine" "$db" "$p" "$y" "$org" "$token"
   # The size before and after the writes is read with the server stopped,
   # so that SQLite's write-ahead log is in the database file.
   stop_server
@@ -174,6 +165,7 @@ run_db() {
   # Writes: each client its own measure, taken in turn from the plans named.
   local writers=8
   [ "$engine" = postgres ] && writers=50
+  [ -n "$writers_opt" ] && writers=$writers_opt
   local ids=() lists=()
   for wp in "$@"; do
     lists+=("$(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/measures?plan=$wp" | jq -r '.measures[].id' | tr '\n' ' ')")
@@ -199,6 +191,33 @@ run_db() {
   local n
   n=$(field "$k/writes" status | tr ',' '\n' | sed -n 's/^200://p')
   R[$k/per-edit]=$(awk -v a="$after" -v b="$before" -v n="${n:-0}" 'BEGIN {if (n > 0) printf "%.1f KB", (a - b) / n / 1024; else print "-"}')
+}
+
+# reads ENGINE DB PROGRAMME YEAR ORGANISATION TOKEN: every page measured,
+# on a server started on the database.
+reads() {
+  local engine=$1 db=$2 p=$3 y=$4 org=$5 token=$6
+  local k="$engine/$db"
+  paths_for "$db" "$p" "$y" "$org"
+  echo "  $engine, $db database: reads at $conns connections, ${secs}s each" >&2
+  curl -fs -o "$dir/plan.html" "$base${PATHS[$db/plan]}"
+  curl -fs -o "$dir/plan.json" "$base${PATHS[$db/plan-json]}"
+  R[$k/size/plan]=$(stat -c %s "$dir/plan.html")
+  measure "$k/health" "$base/healthz"
+  anchor "$k/a1" "$dir/plan.html"
+  anchor "$k/a3" "$dir/plan.json" -json
+  for page in $pages; do
+    if [ "$page" = plan-json-draft ]; then
+      measure "$k/$page" "$base${PATHS[$db/$page]}" -H "Authorization: Bearer $token"
+    else
+      measure "$k/$page" "$base${PATHS[$db/$page]}"
+    fi
+  done
+  # Scheme search once more with one connection: its latency alone,
+  # without 31 other requests queued before it on two cores.
+  measure "$k/scheme-search-1" "$base${PATHS[$db/scheme-search]}" -c 1
+  R[$k/rss]=$(rss VmRSS)
+  R[$k/hwm]=$(rss VmHWM)
 }
 
 db_bytes() { # db_bytes ENGINE DSN: the database's size on disk now
@@ -239,6 +258,15 @@ for engine in $engines; do
     two=$(pgdb planverk_load_two)
     national=$(pgdb planverk_load_national)
   fi
+  if [ "$writes_only" = 1 ]; then
+    # One synthetic programme whose plans hold 60 measures each: every
+    # client saves a measure of its own of the same plan.
+    "$dir/planverk" demo generate --quiet --db "$national" --programmes 1 --measures 180 \
+      --schemes 4 --projects 20 --reports 50 >/dev/null
+    run_db "$engine" one "$national" synthetic-1 "$year" kdd "synthetic-1/$year"
+    [ "$engine" = postgres ] && psql -Atq "$pgurl" -c "DROP DATABASE IF EXISTS planverk_load_two" -c "DROP DATABASE IF EXISTS planverk_load_national" >/dev/null
+    continue
+  fi
   run_db "$engine" two "$two" vest-telemark 2025 kdd vest-telemark/2025 driv/2025
   echo "  $engine: generating the national database ($programmes programmes)…" >&2
   t0=$(date +%s.%N)
@@ -260,6 +288,14 @@ done
 # The report.
 echo
 echo "planverk load test, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo)"
+if [ "$writes_only" = 1 ]; then
+  for engine in $engines; do
+    echo "$engine, one plan of 60 measures: measure saves (${R[$engine/one/writers]}), ${secs}s: ${R[$engine/one/writes]}; stored per save ${R[$engine/one/per-edit]}"
+  done
+  echo
+  echo "run took $(( $(date +%s) - start_all )) s"
+  exit 0
+fi
 echo "reads at $conns connections, ${secs}s each; rps = requests/s, p50/p99 in ms, x = rps as a share of the anchor"
 for engine in $engines; do
   echo

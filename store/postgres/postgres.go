@@ -38,6 +38,7 @@ type Store struct {
 var (
 	_ store.Store         = (*Store)(nil)
 	_ store.ChangeWatcher = (*Store)(nil)
+	_ sqlstore.PlanLocker = dialect{}
 )
 
 // Open connects to the database a postgres:// URL names and brings its
@@ -118,6 +119,26 @@ func (dialect) WriteTx() *sql.TxOptions { return &sql.TxOptions{Isolation: sql.L
 // snapshot.
 func (dialect) ReadTx() *sql.TxOptions {
 	return &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+}
+
+// LockPlan takes the session's advisory lock on a plan (see
+// sqlstore.PlanLocker): every copy of planverk on the database waits for
+// the same one. pgx cancels the wait when ctx is done.
+func (dialect) LockPlan(ctx context.Context, conn *sql.Conn, key int64) error {
+	_, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, key)
+	return err
+}
+
+// UnlockPlan lets the lock on a plan go.
+func (dialect) UnlockPlan(ctx context.Context, conn *sql.Conn, key int64) error {
+	var held bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_advisory_unlock($1)`, key).Scan(&held); err != nil {
+		return err
+	}
+	if !held {
+		return fmt.Errorf("the session did not hold plan lock %d", key)
+	}
+	return nil
 }
 
 // Retry reports serialization failures and deadlocks, which PostgreSQL asks

@@ -20,7 +20,7 @@ func (s *Store) CreatePlan(ctx context.Context, f *plan.File, e store.Edit) (sto
 	v := store.PlanVersion{ProgrammeID: f.Programme.ID, Year: f.Plan.Year, Title: f.Plan.Title,
 		Status: f.Plan.Status, Language: f.Plan.Language,
 		SavedAt: time.Now().UTC().Truncate(time.Microsecond), Author: e.Author, Summary: e.Summary}
-	err := s.write(ctx, func(w *writer) error {
+	err := s.writePlan(ctx, f.Programme.ID, f.Plan.Year, func(w *writer) error {
 		r := w.reader()
 		if e.Submission != "" {
 			seen, ok, err := r.submitted(e.Submission)

@@ -239,7 +239,7 @@ func (r *reader) revisionBase(draft *plan.File) (*plan.File, cycle.Release, bool
 func (s *Store) TakeStep(ctx context.Context, programmeID string, year int, d cycle.Decision, e store.Edit) (store.StepTaken, error) {
 	var out store.StepTaken
 	now := time.Now().UTC().Truncate(time.Microsecond)
-	err := s.write(ctx, func(w *writer) error {
+	err := s.writePlan(ctx, programmeID, year, func(w *writer) error {
 		out = store.StepTaken{}
 		r := w.reader()
 		if e.Submission != "" {
@@ -416,7 +416,7 @@ func (w *writer) takeIntoDraft(draft *plan.File, row planRow, decided *plan.File
 func (s *Store) RollPlan(ctx context.Context, programmeID string, year int, e store.Edit) (store.PlanVersion, error) {
 	v := store.PlanVersion{ProgrammeID: programmeID, Year: year, Language: "", Author: e.Author, Summary: e.Summary,
 		SavedAt: time.Now().UTC().Truncate(time.Microsecond)}
-	err := s.write(ctx, func(w *writer) error {
+	err := s.writePlan(ctx, programmeID, year, func(w *writer) error {
 		r := w.reader()
 		if e.Submission != "" {
 			seen, ok, err := r.submitted(e.Submission)

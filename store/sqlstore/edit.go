@@ -19,7 +19,7 @@ func (s *Store) EditPlan(ctx context.Context, programmeID string, year int, e st
 	// and the pages that follow it read it without loading it again.
 	var saved *plan.File
 	var savedKey versionKey
-	err := s.write(ctx, func(w *writer) error {
+	err := s.writePlan(ctx, programmeID, year, func(w *writer) error {
 		saved = nil
 		r := w.reader()
 		if e.Submission != "" {

@@ -59,7 +59,7 @@ func (s *Store) SavePlan(ctx context.Context, f *plan.File) (store.PlanVersion, 
 		// loaded back are equal on both engines.
 		SavedAt: time.Now().UTC().Truncate(time.Microsecond),
 	}
-	err := s.write(ctx, func(w *writer) error {
+	err := s.writePlan(ctx, f.Programme.ID, f.Plan.Year, func(w *writer) error {
 		sv := newSaver(w, f)
 		// The version before, if any, for the changes this save makes.
 		before, beforeRow, err := w.reader().latest(f.Programme.ID, f.Plan.Year)

@@ -57,6 +57,11 @@ type Store struct {
 	writes atomic.Uint64
 	// versions keeps recently read plan versions (version_cache.go).
 	versions *versionCache
+	// plans lets one write of a plan at a time wait for the engine's lock
+	// on it (writePlan); planWait bounds how long a write waits for its
+	// turn, and a test shortens it.
+	plans    planQueue
+	planWait time.Duration
 }
 
 var (
@@ -68,7 +73,7 @@ var (
 func New(writer, reader *sql.DB, d Dialect) *Store {
 	return &Store{writer: writer, reader: reader, dialect: d,
 		readStmts: newStmtCache(reader), writeStmts: newStmtCache(writer), attempts: maxAttempts,
-		versions: newVersionCache()}
+		versions: newVersionCache(), planWait: maxPlanWait}
 }
 
 // maxAttempts bounds how often a write that lost to a concurrent one is run
@@ -91,6 +96,17 @@ func backoff(n int) time.Duration {
 // (PostgreSQL's serialization failures) is run again from the start, so fn
 // must do nothing but database work.
 func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
+	return s.writeOn(ctx, s.writer, fn)
+}
+
+// beginner is where a write's transactions run: the writer pool, or one
+// connection of it (writePlan).
+type beginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+// writeOn is write, with its transactions on on.
+func (s *Store) writeOn(ctx context.Context, on beginner, fn func(*writer) error) error {
 	var err error
 	for n := range s.attempts {
 		if n > 0 {
@@ -100,7 +116,7 @@ func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
 				return errors.Join(err, ctx.Err())
 			}
 		}
-		err = s.writeOnce(ctx, fn)
+		err = s.writeOnce(ctx, on, fn)
 		if err == nil || !s.dialect.Retry(err) {
 			return err
 		}
@@ -112,8 +128,8 @@ func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
 		fmt.Errorf("gave up after %d attempts: %w", s.attempts, err))
 }
 
-func (s *Store) writeOnce(ctx context.Context, fn func(*writer) error) error {
-	tx, err := s.writer.BeginTx(ctx, s.dialect.WriteTx())
+func (s *Store) writeOnce(ctx context.Context, on beginner, fn func(*writer) error) error {
+	tx, err := on.BeginTx(ctx, s.dialect.WriteTx())
 	if err != nil {
 		return err
 	}

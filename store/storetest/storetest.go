@@ -58,6 +58,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Reopen", e.testReopen},
 		{"SharedRecords", e.testSharedRecords},
 		{"Concurrent", e.testConcurrent},
+		{"EditorsOfOnePlan", e.testEditorsOfOnePlan},
 		{"Unchanged", e.testUnchanged},
 		{"Examples", e.testExamples},
 		{"Comments", e.testComments},
