@@ -67,6 +67,9 @@ func (s *Store) ProgrammeSummaries(ctx context.Context, programmeIDs []string) (
 			if err := json.Unmarshal([]byte(jobs.String), &sum.Jobs); err != nil {
 				return fmt.Errorf("jobs targets of %s: %w", key, err)
 			}
+			if len(sum.Jobs) == 0 {
+				sum.Jobs = nil // as computed: no target, no list
+			}
 			var cs []countedTarget
 			if err := json.Unmarshal([]byte(counted.String), &cs); err != nil {
 				return fmt.Errorf("jobs counted of %s: %w", key, err)
