@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"planverk/auth"
@@ -121,5 +122,84 @@ func TestOverviewKeepsUpWithWrites(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// programmeReads counts the store's reads of one programme's plans and
+// projects: what a row of the overview costs where its summary is stale.
+type programmeReads struct {
+	store.Store
+	mu    sync.Mutex
+	reads map[string]int
+}
+
+func (c *programmeReads) count(id string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.reads[id]++
+}
+
+func (c *programmeReads) take() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r := c.reads
+	c.reads = map[string]int{}
+	return r
+}
+
+func (c *programmeReads) Plans(ctx context.Context, id string) ([]store.PlanVersion, error) {
+	c.count(id)
+	return c.Store.Plans(ctx, id)
+}
+
+func (c *programmeReads) Projects(ctx context.Context, id string, q store.ProjectQuery) ([]followup.Project, int, error) {
+	c.count(id)
+	return c.Store.Projects(ctx, id, q)
+}
+
+func (c *programmeReads) AcceptedReports(ctx context.Context, ids []string) (map[string]store.ReportSet, error) {
+	for _, id := range ids {
+		c.count(id)
+	}
+	return c.Store.AcceptedReports(ctx, ids)
+}
+
+// Writes keeps the release cache working through the count.
+func (c *programmeReads) Writes() uint64 { return c.Store.(store.WriteCounter).Writes() }
+
+// A page of the overview whose summaries are kept reads no programme's
+// plans or projects, however many programmes it lists; after a write, only
+// the programme written to is read again, and only for the audience that
+// asks.
+func TestOverviewReadsOnlyStaleProgrammes(t *testing.T) {
+	fx := newFixture(t, "sqlite")
+	counted := &programmeReads{Store: fx.app.store, reads: map[string]int{}}
+	fx.app.store = counted
+	visitor, member := fx.anonymous().in("en"), fx.login(fx.user("lesar@example.no", "", false, "driv", auth.RoleReader).Email).in("en")
+	visitor.get("/overview")
+	if got := counted.take(); got["driv"] == 0 || got["vest-telemark"] == 0 {
+		t.Fatalf("the first overview did not compute its rows: %v", got)
+	}
+	for _, c := range []*client{visitor, member} {
+		c.get("/overview")
+	}
+	// A reader of Driv sees Vest-Telemark as everyone does: that summary is kept.
+	if got := counted.take(); got["vest-telemark"] != 0 || got["driv"] == 0 {
+		t.Errorf("the members' summary of Driv was not computed, or everyone's read again: %v", got)
+	}
+	for _, c := range []*client{visitor, member, visitor} {
+		c.get("/overview")
+	}
+	if got := counted.take(); len(got) != 0 {
+		t.Errorf("pages with every summary kept read programmes: %v", got)
+	}
+	if _, err := fx.store.SaveProject(context.Background(), followup.Project{ProgrammeID: "driv", Title: "Nytt",
+		Status: followup.StatusIdea}, store.Edit{}); err != nil {
+		t.Fatal(err)
+	}
+	visitor.get("/overview")
+	visitor.get("/overview")
+	if got := counted.take(); len(got) != 1 || got["driv"] == 0 {
+		t.Errorf("after a write to Driv, the visitor's overviews read: %v", got)
 	}
 }
