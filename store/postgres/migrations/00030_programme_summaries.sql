@@ -36,30 +36,15 @@ CREATE TABLE programme_summaries (
     PRIMARY KEY (programme_id, audience)
 );
 
--- planverk_raise_data_version raises the version of the programme a row belongs
--- to; TG_ARGV[0] says how the row names it: 'programme' (the programme's
--- own row), 'direct' (programme_id), 'project', 'commitment' or 'report'
--- (through the row's project_id, commitment_id or report_id). A row whose
--- parent is gone was deleted with it, and the parent raised the version.
+-- planverk_raise_data_version raises a programme's data version; the
+-- trigger functions after it find the programme of a row: the programme's
+-- own, the row's programme_id, or through its project, commitment or
+-- report. They name the columns rather than read the whole row, which for
+-- a plan may hold a stored form of its content. A row whose parent is gone
+-- was deleted with it, and the parent raised the version.
 -- +goose StatementBegin
-CREATE FUNCTION planverk_raise_data_version(how text, r jsonb) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	prog bigint;
+CREATE FUNCTION planverk_raise_data_version(prog bigint) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-	CASE how
-	WHEN 'programme' THEN
-		prog := (r->>'id')::bigint;
-	WHEN 'direct' THEN
-		prog := (r->>'programme_id')::bigint;
-	WHEN 'project' THEN
-		SELECT p.programme_id INTO prog FROM projects p WHERE p.id = (r->>'project_id')::bigint;
-	WHEN 'commitment' THEN
-		SELECT p.programme_id INTO prog FROM commitments c JOIN projects p ON p.id = c.project_id
-		WHERE c.id = (r->>'commitment_id')::bigint;
-	WHEN 'report' THEN
-		SELECT p.programme_id INTO prog FROM reports rp JOIN projects p ON p.id = rp.project_id
-		WHERE rp.id = (r->>'report_id')::bigint;
-	END CASE;
 	IF prog IS NOT NULL THEN
 		INSERT INTO programme_data_versions (programme_id, version) VALUES (prog, 1)
 		ON CONFLICT (programme_id) DO UPDATE SET version = programme_data_versions.version + 1;
@@ -68,13 +53,65 @@ END;
 $$;
 -- +goose StatementEnd
 -- +goose StatementBegin
-CREATE FUNCTION planverk_data_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION planverk_programme_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP <> 'DELETE' THEN
-		PERFORM planverk_raise_data_version(TG_ARGV[0], to_jsonb(NEW));
+		PERFORM planverk_raise_data_version(NEW.id);
 	END IF;
 	IF TG_OP <> 'INSERT' THEN
-		PERFORM planverk_raise_data_version(TG_ARGV[0], to_jsonb(OLD));
+		PERFORM planverk_raise_data_version(OLD.id);
+	END IF;
+	RETURN NULL;
+END;
+$$;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE FUNCTION planverk_programme_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP <> 'DELETE' THEN
+		PERFORM planverk_raise_data_version(NEW.programme_id);
+	END IF;
+	IF TG_OP <> 'INSERT' THEN
+		PERFORM planverk_raise_data_version(OLD.programme_id);
+	END IF;
+	RETURN NULL;
+END;
+$$;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE FUNCTION planverk_project_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP <> 'DELETE' THEN
+		PERFORM planverk_raise_data_version((SELECT p.programme_id FROM projects p WHERE p.id = NEW.project_id));
+	END IF;
+	IF TG_OP <> 'INSERT' THEN
+		PERFORM planverk_raise_data_version((SELECT p.programme_id FROM projects p WHERE p.id = OLD.project_id));
+	END IF;
+	RETURN NULL;
+END;
+$$;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE FUNCTION planverk_commitment_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP <> 'DELETE' THEN
+		PERFORM planverk_raise_data_version((SELECT p.programme_id FROM commitments c JOIN projects p ON p.id = c.project_id WHERE c.id = NEW.commitment_id));
+	END IF;
+	IF TG_OP <> 'INSERT' THEN
+		PERFORM planverk_raise_data_version((SELECT p.programme_id FROM commitments c JOIN projects p ON p.id = c.project_id WHERE c.id = OLD.commitment_id));
+	END IF;
+	RETURN NULL;
+END;
+$$;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE FUNCTION planverk_report_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP <> 'DELETE' THEN
+		PERFORM planverk_raise_data_version((SELECT p.programme_id FROM reports rp JOIN projects p ON p.id = rp.project_id WHERE rp.id = NEW.report_id));
+	END IF;
+	IF TG_OP <> 'INSERT' THEN
+		PERFORM planverk_raise_data_version((SELECT p.programme_id FROM reports rp JOIN projects p ON p.id = rp.project_id WHERE rp.id = OLD.report_id));
 	END IF;
 	RETURN NULL;
 END;
@@ -86,31 +123,31 @@ $$;
 -- row to plans), releases, publications and steps, and the projects with
 -- their measures, commitments, payments, tranches, reports and results.
 CREATE TRIGGER programmes_data_version AFTER INSERT OR UPDATE OR DELETE ON programmes
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('programme');
+	FOR EACH ROW EXECUTE FUNCTION planverk_programme_changed();
 CREATE TRIGGER programme_targets_data_version AFTER INSERT OR UPDATE OR DELETE ON programme_targets
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('direct');
+	FOR EACH ROW EXECUTE FUNCTION planverk_programme_row_changed();
 CREATE TRIGGER plans_data_version AFTER INSERT OR UPDATE OR DELETE ON plans
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('direct');
+	FOR EACH ROW EXECUTE FUNCTION planverk_programme_row_changed();
 CREATE TRIGGER plan_releases_data_version AFTER INSERT OR UPDATE OR DELETE ON plan_releases
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('direct');
+	FOR EACH ROW EXECUTE FUNCTION planverk_programme_row_changed();
 CREATE TRIGGER plan_publications_data_version AFTER INSERT OR UPDATE OR DELETE ON plan_publications
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('direct');
+	FOR EACH ROW EXECUTE FUNCTION planverk_programme_row_changed();
 CREATE TRIGGER plan_decisions_data_version AFTER INSERT OR UPDATE OR DELETE ON plan_decisions
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('direct');
+	FOR EACH ROW EXECUTE FUNCTION planverk_programme_row_changed();
 CREATE TRIGGER projects_data_version AFTER INSERT OR UPDATE OR DELETE ON projects
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('direct');
+	FOR EACH ROW EXECUTE FUNCTION planverk_programme_row_changed();
 CREATE TRIGGER project_measures_data_version AFTER INSERT OR UPDATE OR DELETE ON project_measures
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('project');
+	FOR EACH ROW EXECUTE FUNCTION planverk_project_row_changed();
 CREATE TRIGGER commitments_data_version AFTER INSERT OR UPDATE OR DELETE ON commitments
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('project');
+	FOR EACH ROW EXECUTE FUNCTION planverk_project_row_changed();
 CREATE TRIGGER reports_data_version AFTER INSERT OR UPDATE OR DELETE ON reports
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('project');
+	FOR EACH ROW EXECUTE FUNCTION planverk_project_row_changed();
 CREATE TRIGGER payments_data_version AFTER INSERT OR UPDATE OR DELETE ON payments
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('commitment');
+	FOR EACH ROW EXECUTE FUNCTION planverk_commitment_row_changed();
 CREATE TRIGGER commitment_tranches_data_version AFTER INSERT OR UPDATE OR DELETE ON commitment_tranches
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('commitment');
+	FOR EACH ROW EXECUTE FUNCTION planverk_commitment_row_changed();
 CREATE TRIGGER report_results_data_version AFTER INSERT OR UPDATE OR DELETE ON report_results
-	FOR EACH ROW EXECUTE FUNCTION planverk_data_changed('report');
+	FOR EACH ROW EXECUTE FUNCTION planverk_report_row_changed();
 
 -- +goose Down
 DROP TRIGGER report_results_data_version ON report_results;
@@ -126,7 +163,11 @@ DROP TRIGGER plan_releases_data_version ON plan_releases;
 DROP TRIGGER plans_data_version ON plans;
 DROP TRIGGER programme_targets_data_version ON programme_targets;
 DROP TRIGGER programmes_data_version ON programmes;
-DROP FUNCTION planverk_data_changed();
-DROP FUNCTION planverk_raise_data_version(text, jsonb);
+DROP FUNCTION planverk_report_row_changed();
+DROP FUNCTION planverk_commitment_row_changed();
+DROP FUNCTION planverk_project_row_changed();
+DROP FUNCTION planverk_programme_row_changed();
+DROP FUNCTION planverk_programme_changed();
+DROP FUNCTION planverk_raise_data_version(bigint);
 DROP TABLE programme_summaries;
 DROP TABLE programme_data_versions;
