@@ -110,6 +110,7 @@ type Store interface {
 	Capacity
 	Assessments
 	Settings
+	Summaries
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

@@ -7,8 +7,8 @@ import (
 )
 
 // overviewPageSize is how many programmes a page of the overview shows.
-// Each row reads the programme's plans and projects, so the page is kept
-// shorter than the home page's list.
+// A row whose summary is stale reads the programme's plans and projects,
+// so the page is kept shorter than the home page's list.
 const overviewPageSize = 25
 
 // overviewShow is every programme at a glance, for the county and the
@@ -16,7 +16,9 @@ const overviewPageSize = 25
 // county and kind, each with its current plan, its money and its jobs
 // target, and a chart of the money beside the table. A visitor sees what
 // each programme shows everyone; a member their own programmes' drafts and
-// every project.
+// every project. The money and jobs of each row come from summaries
+// kept in the store (overviewRows), so a page reads the same few queries
+// whatever the number of programmes.
 func (s *Server) overviewShow(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	places, err := s.store.ProgrammePlaces(ctx)
@@ -37,23 +39,10 @@ func (s *Server) overviewShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := overviewView{Filter: f, Pager: newPager(r, page, overviewPageSize, dir.Total)}
-	// The accepted reports of every programme on the page, read at once.
-	var ids []string
-	for _, e := range dir.Entries {
-		ids = append(ids, e.Programme.ID)
-	}
-	reports, err := s.store.AcceptedReports(ctx, ids)
+	v.Rows, err = s.overviewRows(r, dir.Entries, places)
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	for _, e := range dir.Entries {
-		row, err := s.overviewRow(r, e, places[e.Programme.ID], reports[e.Programme.ID])
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		v.Rows = append(v.Rows, row)
 	}
 	if err := s.overviewAssessments(r, v.Rows); err != nil {
 		s.fail(w, r, err)

@@ -120,43 +120,6 @@ func countiesOf(numbers []string) []place.Place {
 	return out
 }
 
-// overviewRow reads a programme's row: its plans and projects as the
-// person may read them, and the money computed from them.
-func (s *Server) overviewRow(r *http.Request, e store.DirectoryEntry, numbers []string, reports store.ReportSet) (overviewRow, error) {
-	row := overviewRow{Programme: e.Programme, Current: e.Current}
-	for _, c := range countiesOf(numbers) {
-		row.Counties = append(row.Counties, c.Norwegian)
-	}
-	b, err := s.followupFor(r, e.Programme.ID)
-	if plan.ErrorCode(err) == plan.ENotFound {
-		return row, nil
-	}
-	if err != nil {
-		return row, err
-	}
-	ps, _, err := s.store.Projects(r.Context(), e.Programme.ID, store.ProjectQuery{Public: !b.Member})
-	if err != nil {
-		return row, err
-	}
-	m := followup.ProgrammeMoney(ps, b.Plans)
-	b.countSamples(ps)
-	row.Samples = b.Samples
-	row.Money, row.Left, row.Findings = &m, m.Financed-m.Committed, len(m.Findings)
-	row.Counted = ledgerFrom(b.Plans, reports, b.Member).Targets
-	newest := b.Plans[0]
-	for _, t := range newest.Programme.Targets {
-		if t.Kind == plan.TargetJobs {
-			row.Jobs = append(row.Jobs, t)
-		}
-	}
-	for _, t := range newest.Plan.Targets {
-		if t.Kind == plan.TargetJobs {
-			row.Jobs = append(row.Jobs, t)
-		}
-	}
-	return row, nil
-}
-
 // chart draws the money of the page's programmes: financed, committed and
 // paid, side by side.
 func (v *overviewView) chart(r *http.Request) {

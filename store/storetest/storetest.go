@@ -80,6 +80,7 @@ func Run(t *testing.T, newDB NewDatabase) {
 		{"Capacity", e.testCapacity},
 		{"Assessment", e.testAssessment},
 		{"Settings", e.testSettings},
+		{"Summaries", e.testSummaries},
 		{"Accounts", func(t *testing.T) { RunAccounts(t, newDB) }},
 		{"Organisations", func(t *testing.T) { RunOrganisations(t, newDB) }},
 		{"Create", func(t *testing.T) { RunCreate(t, newDB) }},
