@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"strings"
 	"sync"
@@ -37,7 +38,8 @@ type releasedKey struct {
 
 // draftParts are the parts of the pages of one plan version that depend on
 // nothing but the version: the plan itself, its view (tables, findings) by
-// language, the HTML of its body by language and what the person may edit,
+// language, the HTML of the page below its header (contents, body,
+// findings) by language and whether the person may edit the plan,
 // its differences from a release, and what each measure's text names. A
 // version never changes, so none of them ever goes stale; what may change
 // beside it (releases, decisions, who is asking) is read on every request.
@@ -55,7 +57,14 @@ type draftParts struct {
 	bodies   map[bodyKey]template.HTML
 	changes  map[string]int // differences from a release, by its digest
 	measures map[*plan.Measure]*measureNames
+	mains    map[measureKey]template.HTML
 	reports  map[revisionKey]*revisionView
+}
+
+// measureKey names the HTML of a measure's facts and text in a language.
+type measureKey struct {
+	lang    i18n.Lang
+	measure *plan.Measure
 }
 
 // bodyKey names one rendering of a version's body: its language, whether
@@ -108,7 +117,7 @@ func (s *Server) draftPlan(ctx context.Context, programme string, year int) (*dr
 		}
 		d := &draftParts{key: key, cache: s.drafts, file: f, unit: unit,
 			views: map[i18n.Lang]*planView{}, bodies: map[bodyKey]template.HTML{}, changes: map[string]int{},
-			measures: map[*plan.Measure]*measureNames{}, reports: map[revisionKey]*revisionView{}}
+			measures: map[*plan.Measure]*measureNames{}, mains: map[measureKey]template.HTML{}, reports: map[revisionKey]*revisionView{}}
 		return s.drafts.put(key, d, unit).(*draftParts), v, nil
 	}
 	return nil, store.PlanVersion{}, plan.Errorf(plan.ENotFound, "programme %q has no plan for %d", programme, year)
@@ -243,9 +252,35 @@ func releaseNumbered(c cycle.Cycle, n int) (cycle.Release, bool) {
 	return cycle.Release{}, false
 }
 
-// bodyHTML renders the plan's body as the plan page does, for the cache.
+// bodyHTML renders what follows the plan page's header and actions as the
+// page does (plan-rest: downloads, contents, body, findings), for the cache.
 func (s *Server) bodyHTML(pv *planView, lang i18n.Lang) (template.HTML, error) {
+	return s.partHTML("plan", "plan-rest", map[string]any{"V": &view{Lang: lang, Data: pv}, "P": pv})
+}
+
+// partHTML renders a part of a page, a template the page defines, as the
+// page does.
+func (s *Server) partHTML(page, part string, data any) (template.HTML, error) {
 	var b strings.Builder
-	err := s.pages.byName["plan"].ExecuteTemplate(&b, "plan-body", map[string]any{"V": &view{Lang: lang, Data: pv}, "P": pv})
-	return template.HTML(b.String()), err
+	if err := s.pages.byName[page].ExecuteTemplate(&b, part, data); err != nil {
+		return "", fmt.Errorf("render %s of %s: %w", part, page, err)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// measureMain returns the HTML of a measure's facts and text in a
+// language, rendering it where it was not yet rendered so.
+func (d *draftParts) measureMain(lang i18n.Lang, m *plan.Measure, render func() (template.HTML, error)) (template.HTML, error) {
+	k := measureKey{lang, m}
+	d.mu.Lock()
+	h, ok := d.mains[k]
+	d.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	h, err := render()
+	if err != nil {
+		return "", err
+	}
+	return remember(d, d.mains, k, h, len(h)), nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -32,6 +33,10 @@ type measureView struct {
 	CommentEmpty bool
 	// Schemes are the support schemes the measure names.
 	Schemes []measureScheme
+	// Main is the measure's facts and text (measure-main) rendered
+	// already, where they are kept with the version's parts
+	// (draft_parts.go); the page renders them otherwise.
+	Main template.HTML
 }
 
 // measureScheme is a support scheme a measure names: its name in the
@@ -135,6 +140,16 @@ func (s *Server) showMeasure(w http.ResponseWriter, r *http.Request, f *plan.Fil
 				mv.Comments = append(mv.Comments, c)
 			}
 		}
+	}
+	if d != nil {
+		main, err := d.measureMain(language(r), measure, func() (template.HTML, error) {
+			return s.partHTML("measure", "measure-main", map[string]any{"V": &view{Lang: language(r)}, "D": mv})
+		})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		mv.Main = main
 	}
 	s.render(w, r, http.StatusOK, "measure", &view{Title: measure.Title, Data: mv})
 }

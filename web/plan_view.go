@@ -47,8 +47,9 @@ type planView struct {
 	Revision *revisionView
 	// Print is set where the plan is laid out to be printed (a PDF).
 	Print *printMeta
-	// Body is the plan's body rendered already, where it is kept with
-	// the version's parts (draft_parts.go); the page renders it otherwise.
+	// Body is what follows the page's header and actions (plan-rest)
+	// rendered already, where it is kept with the version's parts
+	// (draft_parts.go); the page renders it otherwise.
 	Body template.HTML
 }
 
