@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -85,7 +86,50 @@ func FromEnv() Lang {
 // Amounts, percentages, shares and dates among args are written the way the
 // language writes them; a "Count" arg chooses the plural form.
 func T(lang Lang, id string, args map[string]any) string {
-	loc := goi18n.NewLocalizer(bundle, string(lang))
+	if len(args) == 0 {
+		k := plainKey{lang, id}
+		if s, ok := plainMessages.Load(k); ok {
+			return s.(string)
+		}
+		s, found := localize(lang, id, nil)
+		if found {
+			// Only messages of the catalogue: an ID made from data
+			// that names none must not grow the map.
+			plainMessages.Store(k, s)
+		}
+		return s
+	}
+	s, _ := localize(lang, id, args)
+	return s
+}
+
+// localizers holds a localizer for each language: making one parses its
+// language tag, which cost a few hundred allocations a page where it was
+// made for every message.
+var localizers = func() map[Lang]*goi18n.Localizer {
+	m := map[Lang]*goi18n.Localizer{}
+	for _, l := range Langs {
+		m[l] = goi18n.NewLocalizer(bundle, string(l))
+	}
+	return m
+}()
+
+// plainMessages keeps each message without arguments once made, by
+// language and ID: the catalogue is read once, at start, and never
+// changes, and a page shows some hundred such messages.
+var plainMessages sync.Map // of plainKey to string
+
+type plainKey struct {
+	lang Lang
+	id   string
+}
+
+// localize makes a message, and reports whether the catalogue has it.
+func localize(lang Lang, id string, args map[string]any) (string, bool) {
+	loc, ok := localizers[lang]
+	if !ok {
+		loc = goi18n.NewLocalizer(bundle, string(lang))
+	}
 	data := map[string]any{}
 	for k, v := range args {
 		data[k] = formatArg(lang, v)
@@ -104,9 +148,9 @@ func T(lang Lang, id string, args map[string]any) string {
 	if err != nil {
 		// A missing message must not hide the finding: show its ID and
 		// arguments. A test keeps every catalogue complete.
-		return fmt.Sprintf("%s %v", id, args)
+		return fmt.Sprintf("%s %v", id, args), false
 	}
-	return s
+	return s, true
 }
 
 func formatArg(lang Lang, v any) any {

@@ -27,10 +27,14 @@
 # anchor measured in the same round:
 #   health: GET /healthz, planverk's cheapest answer;
 #   A1:     the plan page's exact bytes, served from memory by a Go server;
+#   A2:     planverk's own plan and measure pages, handlers and templates,
+#           for a member, from the plan read once into memory (loadgen
+#           anchor -a2, web.PlanInMemory): the anchor of the signed-in
+#           draft pages (plan-draft, measure-draft), read by an editor of
+#           the programme with a session;
 #   A3:     the plan's JSON, decoded once and encoded again per request.
-# (A2, planverk's own templates with the plan in memory, and Vikunja's task
-# list are not built here.) Then, per page, the national database's p50 as
-# a multiple of the two-plan one: the goal is at most 1.2.
+# (Vikunja's task list is not built here.) Then, per page, the national
+# database's p50 as a multiple of the two-plan one: the goal is at most 1.2.
 #
 # The ratios, not the raw numbers, are what to compare between runs and
 # machines. The load generator is scripts/loadgen (Go), so nothing needs
@@ -123,8 +127,23 @@ anchor() {
   stop_anchor
 }
 
+# anchor_a2 DSN DB PROGRAMME YEAR: anchor A2, planverk's own plan and
+# measure pages for the member, from the plan read once into memory
+# (web.PlanInMemory), measured on the paths of the draft pages.
+anchor_a2() {
+  local dsn=$1 db=$2 p=$3 y=$4 k="$engine/$2"
+  "$dir/loadgen" anchor -addr "$aaddr" -a2 "$dsn" -programme "$p" -year "$y" -email "$member" &
+  apid=$!
+  for _ in $(seq 100); do curl -fs -o /dev/null "http://$aaddr${PATHS[$db/plan]}" 2>/dev/null && break; sleep 0.1; done
+  measure "$k/a2" "http://$aaddr${PATHS[$db/plan]}"
+  measure "$k/a2-measure" "http://$aaddr${PATHS[$db/measure]}"
+  stop_anchor
+}
+member=member@example.no
+member_password='member password for the load script'
+
 # The pages measured, by name: the path on each database.
-pages="home programme plan measure plan-json plan-json-draft programmes-api organisation scheme-search history projects dashboard jobs"
+pages="home programme plan measure plan-draft measure-draft plan-json plan-json-draft programmes-api organisation scheme-search history projects dashboard jobs"
 declare -A PATHS
 paths_for() { # paths_for DB PROGRAMME YEAR ORGANISATION
   local db=$1 p=$2 y=$3 org=$4
@@ -132,6 +151,8 @@ paths_for() { # paths_for DB PROGRAMME YEAR ORGANISATION
   PATHS[$db/programme]=/programmes/$p
   PATHS[$db/plan]=/programmes/$p/plans/$y
   PATHS[$db/measure]=/programmes/$p/plans/$y/goals/1/measures/1
+  PATHS[$db/plan-draft]=/programmes/$p/plans/$y
+  PATHS[$db/measure-draft]=/programmes/$p/plans/$y/goals/1/measures/1
   PATHS[$db/plan-json]=/api/v1/programmes/$p/plans/$y
   PATHS[$db/plan-json-draft]=/api/v1/programmes/$p/plans/$y
   PATHS[$db/programmes-api]=/api/v1/programmes
@@ -143,7 +164,7 @@ paths_for() { # paths_for DB PROGRAMME YEAR ORGANISATION
   PATHS[$db/jobs]=/programmes/$p/jobs
 }
 anchor_of() {
-  case $1 in plan) echo a1 ;; plan-json|plan-json-draft) echo a3 ;; *) echo health ;; esac
+  case $1 in plan) echo a1 ;; plan-draft) echo a2 ;; measure-draft) echo a2-measure ;; plan-json|plan-json-draft) echo a3 ;; *) echo health ;; esac
 }
 
 # run_db ENGINE DB DSN PROGRAMME YEAR ORGANISATION WRITE-PLANS...
@@ -153,8 +174,10 @@ run_db() {
   printf 'load-test password for the script\n' | "$dir/planverk" user add --db "$dsn" --email load@example.no --name "Load test" --admin >/dev/null
   local token
   token=$("$dir/planverk" token add --db "$dsn" --email load@example.no --name load)
+  # The member who reads the draft pages: an editor of the programme.
+  printf '%s\n' "$member_password" | "$dir/planverk" user add --db "$dsn" --email "$member" --name "Member" >/dev/null
   serve "$dsn" $([ "$db" != two ] && echo --no-examples)
-  [ "$writes_only" = 1 ] || reads "$engine" "$db" "$p" "$y" "$org" "$token"
+  [ "$writes_only" = 1 ] || reads "$engine" "$db" "$p" "$y" "$org" "$token" "$dsn"
   # The size before and after the writes is read with the server stopped,
   # so that SQLite's write-ahead log is in the database file.
   stop_server
@@ -196,8 +219,13 @@ run_db() {
 # reads ENGINE DB PROGRAMME YEAR ORGANISATION TOKEN: every page measured,
 # on a server started on the database.
 reads() {
-  local engine=$1 db=$2 p=$3 y=$4 org=$5 token=$6
+  local engine=$1 db=$2 p=$3 y=$4 org=$5 token=$6 dsn=$7
   local k="$engine/$db"
+  "$dir/loadgen" member -db "$dsn" -email "$member" -programme "$p"
+  curl -fs -o /dev/null -c "$dir/jar" --data-urlencode "email=$member" --data-urlencode "password=$member_password" "$base/login"
+  local session
+  session=$(awk '$6 == "planverk_session" {print $7}' "$dir/jar")
+  [ -n "$session" ] || { echo "load.sh: the member could not log in" >&2; exit 1; }
   paths_for "$db" "$p" "$y" "$org"
   echo "  $engine, $db database: reads at $conns connections, ${secs}s each" >&2
   curl -fs -o "$dir/plan.html" "$base${PATHS[$db/plan]}"
@@ -206,9 +234,12 @@ reads() {
   measure "$k/health" "$base/healthz"
   anchor "$k/a1" "$dir/plan.html"
   anchor "$k/a3" "$dir/plan.json" -json
+  anchor_a2 "$dsn" "$db" "$p" "$y"
   for page in $pages; do
     if [ "$page" = plan-json-draft ]; then
       measure "$k/$page" "$base${PATHS[$db/$page]}" -H "Authorization: Bearer $token"
+    elif [ "$page" = plan-draft ] || [ "$page" = measure-draft ]; then
+      measure "$k/$page" "$base${PATHS[$db/$page]}" -H "Cookie: planverk_session=$session"
     else
       measure "$k/$page" "$base${PATHS[$db/$page]}"
     fi
@@ -302,14 +333,14 @@ for engine in $engines; do
   echo "== $engine (national database generated in ${R[$engine/generate]}) =="
   echo "national: ${R[$engine/made]}"
   printf '%-16s | %8s %7s %7s %4s %9s | %8s %7s %7s %4s %9s | %6s\n' page "two rps" p50 p99 err "x anchor" "nat rps" p50 p99 err "x anchor" "nat/two"
-  for page in health a1 a3 $pages scheme-search-1; do
+  for page in health a1 a2 a2-measure a3 $pages scheme-search-1; do
     line=$(printf '%-16s |' "$page")
     for db in two national; do
       k="$engine/$db/$page"
       rps=$(field "$k" rps); p50=$(field "$k" p50); p99=$(field "$k" p99); err=$(field "$k" errors)
       a=$(anchor_of "$page")
       x="-"
-      case $page in health|a1|a3) ;; *) x=$(awk -v r="$rps" -v b="$(field "$engine/$db/$a" rps)" 'BEGIN {if (b > 0) printf "%.3f %s", r / b, ""; else print "-"}')"$a" ;; esac
+      case $page in health|a1|a2|a2-measure|a3) ;; *) x=$(awk -v r="$rps" -v b="$(field "$engine/$db/$a" rps)" 'BEGIN {if (b > 0) printf "%.3f %s", r / b, ""; else print "-"}')"$a" ;; esac
       line="$line$(printf ' %8s %7s %7s %4s %9s |' "$rps" "$p50" "$p99" "$err" "$x")"
     done
     ratio=$(awk -v n="$(field "$engine/national/$page" p50)" -v t="$(field "$engine/two/$page" p50)" 'BEGIN {if (t > 0) printf "%.2f", n / t; else print "-"}')
@@ -330,6 +361,11 @@ for engine in $engines; do
   echo "  server memory < 300 MB at 32 connections (national, peak): $hwm MiB — $(awk -v v="$hwm" -v c="$conns" 'BEGIN {print (c != 32 ? "not measured at 32" : (v < 300 ? "met" : "NOT met"))}')"
   pa=$(awk -v r="$(field "$engine/two/plan" rps)" -v b="$(field "$engine/two/a1" rps)" 'BEGIN {printf "%.2f", r / b}')
   echo "  public plan page >= 0.5x A1 (two-plan): $pa — $(awk -v v="$pa" 'BEGIN {print (v >= 0.5 ? "met" : "NOT met")}')"
+  for db in two national; do
+    da=$(awk -v r="$(field "$engine/$db/plan-draft" rps)" -v b="$(field "$engine/$db/a2" rps)" 'BEGIN {printf "%.2f", r / b}')
+    ma=$(awk -v r="$(field "$engine/$db/measure-draft" rps)" -v b="$(field "$engine/$db/a2-measure" rps)" 'BEGIN {printf "%.2f", r / b}')
+    echo "  signed-in draft page >= 1.0x A2 ($db): plan $da, measure $ma — $(awk -v v="$da" -v m="$ma" 'BEGIN {print (v >= 1 && m >= 1 ? "met" : "NOT met")}')"
+  done
   ja=$(awk -v r="$(field "$engine/two/plan-json" rps)" -v b="$(field "$engine/two/a3" rps)" 'BEGIN {printf "%.2f", r / b}')
   echo "  plan JSON >= 0.5x A3 (two-plan): $ja — $(awk -v v="$ja" 'BEGIN {print (v >= 0.5 ? "met" : "NOT met")}')"
   want=2000; [ "$engine" = postgres ] && want=500

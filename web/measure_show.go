@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -32,6 +33,10 @@ type measureView struct {
 	CommentEmpty bool
 	// Schemes are the support schemes the measure names.
 	Schemes []measureScheme
+	// Main is the measure's facts and text (measure-main) rendered
+	// already, where they are kept with the version's parts
+	// (draft_parts.go); the page renders them otherwise.
+	Main template.HTML
 }
 
 // measureScheme is a support scheme a measure names: its name in the
@@ -50,7 +55,7 @@ type measureRef struct {
 // measureShow shows one measure with all its sections, its goal, its
 // organisations and the other measures its text names.
 func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) {
-	f, v, ok := s.loadPlan(w, r)
+	f, v, d, ok := s.loadMeasurePlan(w, r)
 	if !ok {
 		return
 	}
@@ -60,22 +65,48 @@ func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, plan.Errorf(plan.ENotFound, "no measure %s.%s", r.PathValue("goal"), r.PathValue("measure")))
 		return
 	}
-	s.showMeasure(w, r, f, v, goal, measure)
+	s.showMeasure(w, r, f, v, d, goal, measure)
+}
+
+// loadMeasurePlan loads the plan of a measure's page: a member's working
+// draft from the parts of its version kept in memory (d), anything else
+// from the store (d nil).
+func (s *Server) loadMeasurePlan(w http.ResponseWriter, r *http.Request) (*plan.File, store.PlanVersion, *draftParts, bool) {
+	if year, err := strconv.Atoi(r.PathValue("year")); err == nil && s.draftCacheFor(r, r.PathValue("programme")) {
+		d, v, err := s.draftPlan(r.Context(), r.PathValue("programme"), year)
+		if err != nil {
+			s.fail(w, r, err)
+			return nil, v, nil, false
+		}
+		return d.file, v, d, true
+	}
+	f, v, ok := s.loadPlan(w, r)
+	return f, v, nil, ok
 }
 
 // showMeasure writes a measure's page; goal is nil for a measure not
-// placed under a goal.
-func (s *Server) showMeasure(w http.ResponseWriter, r *http.Request, f *plan.File, v store.PlanVersion, goal *plan.Goal, measure *plan.Measure) {
+// placed under a goal. d holds the parts of the plan's version where they
+// are kept, nil where the page is made from f alone.
+func (s *Server) showMeasure(w http.ResponseWriter, r *http.Request, f *plan.File, v store.PlanVersion, d *draftParts, goal *plan.Goal, measure *plan.Measure) {
 	var goalNo, measureNo int
 	if goal != nil {
 		goalNo, measureNo = goal.Number, measure.Number
 	}
-	mv := measureView{Plan: newPlanView(f, v.Version, language(r)), Goal: goal, Measure: measure}
+	mv := measureView{Goal: goal, Measure: measure}
 	mv.Numbered = goal != nil && goal.Number != 0 && measure.Number != 0
-	if goal != nil {
-		mv.Related, mv.Goals = relatedMeasures(f, goal, measure)
+	if d != nil {
+		// A copy: the person's rights are set on it below.
+		pv := *d.view(language(r))
+		mv.Plan = &pv
+		names := d.names(goal, measure)
+		mv.Related, mv.Goals, mv.Orgs = names.related, names.goals, names.orgs
+	} else {
+		mv.Plan = newPlanView(f, v.Version, language(r))
+		if goal != nil {
+			mv.Related, mv.Goals = relatedMeasures(f, goal, measure)
+		}
+		mv.Orgs = namedOrganisations(f, measure)
 	}
-	mv.Orgs = namedOrganisations(f, measure)
 	mv.Plan.Perms = permsFor(r, v.ProgrammeID, v.Published)
 	res := measureResource(v.ProgrammeID, v.Published, measure)
 	mv.CanEdit = can(r, auth.EditMeasure, res)
@@ -109,6 +140,16 @@ func (s *Server) showMeasure(w http.ResponseWriter, r *http.Request, f *plan.Fil
 				mv.Comments = append(mv.Comments, c)
 			}
 		}
+	}
+	if d != nil {
+		main, err := d.measureMain(language(r), measure, func() (template.HTML, error) {
+			return s.partHTML("measure", "measure-main", map[string]any{"V": &view{Lang: language(r)}, "D": mv})
+		})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		mv.Main = main
 	}
 	s.render(w, r, http.StatusOK, "measure", &view{Title: measure.Title, Data: mv})
 }

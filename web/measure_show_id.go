@@ -10,7 +10,7 @@ import (
 // measure that has no goal and measure number to be found by, because it
 // is not placed under a goal or is named by a label only.
 func (s *Server) measureShowByID(w http.ResponseWriter, r *http.Request) {
-	f, v, ok := s.loadPlan(w, r)
+	f, v, d, ok := s.loadMeasurePlan(w, r)
 	if !ok {
 		return
 	}
@@ -19,5 +19,5 @@ func (s *Server) measureShowByID(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, plan.Errorf(plan.ENotFound, "no measure %q", r.PathValue("id")))
 		return
 	}
-	s.showMeasure(w, r, f, v, goal, measure)
+	s.showMeasure(w, r, f, v, d, goal, measure)
 }

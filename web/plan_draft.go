@@ -43,13 +43,41 @@ func (s *Server) newDraftBanner(ctx context.Context, f *plan.File, v store.PlanV
 	}
 	b.Release = &rel
 	b.Stage = c.Stage(released)
-	if !cycle.SameContent(released, f) {
-		x, y := *released, *f
-		x.Plan.Status, y.Plan.Status = "", ""
-		b.Changes = len(plan.Diff(&x, &y))
-	}
+	b.Changes = draftChanges(released, f)
 	for _, d := range c.ChangesAsked() {
 		b.ChangesAsked = append(b.ChangesAsked, newDecisionView(released, d))
+	}
+	return b, nil
+}
+
+// cachedDraftBanner is newDraftBanner for a version whose parts are kept:
+// the cycle is read on every request, since releases and decisions are
+// made beside the plan's versions, but the release's plan and the count
+// of differences from it come from memory once made.
+func (s *Server) cachedDraftBanner(ctx context.Context, d *draftParts, v store.PlanVersion) (*draftBanner, error) {
+	c, err := s.store.Cycle(ctx, v.ProgrammeID, v.Year)
+	if err != nil {
+		return nil, err
+	}
+	b := &draftBanner{Version: v.Version}
+	latest, ok := c.Latest()
+	if !ok {
+		b.Stage = cycle.StageDraft
+		return b, nil
+	}
+	released, rel, err := s.releasedPlan(ctx, latest)
+	if err != nil {
+		return nil, err
+	}
+	b.Release = &rel
+	b.Stage = c.Stage(released)
+	if rel.Digest == latest.Digest {
+		b.Changes = d.changesFrom(released, rel)
+	} else {
+		b.Changes = draftChanges(released, d.file)
+	}
+	for _, dec := range c.ChangesAsked() {
+		b.ChangesAsked = append(b.ChangesAsked, newDecisionView(released, dec))
 	}
 	return b, nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -46,6 +47,10 @@ type planView struct {
 	Revision *revisionView
 	// Print is set where the plan is laid out to be printed (a PDF).
 	Print *printMeta
+	// Body is what follows the page's header and actions (plan-rest)
+	// rendered already, where it is kept with the version's parts
+	// (draft_parts.go); the page renders it otherwise.
+	Body template.HTML
 }
 
 // planPerms are the plan's actions the person may take, for the links and

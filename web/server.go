@@ -36,6 +36,10 @@ type Config struct {
 	// PageCacheBytes bounds the memory that keeps visitors' pages of
 	// releases: 0 for the default (64 MB), below 0 for none.
 	PageCacheBytes int
+	// DraftCacheBytes bounds the memory that keeps the parts of drafts'
+	// pages (draft_cache.go): 0 for the default (64 MB), below 0 for
+	// none, where every draft page is rendered in full.
+	DraftCacheBytes int
 	// PasswordChecks is how many password checks (argon2id, 64 MiB each)
 	// may run at once; log-ins beyond them wait a moment, then are answered
 	// 503. 0 is DefaultPasswordChecks.
@@ -89,6 +93,9 @@ type Server struct {
 	watching  sync.WaitGroup
 	// pageCache keeps visitors' pages of releases (page_cache.go).
 	pageCache *pageCache
+	// drafts keeps the parts of drafts' pages by plan version
+	// (draft_cache.go).
+	drafts *draftCache
 	// printer prints PDFs; pdfCache keeps those made, pdfJobs those being
 	// made, which a request waits pdfMoment for (pdf_serve.go).
 	printer   *document.Printer
@@ -123,8 +130,9 @@ func New(st store.Store, log *slog.Logger, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("public URL %q: want http(s)://HOST[:PORT]", cfg.PublicURL)
 	}
 	s := &Server{store: st, log: log, pages: p, cfg: cfg, public: public, now: time.Now, sleep: time.Sleep,
-		pageCache: newPageCache(cfg.PageCacheBytes), passwordSlots: newPasswordSlots(cfg.PasswordChecks),
-		pdfCache: newPageCache(0), pdfMoment: defaultPDFMoment,
+		pageCache: newPageCache(cfg.PageCacheBytes), drafts: newDraftCache(cfg.DraftCacheBytes),
+		passwordSlots: newPasswordSlots(cfg.PasswordChecks),
+		pdfCache:      newPageCache(0), pdfMoment: defaultPDFMoment,
 		printer: document.NewPrinter(document.PrinterConfig{Chromium: cfg.Chromium, Concurrency: cfg.PDFConcurrency})}
 	s.print = s.printer.Print
 	if cfg.PDFWait > 0 {

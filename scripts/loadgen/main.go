@@ -8,6 +8,8 @@
 //	loadgen patch [-c N] [-d DURATION] -token TOKEN MEASURE-URL...
 //	loadgen login [-c N] [-d DURATION] LOGIN-URL
 //	loadgen anchor -addr HOST:PORT -bytes FILE [-json]
+//	loadgen anchor -addr HOST:PORT -a2 DATABASE -programme P -year Y -email E
+//	loadgen member -db DATABASE -email E -programme P [-role editor]
 //
 // get and patch print one line: requests/s, p50 and p99 in milliseconds,
 // the number of errors and the answers by status, as
@@ -27,7 +29,13 @@
 // file server would (A1); with -json it decodes the plan file in a plan's
 // API answer once, into planverk's own types, and encodes the answer again
 // on every request (A3), the least a JSON API that does not keep its bytes
-// must do.
+// must do. With -a2 it serves anchor A2 instead: planverk's own plan and
+// measure pages for the user with the e-mail given, from the plan read
+// once from the database (web.PlanInMemory), rendered in full on every
+// request.
+//
+// member gives a user a role in a programme, so that the script can read
+// the pages of a draft as one of its members.
 package main
 
 import (
@@ -51,7 +59,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: loadgen get|patch|anchor [options]")
+		fmt.Fprintln(os.Stderr, "usage: loadgen get|patch|login|anchor|member [options]")
 		os.Exit(2)
 	}
 	var err error
@@ -60,6 +68,8 @@ func main() {
 		err = load(os.Args[1], os.Args[2:])
 	case "anchor":
 		err = anchor(os.Args[2:])
+	case "member":
+		err = member(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -281,8 +291,15 @@ func anchor(args []string) error {
 	addr := fl.String("addr", "127.0.0.1:18089", "address to listen on")
 	file := fl.String("bytes", "", "the file whose bytes are served")
 	asJSON := fl.Bool("json", false, "decode the file once and encode it again on every request")
+	a2 := fl.String("a2", "", "serve anchor A2 from this database's plan instead of a file")
+	programme := fl.String("programme", "", "with -a2: the programme")
+	year := fl.Int("year", 0, "with -a2: the plan's year")
+	email := fl.String("email", "", "with -a2: the signed-in user's e-mail")
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	if *a2 != "" {
+		return anchorA2(*addr, *a2, *programme, *year, *email)
 	}
 	body, err := os.ReadFile(*file)
 	if err != nil {
