@@ -88,6 +88,6 @@ func (s *Server) cachedRevision(ctx context.Context, d *draftParts, lang i18n.La
 // draftCacheFor reports whether a request for a plan's page is for its
 // working draft, by somebody who may read it, with the draft cache on.
 func (s *Server) draftCacheFor(r *http.Request, programme string) bool {
-	return s.drafts.on() && !r.URL.Query().Has("version") &&
+	return s.drafts.On() && !r.URL.Query().Has("version") &&
 		can(r, auth.ViewDraft, auth.Resource{Programme: programme})
 }

@@ -100,7 +100,7 @@ func (s *Server) draftPlan(ctx context.Context, programme string, year int) (*dr
 			continue
 		}
 		key := draftKeyOf(v)
-		if d, ok := s.drafts.get(key); ok {
+		if d, ok := s.drafts.Get(key); ok {
 			return d.(*draftParts), v, nil
 		}
 		f, loaded, err := s.store.LoadPlanVersion(ctx, programme, year, v.Version)
@@ -118,7 +118,7 @@ func (s *Server) draftPlan(ctx context.Context, programme string, year int) (*dr
 		d := &draftParts{key: key, cache: s.drafts, file: f, unit: unit,
 			views: map[i18n.Lang]*planView{}, bodies: map[bodyKey]template.HTML{}, changes: map[string]int{},
 			measures: map[*plan.Measure]*measureNames{}, mains: map[measureKey]template.HTML{}, reports: map[revisionKey]*revisionView{}}
-		return s.drafts.put(key, d, unit).(*draftParts), v, nil
+		return s.drafts.Put(key, d, unit).(*draftParts), v, nil
 	}
 	return nil, store.PlanVersion{}, plan.Errorf(plan.ENotFound, "programme %q has no plan for %d", programme, year)
 }
@@ -203,7 +203,7 @@ func remember[K comparable, V any](d *draftParts, m map[K]V, k K, v V, size int)
 	}
 	m[k] = v
 	d.mu.Unlock()
-	d.cache.charge(d.key, size)
+	d.cache.Charge(d.key, size)
 	return v
 }
 
@@ -211,7 +211,7 @@ func remember[K comparable, V any](d *draftParts, m map[K]V, k K, v V, size int)
 // release and digest.
 func (s *Server) releasedPlan(ctx context.Context, rel cycle.Release) (*plan.File, cycle.Release, error) {
 	key := releasedKey{rel.ProgrammeID, rel.Year, rel.Number, rel.Digest}
-	if r, ok := s.drafts.get(key); ok {
+	if r, ok := s.drafts.Get(key); ok {
 		kept := r.(memoryRelease)
 		return kept.file, kept.rel, nil
 	}
@@ -227,7 +227,7 @@ func (s *Server) releasedPlan(ctx context.Context, rel cycle.Release) (*plan.Fil
 	if b, err := json.Marshal(f); err == nil {
 		size = len(b)
 	}
-	kept := s.drafts.put(key, memoryRelease{f, full}, size).(memoryRelease)
+	kept := s.drafts.Put(key, memoryRelease{f, full}, size).(memoryRelease)
 	return kept.file, kept.rel, nil
 }
 

@@ -1,13 +1,12 @@
 package web
 
 import (
-	"container/list"
 	"crypto/sha256"
 	"encoding/hex"
-	"sync"
 
 	"planverk/cycle"
 	"planverk/i18n"
+	"planverk/lru"
 )
 
 // pageCache keeps pages made from released versions, which never change,
@@ -18,11 +17,7 @@ import (
 // The least recently served pages go first once the cache holds more than
 // its bytes.
 type pageCache struct {
-	mu      sync.Mutex
-	max     int
-	size    int
-	order   *list.List // of *cachedPage, most recently served first
-	entries map[pageKey]*list.Element
+	pages *lru.Cache[pageKey, *cachedPage]
 }
 
 // pageKey names one rendered page of one release.
@@ -37,7 +32,6 @@ type pageKey struct {
 }
 
 type cachedPage struct {
-	key  pageKey
 	body []byte
 	etag string
 }
@@ -51,7 +45,7 @@ func newPageCache(max int) *pageCache {
 	if max == 0 {
 		max = defaultPageCacheBytes
 	}
-	return &pageCache{max: max, order: list.New(), entries: map[pageKey]*list.Element{}}
+	return &pageCache{pages: lru.New[pageKey, *cachedPage](max)}
 }
 
 // releaseKey is the key of a page of a release at an address.
@@ -60,16 +54,7 @@ func releaseKey(page string, rel cycle.Release, lang i18n.Lang, requestURI strin
 		lang: lang, requestURI: requestURI}
 }
 
-func (c *pageCache) get(k pageKey) (*cachedPage, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[k]
-	if !ok {
-		return nil, false
-	}
-	c.order.MoveToFront(e)
-	return e.Value.(*cachedPage), true
-}
+func (c *pageCache) get(k pageKey) (*cachedPage, bool) { return c.pages.Get(k) }
 
 // put keeps a page, unless it alone is larger than the cache. Its ETag is
 // a digest of its bytes.
@@ -81,24 +66,5 @@ func (c *pageCache) put(k pageKey, body []byte) *cachedPage {
 // putTagged keeps a page with the ETag given: an API answer keeps the tag
 // its resource has wherever it is served from.
 func (c *pageCache) putTagged(k pageKey, body []byte, etag string) *cachedPage {
-	p := &cachedPage{key: k, body: body, etag: etag}
-	if len(body) > c.max {
-		return p
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.entries[k]; ok {
-		c.order.MoveToFront(e)
-		return e.Value.(*cachedPage)
-	}
-	c.entries[k] = c.order.PushFront(p)
-	c.size += len(body)
-	for c.size > c.max {
-		last := c.order.Back()
-		old := last.Value.(*cachedPage)
-		c.order.Remove(last)
-		delete(c.entries, old.key)
-		c.size -= len(old.body)
-	}
-	return p
+	return c.pages.Put(k, &cachedPage{body: body, etag: etag}, len(body))
 }

@@ -116,8 +116,8 @@ func TestPageCacheBound(t *testing.T) {
 			t.Errorf("page %d was dropped", n)
 		}
 	}
-	if c.put(key(4), make([]byte, 300)); c.size != 200 {
-		t.Errorf("a page larger than the cache was kept: %d bytes held", c.size)
+	if c.put(key(4), make([]byte, 300)); c.pages.Size() != 200 {
+		t.Errorf("a page larger than the cache was kept: %d bytes held", c.pages.Size())
 	}
 	off := newPageCache(-1)
 	off.put(key(1), []byte("x"))

@@ -2,12 +2,10 @@ package postgres
 
 import (
 	"context"
-	"strconv"
 	"testing"
 
 	"planverk/examples"
-	"planverk/plan"
-	"planverk/store"
+	"planverk/store/storetest"
 )
 
 // The cost of a measure edit on PostgreSQL next to loading the same plan
@@ -32,29 +30,7 @@ func benchStore(b *testing.B) *Store {
 }
 
 // BenchmarkLoadPlan is the baseline: the Vest-Telemark plan, whole.
-func BenchmarkLoadPlan(b *testing.B) {
-	s := benchStore(b)
-	ctx := context.Background()
-	for b.Loop() {
-		if _, _, err := s.LoadPlan(ctx, "vest-telemark", 2025); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkLoadPlan(b *testing.B) { storetest.BenchLoadPlan(b, benchStore(b)) }
 
 // BenchmarkEditPlan changes one measure's title per edit.
-func BenchmarkEditPlan(b *testing.B) {
-	s := benchStore(b)
-	ctx := context.Background()
-	i := 0
-	for b.Loop() {
-		i++
-		_, err := s.EditPlan(ctx, "vest-telemark", 2025, store.Edit{Summary: "bench"}, func(f *plan.File) error {
-			f.Plan.Goals[0].Measures[0].Title = "Tittel " + strconv.Itoa(i)
-			return nil
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkEditPlan(b *testing.B) { storetest.BenchEditPlan(b, benchStore(b)) }

@@ -10,6 +10,7 @@ import (
 	"planverk/examples"
 	"planverk/plan"
 	"planverk/store"
+	"planverk/store/storetest"
 )
 
 // The cost of an edit, which saves the whole plan as a new version, next
@@ -31,33 +32,10 @@ func benchStore(b testing.TB) *Store {
 }
 
 // BenchmarkLoadPlan is the baseline: the Vest-Telemark plan, whole.
-func BenchmarkLoadPlan(b *testing.B) {
-	s := benchStore(b)
-	ctx := context.Background()
-	for b.Loop() {
-		if _, _, err := s.LoadPlan(ctx, "vest-telemark", 2025); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkLoadPlan(b *testing.B) { storetest.BenchLoadPlan(b, benchStore(b)) }
 
-// BenchmarkEditPlan changes one measure's title per edit: load, diff,
-// save a version, record the change.
-func BenchmarkEditPlan(b *testing.B) {
-	s := benchStore(b)
-	ctx := context.Background()
-	i := 0
-	for b.Loop() {
-		i++
-		_, err := s.EditPlan(ctx, "vest-telemark", 2025, store.Edit{Summary: "bench"}, func(f *plan.File) error {
-			f.Plan.Goals[0].Measures[0].Title = "Tittel " + strconv.Itoa(i)
-			return nil
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+// BenchmarkEditPlan changes one measure's title per edit.
+func BenchmarkEditPlan(b *testing.B) { storetest.BenchEditPlan(b, benchStore(b)) }
 
 // BenchmarkSynchronous measures what synchronous=FULL costs: each round
 // makes one write to a database opened with NORMAL and the same write to a

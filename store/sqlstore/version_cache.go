@@ -1,10 +1,9 @@
 package sqlstore
 
 import (
-	"container/list"
-	"sync"
 	"time"
 
+	"planverk/lru"
 	"planverk/plan"
 )
 
@@ -31,61 +30,17 @@ type versionContent struct {
 }
 
 // versionCache keeps the content of recently read plan versions, least
-// recently used out first. Several copies of planverk may share one
-// database: the key is read from the database on every load, so a copy
-// never serves a version another copy has superseded.
-type versionCache struct {
-	mu    sync.Mutex
-	order *list.List // of *cachedVersion, most recent first
-	byKey map[versionKey]*list.Element
-}
+// recently used out first, each entry counted as one. Several copies of
+// planverk may share one database: the key is read from the database on
+// every load, so a copy never serves a version another copy has
+// superseded.
+type versionCache = lru.Cache[versionKey, versionContent]
 
-type cachedVersion struct {
-	key     versionKey
-	content versionContent
-}
-
-func newVersionCache() *versionCache {
-	return &versionCache{order: list.New(), byKey: map[versionKey]*list.Element{}}
-}
+func newVersionCache() *versionCache { return lru.New[versionKey, versionContent](versionCacheSize) }
 
 func keyOf(row planRow) versionKey {
 	return versionKey{programme: row.programmeID, year: row.version.Year, version: row.version.Version,
 		savedAt: row.version.SavedAt}
-}
-
-// get returns a version's content, shared: the caller must not change it.
-func (c *versionCache) get(k versionKey) (versionContent, bool) {
-	if c == nil {
-		return versionContent{}, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.byKey[k]
-	if !ok {
-		return versionContent{}, false
-	}
-	c.order.MoveToFront(e)
-	return e.Value.(*cachedVersion).content, true
-}
-
-// put keeps a version's content, which the cache then owns.
-func (c *versionCache) put(k versionKey, v versionContent) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.byKey[k]; ok {
-		c.order.MoveToFront(e)
-		return
-	}
-	c.byKey[k] = c.order.PushFront(&cachedVersion{key: k, content: v})
-	for c.order.Len() > versionCacheSize {
-		last := c.order.Back()
-		c.order.Remove(last)
-		delete(c.byKey, last.Value.(*cachedVersion).key)
-	}
 }
 
 // keepVersion puts a version just committed in the cache: a copy, since
@@ -96,5 +51,5 @@ func (s *Store) keepVersion(k versionKey, f *plan.File) {
 	for i, o := range c.Organisations {
 		orgs[i] = o.ID
 	}
-	s.versions.put(k, versionContent{format: c.Format, plan: &c.Plan, orgs: orgs})
+	s.versions.Put(k, versionContent{format: c.Format, plan: &c.Plan, orgs: orgs}, 1)
 }

@@ -23,7 +23,7 @@ func (r *reader) loadVersion(row planRow) (*plan.File, error) {
 // set its plan is the cache's, which the caller must not change.
 func (r *reader) loadVersionShared(row planRow) (f *plan.File, shared bool, err error) {
 	k := keyOf(row)
-	if c, ok := r.versions.get(k); ok {
+	if c, ok := r.versions.Get(k); ok {
 		f = &plan.File{Format: c.format, Plan: *c.plan}
 		if f.Programme, err = r.loadProgramme(row.programmeID); err != nil {
 			return nil, false, fmt.Errorf("programme: %w", err)
@@ -41,7 +41,7 @@ func (r *reader) loadVersionShared(row planRow) (f *plan.File, shared bool, err 
 		orgs[i] = o.ID
 	}
 	p := f.Plan
-	r.versions.put(k, versionContent{format: f.Format, plan: &p, orgs: orgs})
+	r.versions.Put(k, versionContent{format: f.Format, plan: &p, orgs: orgs}, 1)
 	return f, true, nil
 }
 
