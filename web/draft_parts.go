@@ -140,17 +140,7 @@ func (d *draftParts) view(lang i18n.Lang) *planView {
 // body returns the HTML of the version's body, rendering it where it was
 // not yet rendered so.
 func (d *draftParts) body(k bodyKey, render func() (template.HTML, error)) (template.HTML, error) {
-	d.mu.Lock()
-	h, ok := d.bodies[k]
-	d.mu.Unlock()
-	if ok {
-		return h, nil
-	}
-	h, err := render()
-	if err != nil {
-		return "", err
-	}
-	return remember(d, d.bodies, k, h, len(h)), nil
+	return keptHTML(d, d.bodies, k, render)
 }
 
 // changesFrom counts the differences between the version and a release.
@@ -271,9 +261,14 @@ func (s *Server) partHTML(page, part string, data any) (template.HTML, error) {
 // measureMain returns the HTML of a measure's facts and text in a
 // language, rendering it where it was not yet rendered so.
 func (d *draftParts) measureMain(lang i18n.Lang, m *plan.Measure, render func() (template.HTML, error)) (template.HTML, error) {
-	k := measureKey{lang, m}
+	return keptHTML(d, d.mains, measureKey{lang, m}, render)
+}
+
+// keptHTML returns the HTML kept in m under k, rendering and keeping it
+// where it is not kept yet.
+func keptHTML[K comparable](d *draftParts, m map[K]template.HTML, k K, render func() (template.HTML, error)) (template.HTML, error) {
 	d.mu.Lock()
-	h, ok := d.mains[k]
+	h, ok := m[k]
 	d.mu.Unlock()
 	if ok {
 		return h, nil
@@ -282,5 +277,5 @@ func (d *draftParts) measureMain(lang i18n.Lang, m *plan.Measure, render func() 
 	if err != nil {
 		return "", err
 	}
-	return remember(d, d.mains, k, h, len(h)), nil
+	return remember(d, m, k, h, len(h)), nil
 }
