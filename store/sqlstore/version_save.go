@@ -37,6 +37,11 @@ func (s *saver) withBefore(f *plan.File, row planRow) *saver {
 // previous finds the latest version of the plan the file is the next
 // version of; nil where the plan has none yet.
 func (s *saver) previous() (*previousVersion, error) {
+	// The caller read the latest version in this transaction: its row is
+	// the one a query would find.
+	if b := s.beforeRow; b != nil {
+		return &previousVersion{id: b.id, programmeID: b.programmeID, version: b.version.Version, form: b.form, f: s.before}, nil
+	}
 	var p previousVersion
 	err := s.reader().row(`
 		SELECT p.id, p.programme_id, p.version, p.stored_kind FROM plans p JOIN programmes pr ON pr.id = p.programme_id
@@ -47,10 +52,6 @@ func (s *saver) previous() (*previousVersion, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("latest version: %w", err)
-	}
-	if s.beforeRow != nil && s.beforeRow.id == p.id {
-		p.f = s.before
-		return &p, nil
 	}
 	r := s.reader()
 	row, err := scanPlanRow(r.row(`SELECT `+planColumns+` FROM `+planFrom+` WHERE p.id = ?`, p.id))
